@@ -1,0 +1,256 @@
+"""The catalog: tables, areas and series read from catalog.yaml, validated on load."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
+LANGUAGES = ("fi", "sv", "en")
+AREA_KINDS = ("region", "subregion", "municipality", "country")
+UNITS = ("persons", "percent", "vacancies")
+PER_KINDS = ("labour_force", "population", "none")
+
+
+class CatalogError(ValueError):
+    """The catalog YAML is not what the code needs."""
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    path: str
+    folder: str
+    frequency: str
+    first_period: str
+    area_variable: str
+    time_variable: str
+    content_variable: str
+    format: str
+    release_lag_days: int
+    title: dict[str, str]
+    source: dict[str, str]
+
+    @property
+    def file_name(self) -> str:
+        return self.path.split("/", 1)[1]
+
+    @property
+    def short_id(self) -> str:
+        """The id people recognise, e.g. '12r5' for 'tyonv/12r5.px'."""
+        return self.file_name.removesuffix(".px")
+
+
+@dataclass(frozen=True)
+class Area:
+    code: str
+    kind: str
+    colour: str
+    name: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Proxy:
+    intended: dict[str, str]
+    intended_source: str
+    note: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    table: str
+    codes: tuple[str, ...]
+    is_formula: bool
+    unit: str
+    per: str
+    label: dict[str, str]
+    decimals: int = 0
+    appendix2: bool = False
+    headline: bool = False
+    themes: tuple[str, ...] = ()
+    proxy: Proxy | None = None
+
+    @property
+    def content_code(self) -> str:
+        """The code as stored with each figure; a formula is written as 'A+B+C'."""
+        return "+".join(self.codes)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    base_url: str
+    database: str
+    licence: str
+    producer: str
+    tables: dict[str, Table]
+    areas: tuple[Area, ...]
+    series: tuple[Series, ...]
+    region_members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def area(self, code: str) -> Area:
+        for area in self.areas:
+            if area.code == code:
+                return area
+        raise KeyError(code)
+
+    def series_by_id(self, series_id: str) -> Series:
+        for series in self.series:
+            if series.id == series_id:
+                return series
+        raise KeyError(series_id)
+
+    def series_for_table(self, table_key: str) -> tuple[Series, ...]:
+        return tuple(s for s in self.series if s.table == table_key)
+
+    def content_codes(self, table_key: str) -> tuple[str, ...]:
+        """Every content code a table's series need, in first-use order, without repeats."""
+        codes: dict[str, None] = {}
+        for series in self.series_for_table(table_key):
+            codes.update(dict.fromkeys(series.codes))
+        return tuple(codes)
+
+    @property
+    def area_codes(self) -> tuple[str, ...]:
+        return tuple(a.code for a in self.areas)
+
+    @property
+    def municipalities(self) -> tuple[Area, ...]:
+        return tuple(a for a in self.areas if a.kind == "municipality")
+
+
+def _labels(raw: object, where: str) -> dict[str, str]:
+    if not isinstance(raw, dict) or set(raw) != set(LANGUAGES):
+        raise CatalogError(f"{where}: needs labels in exactly {', '.join(LANGUAGES)}")
+    for lang, text in raw.items():
+        if not isinstance(text, str) or not text.strip():
+            raise CatalogError(f"{where}: empty {lang} label")
+    return {lang: str(raw[lang]) for lang in LANGUAGES}
+
+
+def _require(raw: dict, keys: tuple[str, ...], where: str) -> None:
+    missing = [k for k in keys if k not in raw]
+    if missing:
+        raise CatalogError(f"{where}: missing {', '.join(missing)}")
+
+
+def _table(key: str, raw: dict) -> Table:
+    where = f"table {key}"
+    _require(
+        raw,
+        ("path", "folder", "frequency", "first_period", "area_variable", "time_variable",
+         "content_variable", "format", "release_lag_days", "title", "source"),
+        where,
+    )
+    path = str(raw["path"])
+    if not path.startswith(f"{raw['folder']}/") or not path.endswith(".px"):
+        raise CatalogError(f"{where}: path {path!r} must be '<folder>/<id>.px'")
+    if raw["frequency"] not in ("monthly", "yearly"):
+        raise CatalogError(f"{where}: frequency must be monthly or yearly")
+    return Table(
+        key=key,
+        path=path,
+        folder=str(raw["folder"]),
+        frequency=str(raw["frequency"]),
+        first_period=str(raw["first_period"]),
+        area_variable=str(raw["area_variable"]),
+        time_variable=str(raw["time_variable"]),
+        content_variable=str(raw["content_variable"]),
+        format=str(raw["format"]),
+        release_lag_days=int(raw["release_lag_days"]),
+        title=_labels(raw["title"], where),
+        source=_labels(raw["source"], where),
+    )
+
+
+def _series(raw: dict, tables: dict[str, Table]) -> Series:
+    where = f"series {raw.get('id', '?')}"
+    _require(raw, ("id", "table", "unit", "per", "label"), where)
+    if raw["table"] not in tables:
+        raise CatalogError(f"{where}: unknown table {raw['table']!r}")
+    if ("code" in raw) == ("formula" in raw):
+        raise CatalogError(f"{where}: give exactly one of code or formula")
+    codes = (str(raw["code"]),) if "code" in raw else tuple(str(c) for c in raw["formula"])
+    if not codes or len(set(codes)) != len(codes):
+        raise CatalogError(f"{where}: formula needs distinct codes")
+    if raw["unit"] not in UNITS:
+        raise CatalogError(f"{where}: unit must be one of {UNITS}")
+    if raw["per"] not in PER_KINDS:
+        raise CatalogError(f"{where}: per must be one of {PER_KINDS}")
+    proxy = None
+    if "proxy" in raw:
+        p = raw["proxy"]
+        _require(p, ("intended", "intended_source", "note"), f"{where} proxy")
+        proxy = Proxy(
+            intended=_labels(p["intended"], f"{where} proxy.intended"),
+            intended_source=str(p["intended_source"]),
+            note=_labels(p["note"], f"{where} proxy.note"),
+        )
+    label = _labels(raw["label"], where)
+    if proxy is not None:
+        markers = {"fi": "korvike", "sv": "ersättare", "en": "proxy"}
+        for lang, marker in markers.items():
+            if marker not in label[lang].lower():
+                raise CatalogError(f"{where}: a proxy's {lang} label must say {marker!r}")
+    return Series(
+        id=str(raw["id"]),
+        table=str(raw["table"]),
+        codes=codes,
+        is_formula="formula" in raw,
+        unit=str(raw["unit"]),
+        per=str(raw["per"]),
+        label=label,
+        decimals=int(raw.get("decimals", 0)),
+        appendix2=bool(raw.get("appendix2", False)),
+        headline=bool(raw.get("headline", False)),
+        themes=tuple(str(t) for t in raw.get("theme", ())),
+        proxy=proxy,
+    )
+
+
+def parse_catalog(raw: dict) -> Catalog:
+    """Build and validate a Catalog from the YAML's plain data."""
+    _require(raw, ("api", "tables", "areas", "series"), "catalog")
+    api = raw["api"]
+    _require(api, ("base_url", "database", "licence", "producer"), "api")
+    tables = {key: _table(key, t) for key, t in raw["tables"].items()}
+    areas = []
+    for a in raw["areas"]:
+        _require(a, ("code", "kind", "colour", "name"), f"area {a.get('code', '?')}")
+        if a["kind"] not in AREA_KINDS:
+            raise CatalogError(f"area {a['code']}: kind must be one of {AREA_KINDS}")
+        areas.append(Area(str(a["code"]), str(a["kind"]), str(a["colour"]),
+                          _labels(a["name"], f"area {a['code']}")))
+    codes = [a.code for a in areas]
+    if len(set(codes)) != len(codes):
+        raise CatalogError("areas: duplicate area code")
+    series = tuple(_series(s, tables) for s in raw["series"])
+    ids = [s.id for s in series]
+    if len(set(ids)) != len(ids):
+        raise CatalogError("series: duplicate series id")
+    members = {}
+    for parent, children in (raw.get("region_members") or {}).items():
+        unknown = [c for c in [parent, *children] if c not in codes]
+        if unknown:
+            raise CatalogError(f"region_members: unknown areas {unknown}")
+        members[str(parent)] = tuple(str(c) for c in children)
+    return Catalog(
+        base_url=str(api["base_url"]).rstrip("/"),
+        database=str(api["database"]),
+        licence=str(api["licence"]),
+        producer=str(api["producer"]),
+        tables=tables,
+        areas=tuple(areas),
+        series=series,
+        region_members=members,
+    )
+
+
+@functools.cache
+def load_catalog(path: Path = CATALOG_PATH) -> Catalog:
+    """The project's catalog, parsed once per process."""
+    with open(path, encoding="utf-8") as fh:
+        return parse_catalog(yaml.safe_load(fh))

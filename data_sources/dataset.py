@@ -1,0 +1,60 @@
+"""What the app reads: the stored real snapshot, or the labelled demo dataset when there is none."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from data_sources.catalog import Catalog, load_catalog
+from data_sources.demo import demo_tables
+from data_sources.store import Attempt, Provenance, SnapshotStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    frame: pd.DataFrame
+    provenance: dict[str, Provenance]  # table key -> where its figures came from
+    kind: str  # "real" or "demo"
+    notes: list[str] = field(default_factory=list)  # what went wrong on the way, for the data page
+    attempts: dict[str, Attempt] = field(default_factory=dict)
+
+    @property
+    def is_demo(self) -> bool:
+        return self.kind == "demo"
+
+
+def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
+    """Every stored table's current release; the demo only when no real table is stored at all.
+
+    Real and demo figures are never mixed: a real table that is missing is simply absent.
+    """
+    catalog = catalog or load_catalog()
+    store = SnapshotStore(cache_dir)
+    frames, provenance, notes = [], {}, []
+    if not Path(cache_dir).exists():
+        notes.append(f"cache folder {cache_dir} does not exist")
+    for key in catalog.tables:
+        try:
+            stored = store.current(key)
+        except OSError as exc:
+            notes.append(f"{key}: {exc}")
+            continue
+        notes.extend(f"{key}: {note}" for note in stored.notes)
+        if stored.frame is not None and stored.provenance is not None:
+            if stored.notes:
+                notes.append(f"{key}: using the older release {stored.provenance.release}")
+            frames.append(stored.frame)
+            provenance[key] = stored.provenance
+    attempts = store.attempts()
+    if frames:
+        return Dataset(pd.concat(frames, ignore_index=True), provenance, "real", notes, attempts)
+    demo = demo_tables(catalog)
+    return Dataset(
+        pd.concat([frame for frame, _ in demo.values()], ignore_index=True),
+        {key: prov for key, (_, prov) in demo.items()}, "demo", notes, attempts,
+    )

@@ -1,0 +1,403 @@
+"""A fake PxWeb v1 API on 127.0.0.1 that speaks the real protocol, with injectable faults.
+
+Serves `?config`, folder listings, table metadata and POST data queries (json-stat2 and json)
+for StatFin `tyonv/12r5.px` (generated, deterministic figures) and `vaerak/11ra.px` (the real
+answer in ../shared/data). Unknown tables or codes answer 400, as the real API does since June 2026.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+VAERAK_FILE = SHARED_DATA / "statfin_vaerak_11ra_2025.json"
+
+CONTENTS_12R5 = {
+    "HAKIJALOPUSSA": "Työnhakijat yhteensä kuukauden lopussa",
+    "TYOTTOMATLOPUSSA": "Työttömät työnhakijat kuukauden lopussa",
+    "TYOVOIMATK": "Työvoima",
+    "TYOTOSUUS": "Työttömien osuus työvoimasta, %",
+    "TYOTTOMATMIEHET": "Työttömät miehet",
+    "TYOTTOMATNAISET": "Työttömät naiset",
+    "TYOTTOMAT20": "Alle 20-vuotiaat työttömät",
+    "TYOTTOMAT25": "Alle 25-vuotiaat työttömät",
+    "TYOTTOMAT50": "Yli 50-vuotiaat työttömät",
+    "TYOTTOMATSAIR": "Vammaiset ja pitkäaikaissairaat työttömät",
+    "TYOTTOMATULK": "Työttömät ulkomaan kansalaiset",
+    "PITKAAIKAISTYOTTOMAT": "Pitkäaikaistyöttömät",
+    "KASSASSA": "Työttömyyskassan jäsenet",
+    "LOMAUTETTU": "Lomautetut",
+    "LYHTYOVKO": "Lyhennetyllä työviikolla olevat",
+    "TYOLLISTETTYLOP": "Tukityöllistetyt",
+    "TYOHARJOITTELULOP": "Työharjoittelussa",
+    "KOKEILULOP": "Työkokeilussa",
+    "TVKOULUTUSLOP": "Työvoimakoulutuksessa",
+    "VALMENNUSLOP": "Valmennuksessa",
+    "MTPPALVELUTLOP": "Muissa palveluissa",
+    "AVPAIKATLOPUSSA": "Avoimet työpaikat kuukauden lopussa",
+    "UUDETAVP": "Uudet avoimet työpaikat kuukauden aikana",
+}
+# Municipal base sizes (unemployed level) and the areas built from them.
+MUNICIPALITIES = {"KU075": ("Hamina", 1100), "KU285": ("Kotka", 3600), "KU286": ("Kouvola", 4700),
+                  "KU489": ("Miehikkälä", 95), "KU624": ("Pyhtää", 240), "KU935": ("Virolahti", 160),
+                  "KU091": ("Helsinki", 52000), "KU405": ("Lappeenranta", 5200)}
+AGGREGATES = {
+    "MK08": ("Kymenlaakso", ["KU075", "KU285", "KU286", "KU489", "KU624", "KU935"]),
+    "SK081": ("Kouvolan seutukunta", ["KU286"]),
+    "SK082": ("Kotkan-Haminan seutukunta", ["KU075", "KU285", "KU489", "KU624", "KU935"]),
+    "MK01": ("Uusimaa", ["KU091"]),
+    "SSS": ("KOKO MAA", list(MUNICIPALITIES)),
+}
+SHARE = {code: 0.02 + (i * 0.037) % 0.5 for i, code in enumerate(CONTENTS_12R5)}
+SHARE.update({"TYOTTOMAT20": 0.03, "TYOTTOMATULK": 0.04, "TYOTTOMATSAIR": 0.05})
+SUPPRESS_BELOW = 5
+TRANSPORT_FAULTS = frozenset({"500", "503", "429", "timeout", "malformed", "cutoff"})
+SUPPRESSED_CODES = ("TYOTTOMAT20", "TYOTTOMATULK", "TYOTTOMATSAIR")
+
+
+def months(first: str, last: str) -> list[str]:
+    y0, m0 = (int(x) for x in first.split("M"))
+    y1, m1 = (int(x) for x in last.split("M"))
+    return [f"{y}M{m:02d}" for y in range(y0, y1 + 1) for m in range(1, 13)
+            if (y0, m0) <= (y, m) <= (y1, m1)]
+
+
+def municipal_value(area: str, code: str, index: int) -> float:
+    base = MUNICIPALITIES[area][1]
+    level = base * (1 + 0.15 * math.sin(index / 9 + len(area)))
+    if code == "TYOTTOMATLOPUSSA":
+        return float(round(level))
+    if code == "TYOVOIMATK":
+        return float(round(base * 7.5))
+    return float(round(level * SHARE[code] * (1 + 0.1 * math.cos(index / 4))))
+
+
+MONTH_INDEX = {code: i for i, code in enumerate(months("2009M01", "2030M12"))}
+
+
+@dataclass
+class Fault:
+    """One injected misbehaviour: `kind` for the next `times` requests matching `method` and `path`."""
+
+    kind: str
+    method: str = "POST"
+    path: str = ""
+    times: int = 1
+    arg: str = ""
+
+
+@dataclass
+class Release:
+    last_month: str = "2026M06"
+    updated: str = "2026-07-21T05:00:00Z"
+
+
+@dataclass
+class FakeState:
+    max_values: int = 120000
+    max_calls: int = 40
+    time_window: int = 60
+    release: Release = field(default_factory=Release)
+    faults: list[Fault] = field(default_factory=list)
+    log: list[tuple[float, str, str, int]] = field(default_factory=list)  # (time, method, path, bytes)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    renamed: bool = False  # when true the tables answer 400 as if their ids were renamed
+
+
+class FakePxWeb:
+    """Start with `with FakePxWeb() as fake:`; `fake.base_url` is the API root with language."""
+
+    def __init__(self, **state: object) -> None:
+        self.state = FakeState(**state)  # type: ignore[arg-type]
+        self.vaerak = json.loads(VAERAK_FILE.read_text(encoding="utf-8"))
+        handler = type("Handler", (_Handler,), {"fake": self})
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.server.block_on_close = False  # a thread sleeping in a timeout fault must not hold up the test
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}/PxWeb/api/v1/fi"
+
+    def __enter__(self) -> FakePxWeb:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    # --- test controls --------------------------------------------------------------------
+
+    def inject(self, kind: str, method: str = "POST", path: str = "", times: int = 1, arg: str = "") -> None:
+        with self.state.lock:
+            self.state.faults.append(Fault(kind, method, path, times, arg))
+
+    def publish(self, last_month: str, updated: str) -> None:
+        self.state.release = Release(last_month, updated)
+
+    def requests(self, method: str | None = None) -> list[tuple[float, str, str, int]]:
+        with self.state.lock:
+            return [r for r in self.state.log if method is None or r[1] == method]
+
+    def take_fault(self, method: str, path: str) -> Fault | None:
+        with self.state.lock:
+            for fault in self.state.faults:
+                if fault.method == method and fault.path in path and fault.times > 0:
+                    fault.times -= 1
+                    return fault
+        return None
+
+    # --- the tables -----------------------------------------------------------------------
+
+    def area_texts_12r5(self) -> dict[str, str]:
+        texts = {code: name for code, (name, _) in MUNICIPALITIES.items()}
+        texts.update({code: name for code, (name, _) in AGGREGATES.items()})
+        return dict(sorted(texts.items(), key=lambda kv: (kv[0] != "SSS", kv[0])))
+
+    def metadata(self, table: str) -> dict | None:
+        if table == "tyonv/12r5.px":
+            areas = self.area_texts_12r5()
+            periods = months("2009M01", self.state.release.last_month)
+            return {"title": "Työttömät työnhakijat eri ryhmissä, palveluissa olevat ja avoimet "
+                             "työpaikat kuukauden lopussa muuttujina Alue, Kuukausi ja Tiedot",
+                    "variables": [
+                        {"code": "Alue", "text": "Alue", "values": list(areas),
+                         "valueTexts": list(areas.values())},
+                        {"code": "timeperiod_m", "text": "Kuukausi", "values": periods,
+                         "valueTexts": periods, "time": True},
+                        {"code": "contentscode", "text": "Tiedot", "values": list(CONTENTS_12R5),
+                         "valueTexts": list(CONTENTS_12R5.values())},
+                    ]}
+        if table == "vaerak/11ra.px":
+            columns = self.vaerak["columns"]
+            areas = [row["key"][0] for row in self.vaerak["data"]]
+            contents = [c for c in columns if c["type"] == "c"]
+            return {"title": self.vaerak["metadata"][0]["label"],
+                    "variables": [
+                        {"code": "alue_23_20260101", "text": "Alue", "values": areas,
+                         "valueTexts": areas},
+                        {"code": "timeperiod_y", "text": "Vuosi", "values": ["2025"],
+                         "valueTexts": ["2025"], "time": True},
+                        {"code": "contentscode", "text": "Tiedot",
+                         "values": [c["code"] for c in contents],
+                         "valueTexts": [c["text"] for c in contents]},
+                    ]}
+        return None
+
+    def cell(self, table: str, area: str, period: str, code: str) -> tuple[float | None, str | None]:
+        """The true figure of one cell, and its status symbol when suppressed."""
+        if table == "vaerak/11ra.px":
+            codes = [c["code"] for c in self.vaerak["columns"] if c["type"] == "c"]
+            for row in self.vaerak["data"]:
+                if row["key"] == [area, period]:
+                    return float(row["values"][codes.index(code)]), None
+            return None, "..."
+        index = MONTH_INDEX[period]
+        if area in AGGREGATES:
+            members = AGGREGATES[area][1]
+            if code == "TYOTOSUUS":
+                unemployed = sum(municipal_value(m, "TYOTTOMATLOPUSSA", index) for m in members)
+                force = sum(municipal_value(m, "TYOVOIMATK", index) for m in members)
+                return round(100 * unemployed / force, 1), None
+            return float(sum(municipal_value(m, code, index) for m in members)), None
+        if code == "TYOTOSUUS":
+            return round(100 * municipal_value(area, "TYOTTOMATLOPUSSA", index)
+                         / municipal_value(area, "TYOVOIMATK", index), 1), None
+        value = municipal_value(area, code, index)
+        if code in SUPPRESSED_CODES and 0 < value < SUPPRESS_BELOW:
+            return None, "..."
+        return value, None
+
+    def answer(self, table: str, query: dict) -> tuple[int, dict | str]:
+        meta = self.metadata(table)
+        if meta is None or self.state.renamed:
+            return 400, "Bad Request"
+        known = {v["code"]: v for v in meta["variables"]}
+        selected: dict[str, list[str]] = {}
+        for item in query.get("query", []):
+            code = item.get("code")
+            if code not in known:
+                return 400, f"Unknown variable {code}"
+            sel = item.get("selection", {})
+            values = known[code]["values"]
+            if sel.get("filter") == "all":
+                chosen = values
+            elif sel.get("filter") == "top":
+                chosen = values[-int(sel["values"][0]):]
+            elif sel.get("filter") == "item":
+                chosen = list(sel.get("values", []))
+                if any(v not in values for v in chosen):
+                    return 400, f"Unknown value in {code}"
+            else:
+                return 400, "Unknown filter"
+            selected[code] = chosen
+        for code, variable in known.items():
+            selected.setdefault(code, variable["values"])
+        cells = math.prod(len(v) for v in selected.values())
+        if cells > self.state.max_values:
+            return 403, "Too many values selected"
+        dims = [v["code"] for v in meta["variables"]]
+        fmt = query.get("response", {}).get("format", "json")
+        area_var, time_var, content_var = dims
+        figures = [self.cell(table, a, t, c)
+                   for a in selected[area_var] for t in selected[time_var] for c in selected[content_var]]
+        updated = self.state.release.updated if table.startswith("tyonv") else "2026-05-29T05.00.00Z"
+        if fmt == "json-stat2":
+            texts = {code: dict(zip(v["values"], v["valueTexts"], strict=True)) for code, v in known.items()}
+            return 200, {
+                "version": "2.0", "class": "dataset", "label": meta["title"], "source": "Tilastokeskus",
+                "updated": updated, "id": dims, "size": [len(selected[d]) for d in dims],
+                "dimension": {d: {"label": known[d]["text"], "category": {
+                    "index": {v: i for i, v in enumerate(selected[d])},
+                    "label": {v: texts[d][v] for v in selected[d]}}} for d in dims},
+                "value": [v for v, _ in figures],
+                "status": {str(i): s for i, (_, s) in enumerate(figures) if s},
+                "role": {"time": [time_var], "metric": [content_var]},
+            }
+        rows, position = [], 0
+        for a in selected[area_var]:
+            for t in selected[time_var]:
+                values = []
+                for _ in selected[content_var]:
+                    value, status = figures[position]
+                    position += 1
+                    values.append(status if value is None else f"{value:g}")
+                rows.append({"key": [a, t], "values": values})
+        return 200, {"columns": [{"code": area_var, "text": "Alue", "type": "d"},
+                                 {"code": time_var, "text": "Aika", "type": "t"}]
+                     + [{"code": c, "text": c, "type": "c"} for c in selected[content_var]],
+                     "comments": [], "data": rows, "metadata": [{"updated": updated}]}
+
+
+def corrupt(kind: str, doc: dict, arg: str) -> dict:
+    """A json-stat2 answer broken in one of the ways the fault tests need."""
+    doc = json.loads(json.dumps(doc))
+    if kind == "missing_dimension":  # consistent, but the area dimension was eliminated
+        doc["value"] = doc["value"][: math.prod(doc["size"][1:])]
+        doc["status"] = {}
+        doc["id"] = doc["id"][1:]
+        doc["size"] = doc["size"][1:]
+        del doc["dimension"][list(doc["dimension"])[0]]
+    elif kind == "wrong_size":
+        doc["size"][0] += 1
+    elif kind == "all_missing":
+        doc["value"] = [None] * len(doc["value"])
+        doc["status"] = {str(i): "..." for i in range(len(doc["value"]))}
+    elif kind == "drop_area":
+        area_dim = doc["id"][0]
+        codes = list(doc["dimension"][area_dim]["category"]["index"])
+        keep = [c for c in codes if c != arg]
+        stride = math.prod(doc["size"][1:])
+        values = []
+        for i, code in enumerate(codes):
+            if code != arg:
+                values += doc["value"][i * stride:(i + 1) * stride]
+        doc["dimension"][area_dim]["category"]["index"] = {c: i for i, c in enumerate(keep)}
+        doc["size"][0] = len(keep)
+        doc["value"] = values
+        doc["status"] = {}
+    return doc
+
+
+class _Handler(BaseHTTPRequestHandler):
+    fake: FakePxWeb
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args: object) -> None:  # keep test output quiet
+        pass
+
+    def _send(self, status: int, body: object, headers: dict | None = None) -> None:
+        data = body.encode() if isinstance(body, str) else json.dumps(body, ensure_ascii=False).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8" if not isinstance(body, str)
+                         else "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(data)
+        self.fake.state.log.append((time.monotonic(), self.command, self.path, len(data)))
+
+    def _rate_limited(self) -> bool:
+        state = self.fake.state
+        now = time.monotonic()
+        with state.lock:
+            recent = [r for r in state.log if now - r[0] < state.time_window]
+        return len(recent) >= state.max_calls
+
+    def _route(self) -> str | None:
+        prefix = "/PxWeb/api/v1/fi"
+        return self.path[len(prefix):].lstrip("/") if self.path.startswith(prefix) else None
+
+    def _transport_fault(self, fault: Fault) -> None:
+        """Misbehave at the HTTP level instead of answering."""
+        if fault.kind in ("500", "503"):
+            self._send(int(fault.kind), "Service unavailable")
+        elif fault.kind == "429":
+            self._send(429, "Too many requests", {"Retry-After": fault.arg or "1"})
+        elif fault.kind == "timeout":
+            time.sleep(float(fault.arg or 2))
+            self.close_connection = True
+        elif fault.kind == "malformed":
+            self._send(200, '{"class": "dataset", "value": [1, 2,')
+        elif fault.kind == "cutoff":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            self.wfile.write(b'{"class": "dataset", "id": ["Alue"')
+            self.close_connection = True
+
+    def do_GET(self) -> None:  # noqa: N802
+        if self._rate_limited():
+            return self._send(429, "Too many requests", {"Retry-After": "1"})
+        fault = self.fake.take_fault("GET", self.path)
+        if fault is not None:
+            return self._transport_fault(fault)
+        route = self._route()
+        if route is None:
+            return self._send(404, "Not found")
+        if route in ("?config", ""):
+            state = self.fake.state
+            return self._send(200, {"maxValues": state.max_values, "maxCalls": state.max_calls,
+                                    "timeWindow": state.time_window, "CORS": True})
+        if route == "StatFin/tyonv":
+            return self._send(200, [{"id": "12r5.px", "type": "t", "updated": self.fake.state.release.updated,
+                                     "text": "Työttömät työnhakijat eri ryhmissä (12r5)"},
+                                    {"id": "12r7.px", "type": "t", "updated": "2026-07-21T05:00:00Z",
+                                     "text": "Työnhakijat (12r7)"}])
+        if route == "StatFin/vaerak":
+            return self._send(200, [{"id": "11ra.px", "type": "t", "updated": "2026-05-29T05.00.00Z",
+                                     "text": self.fake.vaerak["metadata"][0]["label"]}])
+        if route.startswith("StatFin/"):
+            meta = self.fake.metadata(route.removeprefix("StatFin/"))
+            if meta is None or self.fake.state.renamed:
+                return self._send(400, "Bad Request")
+            return self._send(200, meta)
+        return self._send(404, "Not found")
+
+    def do_POST(self) -> None:  # noqa: N802
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length)
+        if self._rate_limited():
+            return self._send(429, "Too many requests", {"Retry-After": "1"})
+        fault = self.fake.take_fault("POST", self.path)
+        if fault is not None and fault.kind in TRANSPORT_FAULTS:
+            return self._transport_fault(fault)
+        route = self._route() or ""
+        try:
+            query = json.loads(raw)
+        except ValueError:
+            return self._send(400, "Bad Request")
+        status, body = self.fake.answer(route.removeprefix("StatFin/"), query)
+        if status == 200 and fault is not None and isinstance(body, dict):
+            body = corrupt(fault.kind, body, fault.arg)
+        return self._send(status, body)

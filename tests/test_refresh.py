@@ -1,0 +1,204 @@
+"""End to end: `python -m data_sources.refresh` against the fake PxWeb server."""
+
+import hashlib
+import math
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from data_sources.dataset import load_dataset
+from data_sources.refresh import main
+from data_sources.store import SnapshotStore
+from tests.fake_pxweb import months as months_between
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def refresh(fake, cache_dir, *extra):
+    return main(["--quiet", "--base-url", fake.base_url, "--cache-dir", str(cache_dir), *extra])
+
+
+def frame_of(data, series, area):
+    return data.frame[(data.frame["series"] == series) & (data.frame["area_code"] == area)]
+
+
+def stored_files(cache_dir):
+    root = Path(cache_dir) / "snapshots"
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*.parquet"))}
+
+
+def test_a_full_refresh_stores_every_series_for_every_area(fake, cache_dir, catalog):
+    assert refresh(fake, cache_dir) == 0
+    data = load_dataset(cache_dir, catalog)
+    assert data.kind == "real"
+    months = pd.date_range("2009-01-01", "2026-06-01", freq="MS")
+    for series in catalog.series_for_table("tyonv_12r5"):
+        for area in catalog.area_codes:
+            rows = data.frame[(data.frame["series"] == series.id) & (data.frame["area_code"] == area)]
+            assert list(rows["period"]) == list(months), (series.id, area)
+    assert data.provenance["tyonv_12r5"].release == "2026-07-21T05:00:00Z"
+    assert data.provenance["vaerak_11ra"].release == "2026-05-29T05:00:00Z"
+
+
+def test_stored_figures_equal_the_source_exactly_and_suppressed_stay_missing(fake, cache_dir, catalog):
+    assert refresh(fake, cache_dir) == 0
+    frame = load_dataset(cache_dir, catalog).frame
+    frame = frame[frame["table"] == "tyonv/12r5.px"]
+    months = {pd.Timestamp(int(m[:4]), int(m[5:]), 1): m for m in months_between("2009M01", "2026M06")}
+    expected, expected_status = [], []
+    for row in frame.itertuples():
+        parts = [fake.cell("tyonv/12r5.px", row.area_code, months[row.period], code)
+                 for code in catalog.series_by_id(row.series).codes]
+        hidden = any(value is None for value, _ in parts)
+        expected.append(math.nan if hidden else sum(value for value, _ in parts))
+        expected_status.append("..." if hidden else None)
+    assert frame["value"].tolist() == pytest.approx(expected, nan_ok=True, abs=0)
+    assert [None if pd.isna(s) else s for s in frame["status"]] == expected_status
+    assert expected_status.count("...") > 10, "the fake must exercise suppression"
+    assert not (frame["value"] == 0).any()
+    population = frame_of(load_dataset(cache_dir, catalog), "population", "MK08")
+    assert population["value"].tolist() == [156198.0]
+
+
+def test_the_six_municipalities_sum_to_the_region_every_month(fake, cache_dir, catalog):
+    assert refresh(fake, cache_dir) == 0
+    frame = load_dataset(cache_dir, catalog).frame
+    unemployed = frame[frame["series"] == "unemployed"].pivot(index="period", columns="area_code", values="value")
+    members = list(catalog.region_members["MK08"])
+    assert len(unemployed) == 210
+    assert (unemployed[members].sum(axis=1) == unemployed["MK08"]).all()
+    assert (unemployed[["KU075", "KU285", "KU489", "KU624", "KU935"]].sum(axis=1) == unemployed["SK082"]).all()
+
+
+def test_a_second_refresh_downloads_no_data(fake, cache_dir, capsys):
+    assert refresh(fake, cache_dir) == 0
+    posts_before = len(fake.requests("POST"))
+    files_before = stored_files(cache_dir)
+    capsys.readouterr()
+    assert refresh(fake, cache_dir) == 0
+    assert len(fake.requests("POST")) == posts_before
+    assert stored_files(cache_dir) == files_before
+    out = capsys.readouterr().out
+    assert "unchanged  tyonv/12r5.px: release 2026-07-21T05:00:00Z already stored" in out
+
+
+def test_refresh_is_byte_for_byte_reproducible(fake, tmp_path):
+    assert refresh(fake, tmp_path / "one") == 0
+    assert refresh(fake, tmp_path / "two") == 0
+    assert stored_files(tmp_path / "one") == stored_files(tmp_path / "two")
+    assert len(stored_files(tmp_path / "one")) == 2
+
+
+def test_splitting_to_a_small_cell_limit_gives_the_same_figures(fake, tmp_path):
+    assert refresh(fake, tmp_path / "whole") == 0
+    whole_posts = len(fake.requests("POST"))
+    fake.state.max_values = 10000
+    assert refresh(fake, tmp_path / "split") == 0
+    assert len(fake.requests("POST")) - whole_posts == 1 + 5  # 11ra whole, 12r5 in 5 parts of 2 areas
+    assert stored_files(tmp_path / "whole") == stored_files(tmp_path / "split")
+
+
+def test_a_new_release_is_fetched_and_the_old_one_kept_as_a_vintage(fake, cache_dir):
+    assert refresh(fake, cache_dir) == 0
+    fake.publish("2026M07", "2026-08-18T05:00:00Z")
+    assert refresh(fake, cache_dir) == 0
+    store = SnapshotStore(cache_dir)
+    assert [p.release for p in store.vintages("tyonv_12r5")] == ["2026-08-18T05:00:00Z", "2026-07-21T05:00:00Z"]
+    data = load_dataset(cache_dir)
+    assert data.frame[data.frame["table"] == "tyonv/12r5.px"]["period"].max() == pd.Timestamp(2026, 7, 1)
+
+
+@pytest.mark.parametrize("kind, arg, reason", [
+    ("drop_area", "KU489", "tyonv/12r5.px: areas missing from the release: KU489"),
+    ("all_missing", "", "tyonv/12r5.px: every value in the release is missing"),
+    ("wrong_size", "", "dimension 'Alue' has 10 categories but size 11"),
+    ("missing_dimension", "", "answer lacks dimension Alue"),
+])
+def test_a_bad_release_never_replaces_good_data(fake, cache_dir, kind, arg, reason, capsys):
+    assert refresh(fake, cache_dir) == 0
+    before = stored_files(cache_dir)
+    fake.publish("2026M07", "2026-08-18T05:00:00Z")
+    fake.inject(kind, path="12r5", arg=arg)
+    capsys.readouterr()
+    assert refresh(fake, cache_dir) == 1
+    err = capsys.readouterr().err
+    assert f"refresh failed: tyonv/12r5.px: {reason}; kept the stored data" in err
+    assert stored_files(cache_dir) == before
+    attempt = SnapshotStore(cache_dir).attempts()["tyonv_12r5"]
+    assert not attempt.ok and attempt.message == reason
+    data = load_dataset(cache_dir)
+    assert data.kind == "real" and data.provenance["tyonv_12r5"].release == "2026-07-21T05:00:00Z"
+
+
+def test_a_renamed_table_fails_clearly_and_keeps_the_data(fake, cache_dir, capsys):
+    assert refresh(fake, cache_dir) == 0
+    before = stored_files(cache_dir)
+    fake.publish("2026M07", "2026-08-18T05:00:00Z")
+    fake.state.renamed = True
+    assert refresh(fake, cache_dir) == 1
+    assert "HTTP 400" in capsys.readouterr().err
+    assert stored_files(cache_dir) == before
+
+
+def test_no_snapshot_means_the_labelled_demo_and_a_refresh_replaces_it(fake, cache_dir):
+    demo = load_dataset(cache_dir)
+    assert demo.kind == "demo" and demo.is_demo
+    assert {p.kind for p in demo.provenance.values()} == {"demo"}
+    june = demo.frame[(demo.frame["series"] == "unemployed") & (demo.frame["period"] == "2026-06-01")]
+    assert dict(zip(june["area_code"], june["value"], strict=True)) == {
+        "MK08": 10153, "SK081": 4765, "SK082": 5388, "KU075": 1159, "KU285": 3715, "KU286": 4765,
+        "KU489": 98, "KU624": 249, "KU935": 167, "SSS": 352000}
+    assert not (Path(cache_dir) / "snapshots").exists(), "demo data is never written to the store"
+    assert refresh(fake, cache_dir) == 0
+    assert load_dataset(cache_dir).kind == "real"
+
+
+def test_a_damaged_current_file_falls_back_to_the_previous_release(fake, cache_dir):
+    assert refresh(fake, cache_dir) == 0
+    fake.publish("2026M07", "2026-08-18T05:00:00Z")
+    assert refresh(fake, cache_dir) == 0
+    newest = SnapshotStore(cache_dir).parquet_path("tyonv_12r5", "2026-08-18T05:00:00Z")
+    newest.write_bytes(newest.read_bytes()[:500])
+    data = load_dataset(cache_dir)
+    assert data.kind == "real"
+    assert data.provenance["tyonv_12r5"].release == "2026-07-21T05:00:00Z"
+    assert any("contents do not match the recorded checksum" in note for note in data.notes)
+    # and the next refresh repairs it
+    assert refresh(fake, cache_dir) == 0
+    assert load_dataset(cache_dir).provenance["tyonv_12r5"].release == "2026-08-18T05:00:00Z"
+
+
+def test_the_command_honours_pxweb_base_url_and_cache_dir(fake, tmp_path):
+    env = {**os.environ, "PXWEB_BASE_URL": fake.base_url, "CACHE_DIR": str(tmp_path / "env-cache")}
+    done = subprocess.run([sys.executable, "-m", "data_sources.refresh"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "[1/2] tyonv/12r5.py" not in done.stderr and "[1/2] tyonv/12r5.px" in done.stderr
+    assert "updated  tyonv/12r5.px: stored release 2026-07-21T05:00:00Z (48300 figures)" in done.stdout
+    assert (tmp_path / "env-cache" / "snapshots" / "manifest.json").exists()
+
+
+def test_the_command_fails_clearly_when_the_api_is_unreachable(tmp_path):
+    env = {**os.environ, "PXWEB_BASE_URL": "http://127.0.0.1:9/PxWeb/api/v1/fi",
+           "CACHE_DIR": str(tmp_path / "c")}
+    done = subprocess.run([sys.executable, "-m", "data_sources.refresh", "--quiet"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "refresh failed: tyonv/12r5.px: API limits (?config) unavailable: GET http://127.0.0.1:9" in done.stderr
+
+
+def test_check_reports_every_series_against_the_live_metadata(fake, capsys):
+    from data_sources.check import main as check_main
+    assert check_main(["--base-url", fake.base_url]) == 0
+    out = capsys.readouterr().out
+    assert "OK   unemployed                   tyonv/12r5.px    ok" in out
+    assert "OK   structurally_unemployed      tyonv/12r5.px    ok (proxy; intended source:" in out
+    assert "  tyonv/12r7.px  2026-07-21T05:00:00Z  Työnhakijat (12r7)" in out
+    fake.state.renamed = True
+    assert check_main(["--base-url", fake.base_url]) == 1
+    assert "BAD  unemployed                   tyonv/12r5.px    metadata: GET" in capsys.readouterr().out
