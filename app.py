@@ -1,22 +1,27 @@
-"""Kymenlaakso employment dashboard: the shared frame (data status for now)."""
+"""Kymenlaakso employment dashboard: the shared frame (language, area, navigation, banners, URL)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from data_sources.dataset import load_dataset
-from data_sources.store import cache_dir_from_env
+from ui.context import bind, context
+from ui.i18n import LANGUAGES, t
 
+st.set_page_config(page_title="Kymenlaakson työllisyys", page_icon=":material/monitoring:", layout="wide")
 
-@st.cache_data(show_spinner=False)
-def dataset():
-    return load_dataset(cache_dir_from_env())
+ctx = context()
+lang = ctx.lang
+with st.sidebar:
+    bind(st.selectbox, "lang", t("language", lang), list(LANGUAGES), format_func=LANGUAGES.get)
+    bind(st.selectbox, "area", t("area", lang), list(ctx.catalog.area_codes), format_func=ctx.area_name)
 
-
-st.set_page_config(page_title="Kymenlaakson työllisyys", layout="wide")
-data = dataset()
-if data.is_demo:
-    st.warning("DEMOAINEISTO – ei virallisia tilastoja. Hae oikeat luvut: python -m data_sources.refresh")
-st.title("Kymenlaakson työllisyys")
-for _key, prov in data.provenance.items():
-    st.text(f"{prov.table_path}: julkaistu {prov.release}, haettu {prov.fetched_at}, {prov.kind}, {prov.rows} lukua")
+pages = [
+    st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:",
+            default=True),
+    st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/groups:", url_path="ryhmat"),
+    st.Page("pages/municipality.py", title=t("page_municipality", lang), icon=":material/location_city:", url_path="kunta"),
+    st.Page("pages/themes.py", title=t("page_themes", lang), icon=":material/flag:", url_path="teemat"),
+    st.Page("pages/data.py", title=t("page_data", lang), icon=":material/dataset:", url_path="tiedot"),
+]
+page = st.navigation(pages)
+page.run()

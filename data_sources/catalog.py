@@ -50,6 +50,7 @@ class Area:
     kind: str
     colour: str
     name: dict[str, str]
+    where: dict[str, str]  # "Kymenlaaksossa": the name as it stands in a sentence
 
 
 @dataclass(frozen=True)
@@ -219,11 +220,11 @@ def parse_catalog(raw: dict) -> Catalog:
     tables = {key: _table(key, t) for key, t in raw["tables"].items()}
     areas = []
     for a in raw["areas"]:
-        _require(a, ("code", "kind", "colour", "name"), f"area {a.get('code', '?')}")
+        _require(a, ("code", "kind", "colour", "name", "where"), f"area {a.get('code', '?')}")
         if a["kind"] not in AREA_KINDS:
             raise CatalogError(f"area {a['code']}: kind must be one of {AREA_KINDS}")
         areas.append(Area(str(a["code"]), str(a["kind"]), str(a["colour"]),
-                          _labels(a["name"], f"area {a['code']}")))
+                          _labels(a["name"], f"area {a['code']}"), _labels(a["where"], f"area {a['code']}")))
     codes = [a.code for a in areas]
     if len(set(codes)) != len(codes):
         raise CatalogError("areas: duplicate area code")

@@ -1,0 +1,73 @@
+"""Tiedot ja lähteet: releases and fetch times, a refresh button, the catalog and the full tidy data."""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+import streamlit as st
+
+from data_sources.pxweb_client import PxWebClient
+from data_sources.refresh import refresh_all
+from data_sources.store import SnapshotStore, cache_dir_from_env
+from ui.context import dataset, page_frame
+from ui.formats import fmt_date
+from ui.i18n import t
+
+ctx = page_frame()
+lang, catalog, data = ctx.lang, ctx.catalog, ctx.data
+st.title(t("page_data", lang))
+
+rows = []
+for key, table in catalog.tables.items():
+    prov = data.provenance.get(key)
+    attempt = data.attempts.get(key)
+    next_release = (pd.Timestamp(ctx.frame[ctx.frame["table"] == table.path]["period"].max())
+                    + pd.DateOffset(months=2 if table.frequency == "monthly" else 12)
+                    + pd.Timedelta(days=table.release_lag_days - 31)) if prov else None
+    rows.append({
+        "Taulukko": table.path, "Nimi": table.title[lang], "Lähde": table.source[lang],
+        "Julkaistu": fmt_date(prov.release, lang) if prov else "..",
+        "Haettu": fmt_date(prov.fetched_at, lang) if prov and prov.kind == "real" else "..",
+        "Laji": ("DEMO" if prov and prov.kind == "demo" else "virallinen") if prov else "puuttuu",
+        "Seuraava julkaisu (arvio)": fmt_date(next_release, lang) if next_release is not None else "..",
+        "Viimeisin päivitysyritys": ("" if attempt is None else
+                                     f"{fmt_date(attempt.at, lang)}: {'ok' if attempt.ok else attempt.message}"),
+    })
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+for note in data.notes:
+    st.warning(note)
+st.caption(f"{catalog.producer}, {catalog.base_url}. Lisenssi {catalog.licence}.")
+
+if st.button(t("refresh", lang), type="primary"):
+    cache_dir = cache_dir_from_env()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    base_url = os.environ.get("PXWEB_BASE_URL") or catalog.base_url
+    with st.status(t("refresh", lang), expanded=True) as status:
+        with PxWebClient(base_url, cache_dir / "http_cache.sqlite") as client:
+            results = refresh_all(catalog, client, SnapshotStore(cache_dir), progress=st.write)
+        for result in results:
+            st.write(f"{result.table_path}: {result.status} – {result.message}")
+        failed = [r for r in results if r.status == "failed"]
+        status.update(state="error" if failed else "complete",
+                      label=f"{t('refresh', lang)}: {len(results) - len(failed)}/{len(results)} ok")
+    dataset.clear()
+
+st.subheader("Luettelo: sarja → taulukko → koodi")
+st.dataframe(pd.DataFrame([{
+    "Sarja": s.label[lang], "Tunnus": s.id, "Taulukko": catalog.tables[s.table].path, "Koodi": s.content_code,
+    "Yksikkö": s.unit, "Korvike": s.proxy.note[lang] if s.proxy else "",
+    "Tarkoitettu lähde": s.proxy.intended_source if s.proxy else "",
+} for s in catalog.series]), hide_index=True, width="stretch")
+
+st.subheader("Kaikki luvut")
+left, right = st.columns(2)
+series_ids = left.multiselect("Sarjat", [s.id for s in catalog.series], default=["unemployed"],
+                              format_func=lambda i: catalog.series_by_id(i).label[lang])
+areas = right.multiselect(t("area", lang), list(catalog.area_codes), default=list(catalog.area_codes),
+                          format_func=ctx.area_name)
+tidy = ctx.frame[ctx.frame["series"].isin(series_ids) & ctx.frame["area_code"].isin(areas)]
+st.dataframe(tidy, hide_index=True, width="stretch", height=360)
+stem = "kymenlaakso_tyollisyys" + ("_DEMO" if data.is_demo else "")
+st.download_button(t("download_csv", lang), tidy.to_csv(index=False).encode("utf-8"),
+                   file_name=f"{stem}.csv", mime="text/csv")

@@ -1,0 +1,68 @@
+"""Työnhakijaryhmät: the programme's Appendix 2 charts, one monthly trend per group, areas compared."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_sources.transforms import VIEWS, apply_view, moving_average, select, view_supported
+from ui.charts import trend_chart
+from ui.context import bind, page_frame
+from ui.i18n import t
+from ui.state import period_bounds
+
+ctx = page_frame()
+lang, sel, catalog = ctx.lang, ctx.sel, ctx.catalog
+st.title(t("page_groups", lang))
+
+months = [p.strftime("%Y-%m") for p in ctx.frame[ctx.frame["series"] == "unemployed"]["period"].drop_duplicates()
+          .sort_values()]
+left, middle, right = st.columns([2, 3, 2])
+with left:
+    bind(st.multiselect, "compare", t("compare", lang),
+         [c for c in catalog.area_codes if c != sel.area], format_func=ctx.area_name,
+         read=lambda s: [c for c in s.compare if c != s.area], write=lambda v: {"compare": tuple(v)})
+with middle:
+    if months:
+        bind(st.select_slider, "period", t("period", lang), months,
+             read=lambda s: (s.start if s.start in months else months[0], s.end if s.end in months else months[-1]),
+             write=lambda v: {"start": v[0], "end": "" if v[1] == months[-1] else v[1]})
+with right:
+    bind(st.radio, "view", t("view", lang), list(VIEWS), format_func=lambda v: t(f"view_{v}", lang),
+         horizontal=False)
+    bind(st.checkbox, "ma", t("moving_average", lang))
+
+sel = st.session_state["selection"]
+start, end = period_bounds(sel, ctx.last)
+areas = [sel.area, *[c for c in sel.compare if c != sel.area]]
+
+
+def unit_for(series, view: str) -> str:
+    if view == "share" and view_supported(catalog, series.id, view):
+        return t("unit_share_labour_force" if series.per == "labour_force" else "unit_per_1000", lang)
+    if view == "index":
+        return t("unit_index", lang)
+    base = t(f"unit_{series.unit}", lang)
+    return f"{t('unit_yoy', lang)}, {base}" if view == "yoy" else base
+
+
+for series in [s for s in catalog.series if s.appendix2]:
+    rows = select(ctx.frame, series.id, areas, None, end)
+    if rows.empty:
+        st.info(f"{ctx.label(series)}: {t('no_data', lang)}")
+        continue
+    rows = apply_view(rows, sel.view, catalog, ctx.frame)
+    if sel.ma:
+        rows["shown"] = moving_average(rows)
+    rows = rows[rows["period"] >= start]
+    decimals = 1 if sel.view in ("share", "index") else series.decimals
+    unit = unit_for(series, sel.view) + (f" · {t('moving_average', lang)}" if sel.ma else "")
+    chart = trend_chart(rows, catalog=catalog, title=ctx.label(series), unit=unit,
+                        source=ctx.source_line(series.table), lang=lang, decimals=decimals, average=sel.ma)
+    st.altair_chart(chart, width="stretch")
+    notes = [f"{t('proxy', lang)}: {series.proxy.note[lang]}"] if series.proxy else []
+    if sel.view == "share" and not view_supported(catalog, series.id, "share"):
+        notes.append(t("view_level", lang))
+    notes.append(f"StatFin {catalog.tables[series.table].short_id} · {series.content_code}")
+    st.caption(" · ".join(notes))
+    with st.expander(t("chart_summary", lang)):
+        st.text(chart.description)

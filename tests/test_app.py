@@ -1,0 +1,176 @@
+"""AppTest: every page opens, every widget and URL parameter path works, figures equal the snapshot's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from data_sources.dataset import load_dataset
+from data_sources.programme import load_programme
+from data_sources.refresh import main as refresh_main
+from data_sources.transforms import latest
+from tests.fake_pxweb import FakePxWeb
+from ui.formats import fmt_number, fmt_percent
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+PAGES = ["pages/overview.py", "pages/groups.py", "pages/municipality.py", "pages/themes.py", "pages/data.py"]
+
+
+@pytest.fixture(scope="module")
+def real_cache(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("real")
+    with FakePxWeb() as fake:
+        assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", str(cache)]) == 0
+    return cache
+
+
+def open_app(cache_dir, monkeypatch, page=None, **params) -> AppTest:
+    monkeypatch.setenv("CACHE_DIR", str(cache_dir))
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def charts(at: AppTest):
+    return at.get("vega_lite_chart")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_opens_on_demo_data_and_says_demo(page, tmp_path, monkeypatch):
+    at = open_app(tmp_path / "empty", monkeypatch, page)
+    assert at.warning[0].value.startswith("DEMOAINEISTO – luvut ovat keksittyjä esimerkkejä")
+    assert at.title, "every page has a title"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_opens_on_real_data_without_a_demo_label(page, real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch, page)
+    assert not any("DEMO" in w.value for w in at.warning)
+    assert all("DEMO" not in str(c.proto.spec) for c in charts(at))
+
+
+def test_overview_figures_equal_the_snapshot(real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch)
+    frame = load_dataset(real_cache).frame
+    unemployed = latest(frame, "unemployed", "MK08")
+    rate = latest(frame, "unemployment_rate", "MK08")
+    assert at.title[0].value == "Yleiskatsaus: Kymenlaakso"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Työttömät työnhakijat"] == fmt_number(unemployed.value)
+    assert metrics["Työttömien osuus työvoimasta"] == fmt_percent(rate.value, 1)
+    assert len(at.metric) == 10
+    sentence = at.markdown[0].value
+    assert sentence.startswith(f"#### Kymenlaaksossa oli kesäkuun lopussa {fmt_number(unemployed.value)} "
+                               f"työtöntä työnhakijaa, {fmt_number(abs(unemployed.year_change))} ")
+    assert "\u00a0" in fmt_number(unemployed.value)
+
+
+def test_demo_overview_says_the_anchored_june_2026_figures(tmp_path, monkeypatch):
+    at = open_app(tmp_path / "none", monkeypatch)
+    assert at.markdown[0].value.startswith("#### Kymenlaaksossa oli kesäkuun lopussa 10\u00a0153 työtöntä")
+    assert {m.label: m.value for m in at.metric}["Työttömien osuus työvoimasta"] == "14,4\u00a0%"
+
+
+def test_url_parameters_choose_area_language_and_view(real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch, area="KU286", lang="sv")
+    assert at.title[0].value == "Översikt: Kouvola"
+    at.switch_page("pages/groups.py")
+    at.run()
+    assert at.query_params["area"] == "KU286" and at.query_params["lang"] == "sv"
+    assert len(charts(at)) == 11
+
+
+@pytest.mark.parametrize("params", [
+    {"area": "<script>alert(1)</script>"}, {"lang": "de"}, {"view": "pie"}, {"start": "1999-01"},
+    {"end": "2099-13"}, {"compare": "XX,,SSS"}, {"ma": "yes"}, {"muni": "MK08"},
+])
+def test_bad_url_parameters_fall_back_to_defaults(params, real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch, page="pages/groups.py", **params)
+    sel = at.session_state["selection"]
+    assert sel.area == "MK08" and sel.lang == "fi" and sel.view == "level" and sel.start == "2018-01"
+    assert sel.compare in (("SK081", "SK082"), ("SSS",))
+    assert len(charts(at)) == 11
+
+
+def test_groups_widgets_change_charts_and_the_url(real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch, page="pages/groups.py")
+    at.radio(key="w_view").set_value("index").run()
+    at.checkbox(key="w_ma").check().run()
+    at.multiselect(key="w_compare").set_value(["SSS"]).run()
+    at.select_slider(key="w_period").set_value(("2020-01", "2025-12")).run()
+    assert not at.exception
+    assert at.query_params["view"] == "index" and at.query_params["ma"] == "1"
+    assert at.query_params["compare"] == "SSS" and at.query_params["start"] == "2020-01"
+    assert at.query_params["end"] == "2025-12"
+    spec = charts(at)[0].proto.spec
+    assert "indeksi, 3/2021 = 100" in spec and "12 kuukauden liukuva keskiarvo" in spec
+    assert '"decimal": ","' in spec and "tammikuu" in spec
+
+
+def test_views_share_and_yoy_render_for_every_group(real_cache, monkeypatch):
+    for view in ("share", "yoy"):
+        at = open_app(real_cache, monkeypatch, page="pages/groups.py", view=view)
+        assert len(charts(at)) == 11
+
+
+def test_sidebar_area_and_language_persist_across_pages(real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch)
+    # AppTest reruns only the page after an interaction, so both sidebar choices go in one run
+    at.sidebar.selectbox(key="w_area").set_value("KU285")
+    at.sidebar.selectbox(key="w_lang").set_value("en")
+    at.run()
+    assert at.title[0].value == "Overview: Kotka"
+    at.switch_page("pages/groups.py")
+    at.run()
+    assert at.title[0].value == "Job-seeker groups"
+    assert at.query_params["area"] == "KU285" and at.query_params["lang"] == "en"
+
+
+def test_municipality_table_equals_the_snapshot_and_downloads(real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch, page="pages/municipality.py", muni="KU075")
+    frame = load_dataset(real_cache).frame
+    assert at.title[0].value == "Oma kunta: Hamina"
+    table = at.dataframe[0].value
+    row = table[table["Luku"] == "Työttömät työnhakijat"].iloc[0]
+    assert row["Hamina"] == fmt_number(latest(frame, "unemployed", "KU075").value)
+    assert row["Kymenlaakso"] == fmt_number(latest(frame, "unemployed", "MK08").value)
+    assert row["Koko maa"] == fmt_number(latest(frame, "unemployed", "SSS").value)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Lataa CSV", "Lataa Excel"]
+    at.selectbox(key="w_muni").set_value("KU489").run()
+    assert at.title[0].value == "Oma kunta: Miehikkälä"
+    assert at.query_params["muni"] == "KU489"
+
+
+def test_themes_page_lists_all_four_themes_with_charts(real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch, page="pages/themes.py")
+    assert [tab.label for tab in at.tabs] == [
+        "4.1 Yhteistyö", "4.2 Kasvu ja yritystoiminta", "4.3 Osaava työvoima", "4.4 Haavoittuvassa asemassa olevat"]
+    linked = sum(len(i.get("series", [])) for theme in load_programme()["themes"] for i in theme["indicators"])
+    assert len(charts(at)) == linked == 14
+    assert any("Ei vielä kytketty" in m.value and "Kelasto" in m.value for m in at.markdown)
+
+
+def test_data_page_shows_release_and_refresh_against_the_fake(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    with FakePxWeb() as fake:
+        monkeypatch.setenv("PXWEB_BASE_URL", fake.base_url)
+        at = open_app(cache, monkeypatch, page="pages/data.py")
+        assert at.dataframe[0].value["Laji"].tolist() == ["DEMO", "DEMO"]
+        at.button[0].click().run()
+        assert not at.exception
+        at.run()
+    table = at.dataframe[0].value
+    assert table["Julkaistu"].tolist() == ["21.7.2026", "29.5.2026"]
+    assert table["Laji"].tolist() == ["virallinen", "virallinen"]
+    assert not any("DEMO" in w.value for w in at.warning)

@@ -1,0 +1,1 @@
+"""Streamlit-facing helpers: language, formats, charts, URL state, page frame."""

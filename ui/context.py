@@ -1,0 +1,123 @@
+"""The page frame: cached data, the selection bound to widgets and URL, banners and source lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import streamlit as st
+
+from data_sources.catalog import Catalog, Series, load_catalog
+from data_sources.dataset import Dataset, load_dataset
+from data_sources.store import cache_dir_from_env
+from ui.formats import fmt_date
+from ui.i18n import t
+from ui.state import Selection, parse_params
+
+SELECTION_KEY = "selection"
+
+
+@st.cache_data(show_spinner=False, ttl=300)
+def dataset() -> Dataset:
+    """The stored snapshot (or labelled demo); re-read at most every five minutes."""
+    return load_dataset(cache_dir_from_env())
+
+
+@dataclass(frozen=True)
+class Context:
+    data: Dataset
+    catalog: Catalog
+    sel: Selection
+    first: pd.Timestamp
+    last: pd.Timestamp
+
+    @property
+    def lang(self) -> str:
+        return self.sel.lang
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self.data.frame
+
+    def area_name(self, code: str) -> str:
+        return self.catalog.area(code).name[self.lang]
+
+    def label(self, series: Series) -> str:
+        return series.label[self.lang]
+
+    def source_line(self, table_key: str) -> str:
+        table = self.catalog.tables[table_key]
+        prov = self.data.provenance.get(table_key)
+        date = fmt_date(prov.release, self.lang) if prov else ".."
+        line = t("source_line", self.lang, source=table.source[self.lang], table=table.short_id, date=date)
+        return f"{line} – {t('demo_short', self.lang)}" if self.data.is_demo else line
+
+
+def monthly_bounds(data: Dataset) -> tuple[pd.Timestamp, pd.Timestamp]:
+    monthly = data.frame[data.frame["series"] != "population"]["period"]
+    if monthly.empty:
+        today = pd.Timestamp.today().normalize().replace(day=1)
+        return today, today
+    return monthly.min(), monthly.max()
+
+
+def context() -> Context:
+    """The data and the current selection; the first run of a session reads the URL."""
+    data = dataset()
+    catalog = load_catalog()
+    first, last = monthly_bounds(data)
+    if SELECTION_KEY not in st.session_state:
+        st.session_state[SELECTION_KEY] = parse_params(st.query_params.to_dict(), catalog, first, last)
+    return Context(data, catalog, st.session_state[SELECTION_KEY], first, last)
+
+
+def set_selection(**changes: object) -> None:
+    st.session_state[SELECTION_KEY] = replace(st.session_state[SELECTION_KEY], **changes)
+
+
+def _sync(key: str, write) -> None:
+    set_selection(**write(st.session_state[key]))
+
+
+def bind(widget, field: str, *args, read=None, write=None, **kwargs):
+    """A widget whose value is the selection's `field`; it survives page changes and fills the URL.
+
+    `read` turns the selection into the widget's value and `write` the widget's value into
+    selection changes, for widgets whose value is not one field as it is.
+    """
+    key = f"w_{field}"
+    read = read or (lambda sel: getattr(sel, field))
+    write = write or (lambda value: {field: value})
+    if widget is st.select_slider:  # a range slider is only a range when given a (start, end) value
+        kwargs["value"] = read(st.session_state[SELECTION_KEY])
+    elif key not in st.session_state:
+        st.session_state[key] = read(st.session_state[SELECTION_KEY])
+    return widget(*args, key=key, on_change=_sync, args=(key, write), **kwargs)
+
+
+def write_url(sel: Selection) -> None:
+    params = sel.to_params()
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+
+
+def banners(ctx: Context) -> None:
+    """Demo and staleness notices: on every page, above everything else."""
+    if ctx.data.is_demo:
+        st.warning(t("demo_banner", ctx.lang), icon=":material/warning:")
+    for key, attempt in ctx.data.attempts.items():
+        prov = ctx.data.provenance.get(key)
+        if not attempt.ok and prov is not None:
+            st.info(t("stale", ctx.lang, since=fmt_date(prov.fetched_at, ctx.lang), reason=attempt.message),
+                    icon=":material/info:")
+
+
+def page_frame() -> Context:
+    """What every page starts with: data, selection, the demo/stale banners, and the URL kept in step.
+
+    Widget callbacks run before the script, so the selection is already final here.
+    """
+    ctx = context()
+    banners(ctx)
+    write_url(ctx.sel)
+    return ctx

@@ -1,0 +1,86 @@
+"""Interface texts in Finnish (default), Swedish and English."""
+
+from __future__ import annotations
+
+LANGUAGES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
+DEFAULT_LANGUAGE = "fi"
+
+TEXTS: dict[str, dict[str, str]] = {
+    "app_title": {"fi": "Kymenlaakson työllisyys", "sv": "Sysselsättningen i Kymmenedalen",
+                  "en": "Kymenlaakso employment"},
+    "page_overview": {"fi": "Yleiskatsaus", "sv": "Översikt", "en": "Overview"},
+    "page_groups": {"fi": "Työnhakijaryhmät", "sv": "Grupper av arbetssökande", "en": "Job-seeker groups"},
+    "page_municipality": {"fi": "Oma kunta", "sv": "Min kommun", "en": "My municipality"},
+    "page_themes": {"fi": "Ohjelman teemat", "sv": "Programmets teman", "en": "Programme themes"},
+    "page_data": {"fi": "Tiedot ja lähteet", "sv": "Data och källor", "en": "Data and sources"},
+    "language": {"fi": "Kieli", "sv": "Språk", "en": "Language"},
+    "area": {"fi": "Alue", "sv": "Område", "en": "Area"},
+    "compare": {"fi": "Vertailualueet", "sv": "Jämförelseområden", "en": "Compare with"},
+    "period": {"fi": "Ajanjakso", "sv": "Period", "en": "Period"},
+    "view": {"fi": "Näkymä", "sv": "Visning", "en": "View"},
+    "view_level": {"fi": "Lukumäärä", "sv": "Antal", "en": "Level"},
+    "view_share": {"fi": "Suhteutettu (% työvoimasta / 1 000 asukasta kohti)",
+                   "sv": "Relativt (% av arbetskraften / per 1 000 invånare)",
+                   "en": "Relative (% of labour force / per 1,000 inhabitants)"},
+    "view_index": {"fi": "Indeksi (3/2021 = 100)", "sv": "Index (3/2021 = 100)", "en": "Index (3/2021 = 100)"},
+    "view_yoy": {"fi": "Muutos vuodentakaisesta", "sv": "Förändring från året innan",
+                 "en": "Change from a year earlier"},
+    "moving_average": {"fi": "12 kuukauden liukuva keskiarvo", "sv": "Glidande medelvärde 12 månader",
+                       "en": "12-month moving average"},
+    "municipality": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
+    "demo_banner": {
+        "fi": "DEMOAINEISTO – luvut ovat keksittyjä esimerkkejä, eivät virallisia tilastoja. "
+              "Oikeat luvut haetaan komennolla python -m data_sources.refresh.",
+        "sv": "DEMODATA – siffrorna är påhittade exempel, inte officiell statistik. "
+              "Riktiga siffror hämtas med python -m data_sources.refresh.",
+        "en": "DEMO DATA – the figures are made-up examples, not official statistics. "
+              "Fetch the real ones with python -m data_sources.refresh.",
+    },
+    "demo_short": {"fi": "DEMOAINEISTO, ei virallinen tilasto", "sv": "DEMODATA, inte officiell statistik",
+                   "en": "DEMO DATA, not official statistics"},
+    "stale": {"fi": "Tietoja ei ole päivitetty {since} jälkeen: {reason}",
+              "sv": "Uppgifterna har inte uppdaterats sedan {since}: {reason}",
+              "en": "Not updated since {since}: {reason}"},
+    "source_line": {"fi": "Lähde: {source}, StatFin {table}, päivitetty {date}",
+                    "sv": "Källa: {source}, StatFin {table}, uppdaterad {date}",
+                    "en": "Source: {source}, StatFin {table}, updated {date}"},
+    "unit_persons": {"fi": "henkilöä, kuukauden lopussa", "sv": "personer, vid månadens slut",
+                     "en": "persons, end of month"},
+    "unit_vacancies": {"fi": "työpaikkaa", "sv": "lediga jobb", "en": "vacancies"},
+    "unit_percent": {"fi": "%", "sv": "%", "en": "%"},
+    "unit_share_labour_force": {"fi": "% työvoimasta", "sv": "% av arbetskraften", "en": "% of labour force"},
+    "unit_per_1000": {"fi": "1 000 asukasta kohti", "sv": "per 1 000 invånare", "en": "per 1,000 inhabitants"},
+    "unit_index": {"fi": "indeksi, 3/2021 = 100", "sv": "index, 3/2021 = 100", "en": "index, 3/2021 = 100"},
+    "unit_yoy": {"fi": "muutos vuodentakaisesta", "sv": "förändring från året innan",
+                 "en": "change from a year earlier"},
+    "event_programme": {"fi": "Ohjelma hyväksytty", "sv": "Programmet godkänt", "en": "Programme approved"},
+    "event_reform": {"fi": "TE-palvelut kuntiin", "sv": "TE-tjänster till kommunerna",
+                     "en": "Services to municipalities"},
+    "from_month": {"fi": "edellisestä kuukaudesta", "sv": "från föregående månad", "en": "from previous month"},
+    "from_year": {"fi": "vuodentakaisesta", "sv": "från året innan", "en": "from a year earlier"},
+    "missing": {"fi": "Luku puuttuu tai on salattu (..)", "sv": "Uppgift saknas eller skyddad (..)",
+                "en": "Figure missing or suppressed (..)"},
+    "proxy": {"fi": "Korvike", "sv": "Ersättare", "en": "Proxy"},
+    "download_csv": {"fi": "Lataa CSV", "sv": "Ladda ner CSV", "en": "Download CSV"},
+    "download_xlsx": {"fi": "Lataa Excel", "sv": "Ladda ner Excel", "en": "Download Excel"},
+    "chart_summary": {"fi": "Kuvaajan tiivistelmä", "sv": "Sammanfattning av diagrammet", "en": "Chart summary"},
+    "latest_month": {"fi": "Viimeisin kuukausi", "sv": "Senaste månad", "en": "Latest month"},
+    "no_data": {"fi": "Tälle valinnalle ei ole lukuja.", "sv": "Inga uppgifter för detta val.",
+                "en": "No figures for this selection."},
+    "rank": {"fi": "Sija kunnista", "sv": "Placering bland kommunerna", "en": "Rank among municipalities"},
+    "region": {"fi": "Maakunta", "sv": "Landskap", "en": "Region"},
+    "country": {"fi": "Koko maa", "sv": "Hela landet", "en": "Whole country"},
+    "figure": {"fi": "Luku", "sv": "Uppgift", "en": "Figure"},
+    "value": {"fi": "Arvo", "sv": "Värde", "en": "Value"},
+    "month": {"fi": "Kuukausi", "sv": "Månad", "en": "Month"},
+    "refresh": {"fi": "Päivitä tiedot nyt", "sv": "Uppdatera uppgifterna nu", "en": "Refresh the data now"},
+    "not_connected": {"fi": "Ei vielä kytketty", "sv": "Inte ännu ansluten", "en": "Not yet connected"},
+    "connected": {"fi": "Avoin data", "sv": "Öppna data", "en": "Open data"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for a key in a language (falling back to Finnish), with {placeholders} filled."""
+    entry = TEXTS[key]
+    text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    return text.format(**values) if values else text

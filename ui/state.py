@@ -1,0 +1,94 @@
+"""The on-screen selection as URL parameters: parsed strictly, anything unknown falls back to defaults."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, replace
+
+import pandas as pd
+
+from data_sources.catalog import Catalog
+from data_sources.transforms import VIEWS
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+DEFAULT_START = "2018-01"
+MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class Selection:
+    lang: str = DEFAULT_LANGUAGE
+    area: str = "MK08"
+    compare: tuple[str, ...] = ("SK081", "SK082")
+    start: str = DEFAULT_START
+    end: str = ""  # empty: the latest month
+    view: str = "level"
+    ma: bool = False
+    muni: str = "KU286"
+
+    def to_params(self) -> dict[str, str]:
+        """Only what differs from the defaults, so a plain URL stays plain."""
+        defaults = asdict(Selection())
+        out = {}
+        for key, value in asdict(self).items():
+            if value == defaults[key]:
+                continue
+            if isinstance(value, tuple):
+                out[key] = ",".join(value)
+            elif isinstance(value, bool):
+                out[key] = "1" if value else "0"
+            else:
+                out[key] = str(value)
+        return out
+
+
+def _month(text: str, first: pd.Timestamp, last: pd.Timestamp) -> str | None:
+    match = MONTH_PATTERN.match(text or "")
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        return None
+    stamp = pd.Timestamp(year, month, 1)
+    return text if first <= stamp <= last else None
+
+
+def parse_params(params: dict[str, str | list[str]], catalog: Catalog,
+                 first: pd.Timestamp, last: pd.Timestamp) -> Selection:
+    """A Selection from URL parameters; each bad or stale value silently takes its default."""
+    def one(key: str) -> str:
+        value = params.get(key, "")
+        if isinstance(value, list):
+            value = value[-1] if value else ""
+        return str(value)[:200]
+
+    default = Selection()
+    areas = set(catalog.area_codes)
+    municipalities = {a.code for a in catalog.municipalities}
+    chosen = {}
+    if one("lang") in LANGUAGES:
+        chosen["lang"] = one("lang")
+    if one("area") in areas:
+        chosen["area"] = one("area")
+    if "compare" in params:
+        codes = [c for c in one("compare").split(",") if c in areas]
+        chosen["compare"] = tuple(dict.fromkeys(codes))[:6]
+    start = _month(one("start"), first, last)
+    end = _month(one("end"), first, last)
+    if start:
+        chosen["start"] = start
+    if end and end >= (start or default.start):
+        chosen["end"] = end
+    if one("view") in VIEWS:
+        chosen["view"] = one("view")
+    if one("ma") in ("0", "1"):
+        chosen["ma"] = one("ma") == "1"
+    if one("muni") in municipalities:
+        chosen["muni"] = one("muni")
+    return replace(default, **chosen)
+
+
+def period_bounds(selection: Selection, last: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    start = pd.Timestamp(selection.start + "-01")
+    end = pd.Timestamp(selection.end + "-01") if selection.end else last
+    return start, end
