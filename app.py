@@ -19,7 +19,8 @@ pages = [
     st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:",
             default=True),
     st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/groups:", url_path="ryhmat"),
-    st.Page("pages/municipality.py", title=t("page_municipality", lang), icon=":material/location_city:", url_path="kunta"),
+    st.Page("pages/municipality.py", title=t("page_municipality", lang), icon=":material/location_city:",
+            url_path="kunta"),
     st.Page("pages/themes.py", title=t("page_themes", lang), icon=":material/flag:", url_path="teemat"),
     st.Page("pages/data.py", title=t("page_data", lang), icon=":material/dataset:", url_path="tiedot"),
 ]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_sources.transforms import VIEWS, apply_view, moving_average, select, view_supported
-from ui.charts import trend_chart
+from data_sources.transforms import VIEWS, view_supported
 from ui.context import bind, page_frame
+from ui.figures import show_trend
 from ui.i18n import t
 from ui.state import period_bounds
 
@@ -46,23 +46,17 @@ def unit_for(series, view: str) -> str:
 
 
 for series in [s for s in catalog.series if s.appendix2]:
-    rows = select(ctx.frame, series.id, areas, None, end)
-    if rows.empty:
-        st.info(f"{ctx.label(series)}: {t('no_data', lang)}")
-        continue
-    rows = apply_view(rows, sel.view, catalog, ctx.frame)
-    if sel.ma:
-        rows["shown"] = moving_average(rows)
-    rows = rows[rows["period"] >= start]
     decimals = 1 if sel.view in ("share", "index") else series.decimals
     unit = unit_for(series, sel.view) + (f" · {t('moving_average', lang)}" if sel.ma else "")
-    chart = trend_chart(rows, catalog=catalog, title=ctx.label(series), unit=unit,
-                        source=ctx.source_line(series.table), lang=lang, decimals=decimals, average=sel.ma)
-    st.altair_chart(chart, width="stretch")
+    description = show_trend(ctx, series.id, areas, view=sel.view, average=sel.ma, start=str(start.date()),
+                             end=str(end.date()), title=ctx.label(series), unit=unit, decimals=decimals)
+    if description is None:
+        st.info(f"{ctx.label(series)}: {t('no_data', lang)}")
+        continue
     notes = [f"{t('proxy', lang)}: {series.proxy.note[lang]}"] if series.proxy else []
     if sel.view == "share" and not view_supported(catalog, series.id, "share"):
         notes.append(t("view_level", lang))
     notes.append(f"StatFin {catalog.tables[series.table].short_id} · {series.content_code}")
     st.caption(" · ".join(notes))
     with st.expander(t("chart_summary", lang)):
-        st.text(chart.description)
+        st.text(description)

@@ -8,9 +8,10 @@ import math
 import pandas as pd
 import streamlit as st
 
-from data_sources.transforms import apply_view, latest, rank_areas, select
-from ui.charts import bar_ranking, trend_chart
+from data_sources.transforms import rank_areas
+from ui.charts import bar_ranking
 from ui.context import bind, page_frame
+from ui.figures import data_version, latest_figures, show_trend
 from ui.formats import fmt_month, fmt_number
 from ui.i18n import t
 
@@ -24,9 +25,10 @@ title.title(f"{t('page_municipality', lang)}: {ctx.area_name(muni)}")
 
 compared = [muni, "MK08", "SSS"]
 shown_series = [s for s in catalog.series if s.table == "tyonv_12r5" and s.id != "labour_force"]
+figures_by_key = latest_figures(tuple(s.id for s in shown_series), tuple(compared), data_version(ctx))
 records = []
 for series in shown_series:
-    figures = {code: latest(ctx.frame, series.id, code) for code in compared}
+    figures = {code: figures_by_key[(series.id, code)] for code in compared}
     mine = figures[muni]
     if mine.period is None:
         continue
@@ -57,7 +59,10 @@ display = pd.DataFrame([{
     headers["country"]: fmt_number(r["country"], r["decimals"], lang),
     headers["table"]: r["table"], headers["code"]: r["code"],
 } for r in records])
-st.dataframe(display, hide_index=True, width="stretch", height=38 * (len(display) + 1))
+numeric = ("value", "month_change", "year_change", "region", "country")
+st.dataframe(display, hide_index=True, width="stretch", height=36 * (len(display) + 1) + 2,
+             column_config={headers[k]: st.column_config.TextColumn(alignment="right") for k in numeric}
+             | {headers["label"]: st.column_config.TextColumn(pinned=True)})
 
 # The downloads hold exactly the figures shown, as numbers (missing stays empty, never 0).
 export = pd.DataFrame([{headers[k]: r[k] for k in headers} for r in records])
@@ -72,7 +77,8 @@ right.download_button(t("download_xlsx", lang), excel.getvalue(), file_name=f"{s
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 st.subheader(t("rank", lang))
-rate_values = {code: latest(ctx.frame, "unemployment_rate", code).value for code in municipalities}
+rates = latest_figures(("unemployment_rate",), tuple(municipalities), data_version(ctx))
+rate_values = {code: rates[("unemployment_rate", code)].value for code in municipalities}
 ranks = rank_areas(rate_values)
 if muni in ranks:
     st.markdown(f"**{ctx.label(catalog.series_by_id('unemployment_rate'))}: {ranks[muni]}/{len(ranks)}** "
@@ -87,8 +93,6 @@ if not bars.empty:
 for series_id in ("unemployed", "unemployment_rate", "long_term_unemployed", "jobseekers_under30"):
     series = catalog.series_by_id(series_id)
     view = "level" if series.unit == "percent" else "share"
-    rows = apply_view(select(ctx.frame, series_id, compared, pd.Timestamp(2018, 1, 1)), view, catalog, ctx.frame)
     unit = "%" if series.unit == "percent" else t(
         "unit_share_labour_force" if series.per == "labour_force" else "unit_per_1000", lang)
-    st.altair_chart(trend_chart(rows, catalog=catalog, title=ctx.label(series), unit=unit,
-                                source=ctx.source_line(series.table), lang=lang, decimals=1), width="stretch")
+    show_trend(ctx, series_id, compared, view=view, title=ctx.label(series), unit=unit, decimals=1)

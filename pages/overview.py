@@ -6,8 +6,8 @@ import math
 
 import streamlit as st
 
-from data_sources.transforms import latest
 from ui.context import page_frame
+from ui.figures import data_version, latest_figures
 from ui.formats import MINUS, fmt_month, fmt_number, fmt_percent
 from ui.i18n import t
 from ui.sentences import headline_sentence
@@ -16,8 +16,10 @@ ctx = page_frame()
 lang, area = ctx.lang, ctx.sel.area
 st.title(f"{t('page_overview', lang)}: {ctx.area_name(area)}")
 
-unemployed = latest(ctx.frame, "unemployed", area)
-rate = latest(ctx.frame, "unemployment_rate", area)
+headline = [s for s in ctx.catalog.series if s.headline]
+figures = latest_figures(tuple(s.id for s in headline), (area,), data_version(ctx))
+unemployed = figures[("unemployed", area)]
+rate = figures[("unemployment_rate", area)]
 if unemployed.period is None:
     st.info(t("no_data", lang))
     st.stop()
@@ -44,10 +46,9 @@ def change_text(fig, series) -> str | None:
     return "-" + text[1:] if text.startswith(MINUS) else text
 
 
-headline = [s for s in ctx.catalog.series if s.headline]
 columns = st.columns(3)
 for number, series in enumerate(headline):
-    fig = latest(ctx.frame, series.id, area)
+    fig = figures[(series.id, area)]
     with columns[number % 3]:
         month = ("" if math.isnan(fig.month_change)
                  else f"{fmt_number(fig.month_change, series.decimals, lang, signed=True)} {t('from_month', lang)}")

@@ -6,9 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from data_sources.programme import load_programme
-from data_sources.transforms import apply_view, select
-from ui.charts import trend_chart
 from ui.context import page_frame
+from ui.figures import show_trend
 from ui.formats import fmt_date, fmt_number
 from ui.i18n import t
 
@@ -41,15 +40,9 @@ for tab, theme in zip(tabs, programme["themes"], strict=True):
             st.markdown(f"- {indicator['text']}{extra} – *{indicator['source']}* · **{status}**")
             for series_id in linked:
                 series = catalog.series_by_id(series_id)
-                rows = apply_view(select(ctx.frame, series_id, ["MK08", "SSS"], pd.Timestamp(2018, 1, 1)),
-                                  "index", catalog, ctx.frame)
-                if rows.empty:
-                    continue
                 note = f" · {t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
-                st.altair_chart(trend_chart(rows, catalog=catalog, title=ctx.label(series),
-                                            unit=t("unit_index", lang) + note, source=ctx.source_line(series.table),
-                                            lang=lang, decimals=1, height=240),
-                                width="stretch")
+                show_trend(ctx, series_id, ("MK08", "SSS"), view="index", title=ctx.label(series),
+                           unit=t("unit_index", lang) + note, decimals=1, height=240)
         st.markdown(f"**Mukana olevat tahot:** {theme['participants']}")
         st.markdown(f"**Resurssit:** {theme['resources']}")
 

@@ -1,0 +1,79 @@
+"""Helpers for browser tests and benchmarks: a Streamlit server in a subprocess, headless Chromium."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(script: Path, env: dict[str, str]) -> Iterator[str]:
+    """`streamlit run` on a free loopback port; yields its base URL and stops it afterwards."""
+    port = free_port()
+    # The server's output goes to a file: an unread pipe fills up and then blocks the server.
+    log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start: {Path(log.name).read_text()[-2000:]}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+        os.unlink(log.name)
+
+
+def wait_for_charts(page, count: int, timeout_ms: int = 60000) -> None:
+    """Until `count` Vega charts have drawn their SVG and Streamlit has stopped running the script."""
+    page.wait_for_function(
+        """(count) => {
+            const done = document.querySelectorAll('.vega-embed svg .mark-line, .vega-embed svg .mark-rect').length;
+            const charts = document.querySelectorAll('.vega-embed svg').length;
+            const app = document.querySelector('[data-testid="stApp"]');
+            const idle = app && app.getAttribute('data-test-script-state') === 'notRunning';
+            const main = document.querySelector('[data-testid="stMain"]');
+            return idle && charts >= count && (count === 0 || done > 0) && main && main.innerText.length > 40;
+        }""", arg=count, timeout=timeout_ms)

@@ -1,0 +1,102 @@
+"""A real browser: every page in headless Chromium, charts drawn, no exception box, Finnish month names."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from data_sources.refresh import main as refresh_main
+from tests.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    chromium_available,
+    streamlit_server,
+    wait_for_charts,
+)
+from tests.fake_pxweb import FakePxWeb
+from ui.formats import SHORT_MONTHS
+
+if not chromium_available():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must install Debian's chromium for the browser tests")
+    pytest.skip("chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+# path, the charts it must show (at least), a text the page must show
+PAGES = [
+    ("/", 0, "Yleiskatsaus: Kymenlaakso"),
+    ("/ryhmat", 11, "Työnhakijaryhmät"),
+    ("/kunta", 5, "Oma kunta: Kouvola"),
+    ("/teemat", 1, "Ohjelman teemat"),
+    ("/tiedot", 0, "Tiedot ja lähteet"),
+]
+SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
+
+
+@pytest.fixture(scope="module")
+def real_cache(tmp_path_factory):
+    cache = tmp_path_factory.mktemp("browser-cache")
+    with FakePxWeb() as fake:
+        assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", str(cache)]) == 0
+    return cache
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def axis_texts(page) -> list[str]:
+    return page.evaluate("Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text'))"
+                         ".map(t => t.textContent)")
+
+
+def check_page(page, path: str, charts: int, text: str, shot: str) -> None:
+    page.goto(path)
+    if path == "/teemat":  # the first theme has no chart: open the 4.4 tab
+        wait_for_charts(page, 0)
+        page.get_by_role("tab", name="4.4 Haavoittuvassa asemassa olevat").click()
+    wait_for_charts(page, charts)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert text in page.locator('[data-testid="stMain"]').inner_text()
+    if charts:
+        labels = axis_texts(page)
+        assert any(month in label for label in labels for month in SHORT_MONTHS["fi"]), labels
+        assert not any(month in label for label in labels for month in ("Jan", "Feb", "Jul")), labels
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_every_page_renders_in_chromium(real_cache, browser, size):
+    width, height = SIZES[size]
+    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(real_cache)}) as url:
+        page = browser.new_page(viewport={"width": width, "height": height}, base_url=url)
+        for path, charts, text in PAGES:
+            check_page(page, path, charts, text, f"browser-{path.strip('/') or 'yleiskatsaus'}-{size}.png")
+        page.close()
+
+
+def test_demo_data_is_labelled_on_every_page_and_chart(browser, tmp_path):
+    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(tmp_path / "empty")}) as url:
+        page = browser.new_page(viewport={"width": 1920, "height": 1080}, base_url=url)
+        for path, charts, _ in PAGES:
+            page.goto(path)
+            wait_for_charts(page, 0 if path == "/teemat" else charts)
+            assert "DEMOAINEISTO" in page.locator('[data-testid="stAlert"]').first.inner_text()
+            subtitles = page.evaluate("Array.from(document.querySelectorAll('.vega-embed svg .role-subtitle'))"
+                                      ".map(t => t.textContent)")
+            assert all("DEMOAINEISTO" in s for s in subtitles), subtitles
+        page.goto("/ryhmat?lang=en&area=KU286&view=index")
+        wait_for_charts(page, 11)
+        assert "DEMO DATA" in page.locator('[data-testid="stAlert"]').first.inner_text()
+        assert any("Jan" in label for label in axis_texts(page))
+        page.screenshot(path=str(ARTIFACTS / "browser-ryhmat-en-demo.png"), full_page=True)
+        page.close()
