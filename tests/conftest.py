@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from data_sources.catalog import load_catalog
+from data_sources.refresh import main as refresh_main
 from tests.fake_pxweb import FakePxWeb
 
 
@@ -22,3 +23,12 @@ def fake():
 @pytest.fixture
 def cache_dir(tmp_path):
     return tmp_path / "cache"
+
+
+@pytest.fixture(scope="session")
+def real_cache(tmp_path_factory):
+    """A cache folder holding a real (non-demo) snapshot refreshed from the fake server."""
+    cache = tmp_path_factory.mktemp("real-cache")
+    with FakePxWeb() as server:
+        assert refresh_main(["--quiet", "--base-url", server.base_url, "--cache-dir", str(cache)]) == 0
+    return cache

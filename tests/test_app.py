@@ -10,21 +10,12 @@ from streamlit.testing.v1 import AppTest
 
 from data_sources.dataset import load_dataset
 from data_sources.programme import load_programme
-from data_sources.refresh import main as refresh_main
 from data_sources.transforms import latest
 from tests.fake_pxweb import FakePxWeb
 from ui.formats import fmt_number, fmt_percent
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["pages/overview.py", "pages/groups.py", "pages/municipality.py", "pages/themes.py", "pages/data.py"]
-
-
-@pytest.fixture(scope="module")
-def real_cache(tmp_path_factory):
-    cache = tmp_path_factory.mktemp("real")
-    with FakePxWeb() as fake:
-        assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", str(cache)]) == 0
-    return cache
 
 
 def open_app(cache_dir, monkeypatch, page=None, **params) -> AppTest:

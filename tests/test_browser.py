@@ -6,7 +6,6 @@ import os
 
 import pytest
 
-from data_sources.refresh import main as refresh_main
 from tests.browser import (
     ARTIFACTS,
     CHROMIUM,
@@ -16,7 +15,6 @@ from tests.browser import (
     streamlit_server,
     wait_for_charts,
 )
-from tests.fake_pxweb import FakePxWeb
 from ui.formats import SHORT_MONTHS
 
 if not chromium_available():
@@ -35,14 +33,6 @@ PAGES = [
     ("/tiedot", 0, "Tiedot ja lähteet"),
 ]
 SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
-
-
-@pytest.fixture(scope="module")
-def real_cache(tmp_path_factory):
-    cache = tmp_path_factory.mktemp("browser-cache")
-    with FakePxWeb() as fake:
-        assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", str(cache)]) == 0
-    return cache
 
 
 @pytest.fixture(scope="module")

@@ -7,41 +7,31 @@ import math
 from data_sources.transforms import Latest
 from ui.formats import fmt_number, fmt_percent, month_end_phrase
 
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+TEMPLATES = {
+    "fi": {"main": "{where} oli {when} {count} työtöntä työnhakijaa",
+           "same": ", yhtä monta kuin vuotta aiemmin", "change": ", {n} {direction} kuin vuotta aiemmin",
+           "fewer": "vähemmän", "more": "enemmän", "rate": " Työttömien osuus työvoimasta oli {rate}."},
+    "sv": {"main": "{where} fanns {when} {count} arbetslösa arbetssökande",
+           "same": ", lika många som ett år tidigare", "change": ", {n} {direction} än ett år tidigare",
+           "fewer": "färre", "more": "fler", "rate": " Andelen arbetslösa av arbetskraften var {rate}."},
+    "en": {"main": "{where} there were {count} unemployed jobseekers {when}",
+           "same": ", as many as a year earlier", "change": ", {n} {direction} than a year earlier",
+           "fewer": "fewer", "more": "more", "rate": " The unemployed made up {rate} of the labour force."},
+}
 
 
 def headline_sentence(where: str, unemployed: Latest, rate: Latest | None, lang: str) -> str:
     """'Kymenlaaksossa oli kesäkuun lopussa 10 153 työtöntä työnhakijaa, 312 vähemmän kuin vuotta aiemmin.'"""
     if unemployed.period is None or math.isnan(unemployed.value):
         return ""
-    when = month_end_phrase(unemployed.period, lang)
-    count = fmt_number(unemployed.value, 0, lang)
+    words = TEMPLATES[lang]
+    text = words["main"].format(where=where, when=month_end_phrase(unemployed.period, lang),
+                                count=fmt_number(unemployed.value, 0, lang))
     change = unemployed.year_change
-    if lang == "fi":
-        text = f"{where} oli {when} {count} työtöntä työnhakijaa"
-        if not math.isnan(change):
-            text += (", yhtä monta kuin vuotta aiemmin" if change == 0 else
-                     f", {fmt_number(abs(change), 0, lang)} {'vähemmän' if change < 0 else 'enemmän'} "
-                     f"kuin vuotta aiemmin")
-        text += "."
-        if rate is not None and not math.isnan(rate.value):
-            text += f" Työttömien osuus työvoimasta oli {fmt_percent(rate.value, 1, lang)}."
-    elif lang == "sv":
-        text = f"{where} fanns {when} {count} arbetslösa arbetssökande"
-        if not math.isnan(change):
-            text += (", lika många som ett år tidigare" if change == 0 else
-                     f", {fmt_number(abs(change), 0, lang)} {'färre' if change < 0 else 'fler'} än ett år tidigare")
-        text += "."
-        if rate is not None and not math.isnan(rate.value):
-            text += f" Andelen arbetslösa av arbetskraften var {fmt_percent(rate.value, 1, lang)}."
-    else:
-        text = f"{where} there were {count} unemployed jobseekers {when}"
-        if not math.isnan(change):
-            text += (", as many as a year earlier" if change == 0 else
-                     f", {fmt_number(abs(change), 0, lang)} {'fewer' if change < 0 else 'more'} than a year earlier")
-        text += "."
-        if rate is not None and not math.isnan(rate.value):
-            text += f" The unemployed made up {fmt_percent(rate.value, 1, lang)} of the labour force."
-    return _cap(text)
+    if not math.isnan(change):
+        text += words["same"] if change == 0 else words["change"].format(
+            n=fmt_number(abs(change), 0, lang), direction=words["fewer" if change < 0 else "more"])
+    text += "."
+    if rate is not None and not math.isnan(rate.value):
+        text += words["rate"].format(rate=fmt_percent(rate.value, 1, lang))
+    return text[:1].upper() + text[1:]
