@@ -79,10 +79,10 @@ def main() -> None:
         print(f"{'AppTest, warm caches':<28} {'median ms':>10} {'max ms':>8}  (goal: median < 150 ms)")
         for page, runs in script.items():
             print(f"{page:<28} {statistics.median(runs) * 1000:>10.1f} {max(runs) * 1000:>8.1f}")
-        with streamlit_server(ROOT / "bench" / "empty_app.py", {}) as url:
-            baseline = browser_times(url, [("/", 0)], repeats)["/"]
-        with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(cache)}) as url:
-            pages = browser_times(url, list(PAGES.values()), repeats)
+        with streamlit_server(ROOT / "bench" / "empty_app.py", {}) as server:
+            baseline = browser_times(server.url, [("/", 0)], repeats)["/"]
+        with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(cache)}) as server:
+            pages = browser_times(server.url, list(PAGES.values()), repeats)
     base = statistics.median(baseline)
     print(f"\n{'Chromium, until charts visible':<32} {'median ms':>10} {'× baseline':>11}  (goal: ≤ 1.5×)")
     print(f"{'empty Streamlit page (baseline)':<32} {base * 1000:>10.0f} {1.0:>11.2f}")

@@ -20,8 +20,9 @@ class Dataset:
     frame: pd.DataFrame
     provenance: dict[str, Provenance]  # table key -> where its figures came from
     kind: str  # "real" or "demo"
-    notes: list[str] = field(default_factory=list)  # what went wrong on the way, for the data page
+    notes: list[str] = field(default_factory=list)  # damaged files met on the way, and what was used instead
     attempts: dict[str, Attempt] = field(default_factory=dict)
+    cache_missing: bool = False
 
     @property
     def is_demo(self) -> bool:
@@ -36,8 +37,7 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
     catalog = catalog or load_catalog()
     store = SnapshotStore(cache_dir)
     frames, provenance, notes = [], {}, []
-    if not Path(cache_dir).exists():
-        notes.append(f"cache folder {cache_dir} does not exist")
+    cache_missing = not Path(cache_dir).exists()
     for key in catalog.tables:
         try:
             stored = store.current(key)
@@ -52,9 +52,9 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
             provenance[key] = stored.provenance
     attempts = store.attempts()
     if frames:
-        return Dataset(pd.concat(frames, ignore_index=True), provenance, "real", notes, attempts)
+        return Dataset(pd.concat(frames, ignore_index=True), provenance, "real", notes, attempts, cache_missing)
     demo = demo_tables(catalog)
     return Dataset(
         pd.concat([frame for frame, _ in demo.values()], ignore_index=True),
-        {key: prov for key, (_, prov) in demo.items()}, "demo", notes, attempts,
+        {key: prov for key, (_, prov) in demo.items()}, "demo", notes, attempts, cache_missing,
     )

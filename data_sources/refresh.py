@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -158,12 +159,31 @@ def summary(results: list[TableResult], client: PxWebClient, seconds: float) -> 
     return "\n".join(lines)
 
 
+def quarantine_if_corrupt(path: Path) -> str | None:
+    """A damaged HTTP cache is moved aside (it only saves downloads), so the refresh can go on."""
+    if not path.exists():
+        return None
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            db.execute("PRAGMA schema_version").fetchone()
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("quick_check failed")
+    except sqlite3.DatabaseError as exc:
+        aside = path.with_name(f"{path.name}.corrupt")
+        os.replace(path, aside)
+        return f"HTTP cache {path.name} was damaged ({exc}); moved to {aside.name}, starting a new one"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     catalog = load_catalog()
     parser = argparse.ArgumentParser(prog="python -m data_sources.refresh", description=__doc__)
     parser.add_argument("--base-url", default=os.environ.get("PXWEB_BASE_URL") or catalog.base_url)
     parser.add_argument("--cache-dir", type=Path, default=cache_dir_from_env())
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
+    parser.add_argument("--timeout", type=float, default=30.0, help="read timeout per request, seconds")
+    parser.add_argument("--retries", type=int, default=3, help="retries after a failed request")
+    parser.add_argument("--backoff", type=float, default=1.0, help="first retry pause, seconds (doubles)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -174,7 +194,12 @@ def main(argv: list[str] | None = None) -> int:
     store = SnapshotStore(args.cache_dir)
     args.cache_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    with PxWebClient(args.base_url, args.cache_dir / "http_cache.sqlite") as client:
+    http_cache = args.cache_dir / "http_cache.sqlite"
+    problem = quarantine_if_corrupt(http_cache)
+    if problem:
+        print(f"warning: {problem}", file=sys.stderr)
+    with PxWebClient(args.base_url, http_cache, timeout=(5.0, args.timeout), max_retries=args.retries,
+                     backoff=args.backoff) as client:
         results = refresh_all(catalog, client, store, progress)
         print(summary(results, client, time.perf_counter() - started))
     failed = [r for r in results if r.status == "failed"]

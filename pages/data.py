@@ -35,8 +35,8 @@ for key, table in catalog.tables.items():
                                      f"{fmt_date(attempt.at, lang)}: {'ok' if attempt.ok else attempt.message}"),
     })
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-for note in data.notes:
-    st.warning(note)
+if data.cache_missing:
+    st.info(t("cache_missing", lang))
 st.caption(f"{catalog.producer}, {catalog.base_url}. Lisenssi {catalog.licence}.")
 
 if st.button(t("refresh", lang), type="primary"):

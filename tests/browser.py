@@ -12,6 +12,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,9 +32,22 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Server:
+    url: str
+    pid: int
+
+    def peak_memory_mib(self) -> float:
+        """The server process's peak resident memory so far (VmHWM), in MiB."""
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+
 @contextlib.contextmanager
-def streamlit_server(script: Path, env: dict[str, str]) -> Iterator[str]:
-    """`streamlit run` on a free loopback port; yields its base URL and stops it afterwards."""
+def streamlit_server(script: Path, env: dict[str, str]) -> Iterator[Server]:
+    """`streamlit run` on a free loopback port; yields its URL and pid, and stops it afterwards."""
     port = free_port()
     # The server's output goes to a file: an unread pipe fills up and then blocks the server.
     log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)
@@ -55,7 +69,7 @@ def streamlit_server(script: Path, env: dict[str, str]) -> Iterator[str]:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not start: {Path(log.name).read_text()[-2000:]}")
             time.sleep(0.2)
-        yield url
+        yield Server(url, process.pid)
     finally:
         process.terminate()
         try:

@@ -67,7 +67,8 @@ def check_page(page, path: str, charts: int, text: str, shot: str) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_every_page_renders_in_chromium(real_cache, browser, size):
     width, height = SIZES[size]
-    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(real_cache)}) as url:
+    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(real_cache)}) as server:
+        url = server.url
         page = browser.new_page(viewport={"width": width, "height": height}, base_url=url)
         for path, charts, text in PAGES:
             check_page(page, path, charts, text, f"browser-{path.strip('/') or 'yleiskatsaus'}-{size}.png")
@@ -75,7 +76,8 @@ def test_every_page_renders_in_chromium(real_cache, browser, size):
 
 
 def test_demo_data_is_labelled_on_every_page_and_chart(browser, tmp_path):
-    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(tmp_path / "empty")}) as url:
+    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(tmp_path / "empty")}) as server:
+        url = server.url
         page = browser.new_page(viewport={"width": 1920, "height": 1080}, base_url=url)
         for path, charts, _ in PAGES:
             page.goto(path)

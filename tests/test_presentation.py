@@ -30,7 +30,10 @@ def test_numbers_dates_and_months_in_finnish_swedish_and_english():
     assert locale["time"]["months"][0] == "tammikuu" and locale["time"]["shortMonths"][6] == "heinä"
 
 
-def figure(value, year_change, period=pd.Timestamp(2026, 6, 1)):
+JUNE_2026 = pd.Timestamp(2026, 6, 1)
+
+
+def figure(value, year_change, period=JUNE_2026):
     return Latest("unemployed", "MK08", period, value, None, math.nan, year_change, math.nan, pd.DataFrame())
 
 

@@ -105,6 +105,8 @@ def banners(ctx: Context) -> None:
     """Demo and staleness notices: on every page, above everything else."""
     if ctx.data.is_demo:
         st.warning(t("demo_banner", ctx.lang), icon=":material/warning:")
+    if ctx.data.notes:
+        st.warning(t("damaged", ctx.lang, notes="; ".join(ctx.data.notes)), icon=":material/report:")
     for key, attempt in ctx.data.attempts.items():
         prov = ctx.data.provenance.get(key)
         if not attempt.ok and prov is not None:

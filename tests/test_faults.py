@@ -1,0 +1,165 @@
+"""Faults from the API and on disk: a clear one-line reason, a non-zero exit, and nothing good lost."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from data_sources.dataset import load_dataset
+from data_sources.refresh import main as refresh_main
+from data_sources.store import SnapshotStore
+
+ROOT = Path(__file__).resolve().parents[1]
+FAST = ["--quiet", "--timeout", "0.5", "--retries", "1", "--backoff", "0.01"]
+
+# kind, method, path, argument, the reason the refresh must give
+FAULTS = [
+    ("500", "POST", "12r5", "", "server error HTTP 500 after 2 attempts"),
+    ("503", "POST", "12r5", "", "server error HTTP 503 after 2 attempts"),
+    ("500", "GET", "StatFin/tyonv", "", "server error HTTP 500 after 2 attempts"),
+    ("429", "POST", "12r5", "0", "rate limited (429) after 2 attempts"),
+    ("timeout", "POST", "12r5", "1.5", "timed out after 0.5 s after 2 attempts"),
+    ("cutoff", "POST", "12r5", "", "body cut off midway"),
+    ("malformed", "POST", "12r5", "", "malformed JSON (body cut off or garbled) after 2 attempts"),
+    ("missing_dimension", "POST", "12r5", "", "answer lacks dimension Alue"),
+    ("wrong_size", "POST", "12r5", "", "dimension 'Alue' has 10 categories but size 11"),
+    ("all_missing", "POST", "12r5", "", "tyonv/12r5.px: every value in the release is missing"),
+    ("drop_area", "POST", "12r5", "KU489", "tyonv/12r5.px: areas missing from the release: KU489"),
+]
+
+
+def snapshot_bytes(cache_dir: Path) -> dict[str, str]:
+    root = cache_dir / "snapshots"
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and p.name != "attempts.json"}
+
+
+@pytest.fixture
+def good_cache(fake, tmp_path):
+    cache = tmp_path / "cache"
+    assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", str(cache)]) == 0
+    fake.publish("2026M07", "2026-08-18T05:00:00Z")  # a new release is out, so the next refresh fetches
+    return cache
+
+
+def data_page(cache_dir: Path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("CACHE_DIR", str(cache_dir))
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/data.py")
+    at.run()
+    assert not at.exception
+    return at
+
+
+@pytest.mark.parametrize("kind, method, path, arg, reason", FAULTS, ids=[f"{f[0]}-{f[1]}" for f in FAULTS])
+def test_a_fault_fails_the_refresh_clearly_and_keeps_the_good_snapshot(
+        fake, good_cache, monkeypatch, capsys, kind, method, path, arg, reason):
+    before = snapshot_bytes(good_cache)
+    fake.inject(kind, method=method, path=path, times=50, arg=arg)
+    capsys.readouterr()
+    assert refresh_main([*FAST, "--base-url", fake.base_url, "--cache-dir", str(good_cache)]) == 1
+    failures = [line for line in capsys.readouterr().err.splitlines() if line.startswith("refresh failed:")]
+    assert len(failures) == 1 and failures[0].startswith("refresh failed: tyonv/12r5.px: ")
+    assert reason in failures[0] and failures[0].endswith("; kept the stored data")
+    assert snapshot_bytes(good_cache) == before
+    at = data_page(good_cache, monkeypatch)
+    stale = [i.value for i in at.info if i.value.startswith("Tietoja ei ole päivitetty")]
+    assert len(stale) == 1 and reason in stale[0]
+    assert at.dataframe[0].value["Julkaistu"].tolist() == ["21.7.2026", "29.5.2026"]
+
+
+def test_a_renamed_table_and_an_unreachable_api_fail_clearly(fake, good_cache, capsys):
+    before = snapshot_bytes(good_cache)
+    fake.state.renamed = True
+    assert refresh_main([*FAST, "--base-url", fake.base_url, "--cache-dir", str(good_cache)]) == 1
+    err = capsys.readouterr().err
+    assert f"refresh failed: tyonv/12r5.px: GET {fake.base_url}/StatFin/tyonv/12r5.px: HTTP 400 (Bad Request)" in err
+    dead = fake.base_url.replace(str(fake.server.server_address[1]), "9")
+    assert refresh_main([*FAST, "--base-url", dead, "--cache-dir", str(good_cache)]) == 1
+    assert "API limits (?config) unavailable: GET http://127.0.0.1:9/PxWeb/api/v1/fi/?config: connection failed" \
+        in capsys.readouterr().err
+    assert snapshot_bytes(good_cache) == before
+
+
+def test_a_one_off_429_is_waited_out_and_the_limit_is_never_exceeded(fake, good_cache):
+    fake.state.max_calls, fake.state.time_window = 4, 1
+    fake.inject("429", arg="1")
+    earlier = len(fake.requests())
+    assert refresh_main([*FAST, "--base-url", fake.base_url, "--cache-dir", str(good_cache)]) == 0
+    stamps = [r[0] for r in fake.requests()[earlier:]]
+    assert len(stamps) >= 6
+    assert all(sum(1 for s in stamps if t <= s < t + 1) <= 4 for t in stamps)
+
+
+def test_a_damaged_http_cache_is_moved_aside_and_the_refresh_goes_on(fake, good_cache, capsys):
+    (good_cache / "http_cache.sqlite").write_bytes(b"this is not a database" * 100)
+    assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", str(good_cache)]) == 0
+    assert "HTTP cache http_cache.sqlite was damaged" in capsys.readouterr().err
+    assert (good_cache / "http_cache.sqlite.corrupt").exists()
+    with sqlite3.connect(good_cache / "http_cache.sqlite") as db:
+        assert db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+
+
+def test_a_truncated_parquet_is_detected_and_the_app_says_so(good_cache, monkeypatch):
+    current = SnapshotStore(good_cache).parquet_path("tyonv_12r5", "2026-07-21T05:00:00Z")
+    current.write_bytes(current.read_bytes()[:1000])
+    data = load_dataset(good_cache)
+    # the only release of 12r5 is unusable: its figures are absent (never demo mixed with real)
+    assert data.kind == "real" and set(data.frame["table"]) == {"vaerak/11ra.px"}
+    at = data_page(good_cache, monkeypatch)
+    assert any("20260721T050000Z.parquet: contents do not match" in w.value for w in at.warning)
+    for page in ("pages/overview.py", "pages/groups.py", "pages/municipality.py", "pages/themes.py"):
+        at.switch_page(page)
+        at.run()
+        assert not at.exception, page
+
+
+def test_a_missing_cache_folder_gives_the_labelled_demo_and_says_why(tmp_path, monkeypatch):
+    at = data_page(tmp_path / "nowhere", monkeypatch)
+    assert at.warning[0].value.startswith("DEMOAINEISTO")
+    assert any(i.value.startswith("Välimuistikansiota ei ole") for i in at.info)
+
+
+def test_two_refreshes_at_once_do_not_corrupt_anything_and_readers_never_see_half_a_snapshot(fake, good_cache):
+    env = {**os.environ, "PXWEB_BASE_URL": fake.base_url, "CACHE_DIR": str(good_cache)}
+    stop, problems = threading.Event(), []
+
+    def reader():
+        while not stop.is_set():
+            try:
+                data = load_dataset(good_cache)
+                assert data.kind == "real" and not data.notes, data.notes
+            except Exception as exc:  # noqa: BLE001 - any failure of a reader is the finding
+                problems.append(repr(exc))
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    runs = [subprocess.Popen([sys.executable, "-m", "data_sources.refresh", "--quiet"], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [run.communicate(timeout=120) for run in runs]
+    stop.set()
+    thread.join()
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    statuses = sorted(out.splitlines()[0].split()[0] for out, _ in outputs)
+    assert statuses == ["unchanged", "updated"], "the second waited for the lock and found the new release stored"
+    assert problems == []
+    data = load_dataset(good_cache)
+    assert data.provenance["tyonv_12r5"].release == "2026-08-18T05:00:00Z" and not data.notes
+
+
+def test_the_snapshot_survives_a_deleted_http_cache(fake, good_cache):
+    shutil.rmtree(good_cache / "snapshots" / "tyonv_12r5", ignore_errors=False)
+    assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", str(good_cache)]) == 0
+    assert load_dataset(good_cache).provenance["tyonv_12r5"].release == "2026-08-18T05:00:00Z"

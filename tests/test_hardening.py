@@ -1,0 +1,83 @@
+"""Bad input and a public deployment: fuzzed URL parameters, no injected markup, hardened config."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as strat
+from streamlit.testing.v1 import AppTest
+
+from data_sources.catalog import load_catalog
+from data_sources.transforms import VIEWS
+from ui.i18n import LANGUAGES
+from ui.state import parse_params
+
+ROOT = Path(__file__).resolve().parents[1]
+FIRST, LAST = pd.Timestamp(2009, 1, 1), pd.Timestamp(2026, 6, 1)
+KEYS = ["lang", "area", "compare", "start", "end", "view", "ma", "muni", "x"]
+NASTY = ["<script>alert(1)</script>", "**bold** [x](javascript:alert(1))", "<img src=x onerror=alert(1)>",
+         "KU286\u202e", "2026-06\x00", "ä" * 5000, "MK08,MK08,SSS", "2018-00", "9999-12", "", " ", "%00"]
+values = strat.one_of(strat.sampled_from(NASTY), strat.text(max_size=300),
+                      strat.lists(strat.text(max_size=20), max_size=3))
+params = strat.dictionaries(strat.sampled_from(KEYS), values, max_size=len(KEYS))
+
+
+@given(params)
+@settings(max_examples=400, deadline=None)
+def test_any_parameters_give_a_valid_selection(raw):
+    catalog = load_catalog()
+    sel = parse_params(raw, catalog, FIRST, LAST)
+    assert sel.lang in LANGUAGES and sel.area in catalog.area_codes and sel.view in VIEWS
+    assert set(sel.compare) <= set(catalog.area_codes) and len(sel.compare) <= 6
+    assert sel.muni in {a.code for a in catalog.municipalities}
+    for month in (sel.start, sel.end):
+        assert month == "" or (re.fullmatch(r"\d{4}-\d{2}", month) and FIRST <= pd.Timestamp(month + "-01") <= LAST)
+
+
+@given(params, strat.sampled_from(["pages/overview.py", "pages/groups.py", "pages/municipality.py"]))
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_fuzzed_urls_never_raise_and_never_render_injected_markup(real_cache, monkeypatch, raw, page):
+    monkeypatch.setenv("CACHE_DIR", str(real_cache))
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in raw.items():
+        at.query_params[key] = value if isinstance(value, str) else ",".join(value)
+    at.run()
+    at.switch_page(page)
+    at.run()
+    assert not at.exception
+    shown = " ".join(str(e.value) for e in [*at.markdown, *at.title, *at.caption] if hasattr(e, "value"))
+    for text in NASTY[:3]:
+        assert text not in shown
+
+
+def test_the_public_config_is_hardened():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["enableCORS"] is True  # CORS protection on
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["toolbarMode"] == "viewer" and config["client"]["showErrorDetails"] == "none"
+    assert not (ROOT / ".streamlit" / "secrets.toml").exists()
+
+
+def test_no_code_renders_raw_html_and_pages_do_no_http():
+    for path in [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "app.py"]:
+        text = path.read_text(encoding="utf-8")
+        assert "unsafe_allow_html" not in text, path
+        assert "st.html(" not in text, path
+        assert "import requests" not in text, path
+    for path in ROOT.glob("data_sources/*.py"):
+        assert "streamlit" not in path.read_text(encoding="utf-8"), path
+
+
+def test_no_secrets_are_committed():
+    pattern = re.compile(r"(api[_-]?key|secret|password|token)\s*[=:]\s*['\"][^'\"]{8,}", re.IGNORECASE)
+    for path in ROOT.rglob("*"):
+        if path.is_file() and path.suffix in {".py", ".toml", ".yaml", ".yml", ".md", ".txt"} \
+                and ".git" not in path.parts and "test-artifacts" not in path.parts:
+            assert not pattern.search(path.read_text(encoding="utf-8", errors="ignore")), path

@@ -1,0 +1,70 @@
+"""content/programme.yaml: complete, linked to the catalog, and faithful to the programme's own text."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from data_sources.programme import PROGRAMME_PATH, ProgrammeError, load_programme, validate_programme
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kymenlaakson-tyollisyysohjelma-2021.txt"
+
+
+def normalised(text: str) -> str:
+    """Joins words the PDF text broke over lines ('kiih-\\ndyttäminen') and folds white space."""
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
+    text = text.replace("–", "-").replace("−", "-")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return normalised(SEED.read_text(encoding="utf-8"))
+
+
+def test_four_themes_with_goals_indicators_and_coordinators():
+    programme = load_programme()
+    assert [t["id"] for t in programme["themes"]] == ["4.1", "4.2", "4.3", "4.4"]
+    assert [len(t["goals"]) for t in programme["themes"]] == [3, 4, 4, 7]
+    assert [t["coordinator"] for t in programme["themes"]] == [
+        "Kymenlaakson työllisyysjohtoryhmä", "Kaakkois-Suomen ELY-keskus ja TE-toimisto",
+        "Kaakkois-Suomen ELY-keskus", "Kaakkois-Suomen TE-toimisto ja Kymenlaakson Monialainen työelämäpalvelu"]
+    assert programme["approved"] == "2021-03-23"
+
+
+def test_titles_goals_and_impacts_are_the_programmes_own_words(seed):
+    programme = load_programme()
+    for theme in programme["themes"]:
+        assert normalised(theme["title"]) in seed, theme["title"]
+        for goal in theme["goals"]:
+            assert normalised(goal["title"]) in seed, goal["title"]
+        for impact in theme["impacts"]:
+            assert normalised(impact) in seed, impact
+        for group in theme.get("target_groups", []):
+            assert normalised(group) in seed, group
+
+
+def test_indicators_name_sources_and_the_open_data_ones_link_to_series(catalog):
+    programme = load_programme()
+    linked = {s for t in programme["themes"] for i in t["indicators"] for s in i.get("series", [])}
+    assert {"structurally_unemployed", "jobseekers_under30", "unemployed_foreign"} <= linked
+    assert linked <= {s.id for s in catalog.series}
+    sources = {i["source"] for t in programme["themes"] for i in t["indicators"] if not i.get("series")}
+    assert {"Kelasto", "Tulli (puolivuosittain)", "TEM:n seuranta"} <= sources
+
+
+def test_appendix3_is_the_municipal_resources_table():
+    table = load_programme()["appendix3"]
+    assert table["columns"] == ["Kunta", "Työllisyyden edistäminen", "Ohjaamo", "Nuorten työpajatoiminta",
+                                "Etsivä nuorisotyö"]
+    assert table["rows"][0] == ["Kouvola", 3, 1, 13, 6]
+    assert [r[0] for r in table["rows"]] == ["Kouvola", "Kotka", "Pyhtää", "Hamina", "Virolahti", "Miehikkälä"]
+
+
+def test_a_broken_programme_file_is_refused(catalog):
+    doc = yaml.safe_load(PROGRAMME_PATH.read_text(encoding="utf-8"))
+    doc["themes"][3]["indicators"][1]["series"] = ["no_such_series"]
+    with pytest.raises(ProgrammeError) as err:
+        validate_programme(doc, catalog)
+    assert str(err.value) == "theme 4.4: unknown series ['no_such_series']"
