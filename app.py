@@ -23,6 +23,8 @@ pages = [
             url_path="kunta"),
     st.Page("pages/themes.py", title=t("page_themes", lang), icon=":material/flag:", url_path="teemat"),
     st.Page("pages/data.py", title=t("page_data", lang), icon=":material/dataset:", url_path="tiedot"),
+    st.Page("pages/presentation.py", title=t("page_presentation", lang), icon=":material/slideshow:",
+            url_path="esitys"),
 ]
 page = st.navigation(pages)
 page.run()

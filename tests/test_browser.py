@@ -92,3 +92,41 @@ def test_demo_data_is_labelled_on_every_page_and_chart(browser, tmp_path):
         assert any("Jan" in label for label in axis_texts(page))
         page.screenshot(path=str(ARTIFACTS / "browser-ryhmat-en-demo.png"), full_page=True)
         page.close()
+
+
+OVERFLOW = """() => Array.from(document.querySelectorAll('[data-testid="stMain"] *'))
+    .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.right > window.innerWidth + 1; })
+    .map(el => el.tagName + '.' + (el.getAttribute('data-testid') || el.className || '')).slice(0, 5)"""
+
+
+def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
+    from data_sources.catalog import load_catalog
+    from data_sources.dataset import load_dataset
+    from report.slides import build_deck
+
+    headlines = [s.headline for s in build_deck("4.4", load_dataset(real_cache), load_catalog(), "fi")]
+    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(real_cache)}) as server:
+        page = browser.new_page(viewport={"width": 1920, "height": 1080}, base_url=server.url)
+        page.goto("/")  # a server's first request to a sub-page finds no pages registered yet
+        wait_for_charts(page, 0)
+        page.goto("/esitys?embed=true&deck=4.4")
+        keys = ["ArrowRight", "PageDown"] * len(headlines)
+        for number, expected in enumerate(headlines, start=1):
+            page.wait_for_function("(text) => { const h = document.querySelector('h1'); "
+                                   "return h && h.innerText.trim() === text; }", arg=expected, timeout=60000)
+            wait_for_charts(page, 1)
+            assert f"slide={number}" in page.url or number == 1
+            assert page.evaluate(OVERFLOW) == [], f"slide {number} overflows"
+            assert float(page.evaluate("getComputedStyle(document.querySelector('h1')).fontSize")[:-2]) >= 48
+            sizes = page.evaluate("Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text'))"
+                                  ".map(t => parseFloat(t.getAttribute('font-size')))")
+            assert sizes and min(sizes) >= 24
+            assert page.locator('[data-testid="stSidebar"]').is_hidden()
+            page.screenshot(path=str(ARTIFACTS / f"esitys-4.4-{number}.png"))
+            if number < len(headlines):
+                page.keyboard.press(keys[number - 1])
+        for key, back in (("ArrowLeft", 2), ("PageUp", 3)):
+            page.keyboard.press(key)
+            page.wait_for_function("(text) => document.querySelector('h1').innerText.trim() === text",
+                                   arg=headlines[len(headlines) - back], timeout=60000)
+        page.close()

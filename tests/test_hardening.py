@@ -69,7 +69,9 @@ def test_no_code_renders_raw_html_and_pages_do_no_http():
     for path in [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "app.py"]:
         text = path.read_text(encoding="utf-8")
         assert "unsafe_allow_html" not in text, path
-        assert "st.html(" not in text, path
+        # st.html only ever gets the project's own static stylesheet, never data
+        for call in re.findall(r"st\.html\((.*)\)", text):
+            assert call.startswith("Path(") and "projector.css" in call, (path, call)
         assert "import requests" not in text, path
     for path in ROOT.glob("data_sources/*.py"):
         assert "streamlit" not in path.read_text(encoding="utf-8"), path

@@ -13,6 +13,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "page_municipality": {"fi": "Oma kunta", "sv": "Min kommun", "en": "My municipality"},
     "page_themes": {"fi": "Ohjelman teemat", "sv": "Programmets teman", "en": "Programme themes"},
     "page_data": {"fi": "Tiedot ja lähteet", "sv": "Data och källor", "en": "Data and sources"},
+    "page_presentation": {"fi": "Esitys", "sv": "Presentation", "en": "Presentation"},
     "language": {"fi": "Kieli", "sv": "Språk", "en": "Language"},
     "area": {"fi": "Alue", "sv": "Område", "en": "Area"},
     "compare": {"fi": "Vertailualueet", "sv": "Jämförelseområden", "en": "Compare with"},

@@ -12,6 +12,7 @@ from data_sources.transforms import VIEWS
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 DEFAULT_START = "2018-01"
+DECKS = ("katsaus", "valinta", "4.1", "4.2", "4.3", "4.4")
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -25,6 +26,8 @@ class Selection:
     view: str = "level"
     ma: bool = False
     muni: str = "KU286"
+    deck: str = "katsaus"
+    slide: int = 1
 
     def to_params(self) -> dict[str, str]:
         """Only what differs from the defaults, so a plain URL stays plain."""
@@ -85,6 +88,10 @@ def parse_params(params: dict[str, str | list[str]], catalog: Catalog,
         chosen["ma"] = one("ma") == "1"
     if one("muni") in municipalities:
         chosen["muni"] = one("muni")
+    if one("deck") in DECKS:
+        chosen["deck"] = one("deck")
+    if one("slide").isdigit() and 1 <= int(one("slide")) <= 99:
+        chosen["slide"] = int(one("slide"))
     return replace(default, **chosen)
 
 

@@ -1,0 +1,75 @@
+"""Esitys: the dashboard as slides for a meeting, one chart per slide, keyboard and URL navigation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from data_sources.catalog import load_catalog
+from report.export import chart_png, chart_svg, file_stem
+from report.slides import DECKS, Slide, build_deck, deck_pdf, deck_title, slide_chart
+from ui.context import bind, dataset, page_frame, set_selection
+from ui.figures import data_version
+
+st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
+st.html(Path(__file__).resolve().parent.parent / "ui" / "projector.css")
+ctx = page_frame()
+lang, sel = ctx.lang, ctx.sel
+
+
+@st.cache_data(show_spinner=False, max_entries=50)
+def deck(name: str, lang: str, areas: tuple[str, ...], view: str, version: str) -> list[Slide]:
+    return build_deck(name, dataset(), load_catalog(), lang, areas, view)
+
+
+@st.cache_data(show_spinner=False, max_entries=300)
+def slide_spec(slide: Slide, lang: str, version: str) -> dict:
+    return slide_chart(slide, dataset(), load_catalog(), lang).to_dict()
+
+
+@st.cache_data(show_spinner=False, max_entries=20)
+def deck_file(name: str, lang: str, areas: tuple[str, ...], view: str, version: str) -> bytes:
+    return deck_pdf(deck(name, lang, areas, view, version), dataset(), load_catalog(), lang)
+
+
+version = data_version(ctx)
+areas = (sel.area, *[c for c in sel.compare if c != sel.area])
+slides = deck(sel.deck, lang, areas, sel.view, version)
+number = min(max(sel.slide, 1), len(slides))
+slide = slides[number - 1]
+
+
+def go(step: int) -> None:
+    set_selection(slide=min(max(number + step, 1), len(slides)))
+
+
+st.markdown(f"# {slide.headline}")
+spec = slide_spec(slide, lang, version)
+st.vega_lite_chart(spec, width="stretch", theme=None)
+st.caption(" · ".join(x for x in [slide.theme, f"{number} / {len(slides)}", slide.note] if x))
+
+previous, counter, following, *_ = st.columns([1.2, 0.8, 1.2, 1, 1, 3])
+previous.button("◀ " + {"fi": "Edellinen", "sv": "Föregående", "en": "Previous"}[lang], on_click=go, args=(-1,),
+                shortcut="Left", disabled=number == 1, key="prev")
+counter.markdown(f"### {number} / {len(slides)}")
+following.button({"fi": "Seuraava", "sv": "Nästa", "en": "Next"}[lang] + " ▶", on_click=go, args=(1,),
+                 shortcut="Right", disabled=number == len(slides), key="next")
+# Presentation clickers send Page Up / Page Down: the same moves, on buttons of their own.
+_[0].button("PgUp", on_click=go, args=(-1,), shortcut="PageUp", type="tertiary", key="pgup")
+_[1].button("PgDn", on_click=go, args=(1,), shortcut="PageDown", type="tertiary", key="pgdn")
+
+with st.expander({"fi": "Esitys ja lataukset", "sv": "Presentation och nedladdningar",
+                  "en": "Deck and downloads"}[lang]):
+    bind(st.selectbox, "deck", {"fi": "Esitys", "sv": "Presentation", "en": "Deck"}[lang], list(DECKS),
+         format_func=lambda d: deck_title(d, lang), write=lambda value: {"deck": value, "slide": 1})
+    stem = file_stem(slide.headline.split(" ")[0], slide.series_id, slide.areas[0],
+                     str(ctx.last.date())[:7]) + ("_demo" if ctx.data.is_demo else "")
+    left, middle, right = st.columns(3)
+    left.download_button("PNG", lambda: chart_png(spec), file_name=f"{stem}.png", mime="image/png")
+    middle.download_button("SVG", lambda: chart_svg(spec), file_name=f"{stem}.svg", mime="image/svg+xml")
+    right.download_button(f"PDF: {deck_title(sel.deck, lang)}",
+                          lambda: deck_file(sel.deck, lang, areas, sel.view, version),
+                          file_name=file_stem("esitys", sel.deck, str(ctx.last.date())[:7]) + ".pdf",
+                          mime="application/pdf")
+    st.caption(ctx.source_line("tyonv_12r5"))

@@ -1,0 +1,1 @@
+"""Meetings: slide decks, chart exports and the half-yearly progress report."""

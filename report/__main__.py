@@ -1,0 +1,37 @@
+"""`python -m report --half 2026H1 --out raportti.pdf [--format html]`: the half-yearly report from the snapshot."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from data_sources.catalog import load_catalog
+from data_sources.dataset import load_dataset
+from data_sources.store import atomic_write_bytes, cache_dir_from_env
+from report.halfyear import ReportError, build_report, to_html, to_pdf
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m report", description=__doc__)
+    parser.add_argument("--half", required=True, help="half-year, e.g. 2026H1")
+    parser.add_argument("--out", required=True, type=Path, help="file to write")
+    parser.add_argument("--format", choices=("pdf", "html"), default=None,
+                        help="pdf or html (default: from the file name, else pdf)")
+    parser.add_argument("--lang", choices=("fi",), default="fi")
+    args = parser.parse_args(argv)
+    fmt = args.format or ("html" if args.out.suffix.lower() in (".html", ".htm") else "pdf")
+    data = load_dataset(cache_dir_from_env())
+    try:
+        report = build_report(args.half, data, load_catalog(), args.lang)
+    except ReportError as exc:
+        print(f"report failed: {exc}", file=sys.stderr)
+        return 1
+    body = to_html(report, args.lang).encode() if fmt == "html" else to_pdf(report, args.lang)
+    atomic_write_bytes(args.out, body)
+    print(f"wrote {args.out} ({fmt}, {len(body)} bytes, {'DEMO data' if data.is_demo else 'official figures'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

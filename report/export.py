@@ -1,0 +1,114 @@
+"""Server-side exports: charts as PNG and SVG (vl-convert), decks and reports as PDF (fpdf2) and HTML."""
+
+from __future__ import annotations
+
+import copy
+import html
+import io
+import logging
+import re
+from pathlib import Path
+
+import vl_convert as vlc
+from fpdf import FPDF
+from PIL import Image
+
+log = logging.getLogger(__name__)
+
+FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/truetype/liberation"))
+FONT_FILES = {"": ("DejaVuSans.ttf", "LiberationSans-Regular.ttf"),
+              "B": ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf")}
+EXPORT_WIDTH = 1100
+
+
+def fixed_width(spec: dict, width: int = EXPORT_WIDTH) -> dict:
+    """A spec with a pixel width: 'container' only means something inside a page."""
+    spec = copy.deepcopy(spec)
+    if spec.get("width") in (None, "container"):
+        spec["width"] = width
+    return spec
+
+
+def chart_png(spec: dict, scale: float = 2.0) -> bytes:
+    return vlc.vegalite_to_png(fixed_width(spec), scale=scale)
+
+
+def chart_svg(spec: dict) -> str:
+    return vlc.vegalite_to_svg(fixed_width(spec))
+
+
+def file_stem(*parts: str) -> str:
+    """'Työttömät työnhakijat', 'MK08', '2026-06' -> 'tyottomat-tyonhakijat_MK08_2026-06'."""
+    table = str.maketrans("äöåÄÖÅ", "aoaAOA")
+    cleaned = [re.sub(r"[^0-9A-Za-z]+", "-", p.translate(table)).strip("-") for p in parts if p]
+    return "_".join(c for c in cleaned if c).lower()[:120] or "kaavio"
+
+
+def _font(pdf: FPDF) -> str:
+    """DejaVu (or Liberation) for the full character set; the core font only as a last resort."""
+    for directory in FONT_DIRS:
+        regular = next((directory / f for f in FONT_FILES[""] if (directory / f).exists()), None)
+        bold = next((directory / f for f in FONT_FILES["B"] if (directory / f).exists()), None)
+        if regular and bold:
+            pdf.add_font("Body", "", str(regular))
+            pdf.add_font("Body", "B", str(bold))
+            return "Body"
+    log.warning("no TrueType font found; PDF text falls back to Helvetica (Latin-1 only)")
+    return "Helvetica"
+
+
+def _safe(text: str, font: str) -> str:
+    if font != "Helvetica":
+        return text
+    return text.replace("\u2212", "-").replace("\u2013", "-").encode("latin-1", "replace").decode("latin-1")
+
+
+class Document:
+    """A small PDF writer for slides and reports: headings, paragraphs, charts."""
+
+    def __init__(self, landscape: bool) -> None:
+        self.pdf = FPDF(orientation="L" if landscape else "P", unit="mm", format="A4")
+        self.pdf.set_auto_page_break(auto=True, margin=12)
+        self.pdf.set_margins(14, 12, 14)
+        self.font = _font(self.pdf)
+
+    def page(self) -> None:
+        self.pdf.add_page()
+
+    def text(self, text: str, size: float = 11, bold: bool = False, gap: float = 1.5) -> None:
+        self.pdf.set_font(self.font, "B" if bold else "", size)
+        self.pdf.multi_cell(0, size * 0.45, _safe(text, self.font), new_x="LMARGIN", new_y="NEXT", align="L")
+        self.pdf.ln(gap)
+
+    def chart(self, spec: dict) -> None:
+        """The chart as a full-width picture, on the next page when it would not fit."""
+        png = chart_png(spec, scale=1.5)
+        with Image.open(io.BytesIO(png)) as picture:
+            ratio = picture.height / picture.width
+        width = self.pdf.w - self.pdf.l_margin - self.pdf.r_margin
+        if self.pdf.get_y() + width * ratio > self.pdf.h - self.pdf.b_margin:
+            self.page()
+        self.pdf.image(io.BytesIO(png), w=width)
+        self.pdf.ln(2)
+
+    def bytes(self) -> bytes:
+        return bytes(self.pdf.output())
+
+
+def html_page(title: str, body: str) -> str:
+    """A self-contained HTML file: inline CSS and inline SVG, nothing fetched."""
+    return f"""<!DOCTYPE html>
+<html lang="fi"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>
+body {{ font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; max-width: 1100px; margin: 2em auto;
+       color: #111; line-height: 1.45; }}
+h1 {{ font-size: 2em; }} h2 {{ border-bottom: 2px solid #0072B2; padding-bottom: .2em; margin-top: 2em; }}
+table {{ border-collapse: collapse; width: 100%; margin: 1em 0; }}
+th, td {{ border: 1px solid #bbb; padding: .35em .6em; text-align: left; }}
+td.num {{ text-align: right; white-space: nowrap; }}
+.note {{ color: #444; font-size: .9em; }} .demo {{ background: #fff3cd; padding: .6em; border: 1px solid #c90; }}
+svg {{ max-width: 100%; height: auto; }}
+</style></head><body>
+{body}
+</body></html>
+"""
