@@ -14,8 +14,7 @@ from data_sources.dataset import Dataset
 from data_sources.programme import load_programme
 from data_sources.transforms import INDEX_BASE, apply_view, select
 from report.export import Document, chart_svg, html_page
-from report.slides import source_line
-from ui.charts import trend_chart
+from ui.charts import source_line, trend_chart
 from ui.formats import fmt_date, fmt_month, fmt_number
 from ui.i18n import t
 

@@ -12,8 +12,8 @@ from data_sources.catalog import Catalog
 from data_sources.dataset import Dataset
 from data_sources.programme import load_programme
 from data_sources.transforms import apply_view, latest, select
-from ui.charts import trend_chart
-from ui.formats import fmt_date, fmt_month, fmt_number, fmt_percent
+from ui.charts import source_line, trend_chart
+from ui.formats import fmt_month, fmt_number, fmt_percent
 from ui.i18n import t
 from ui.state import DECKS
 
@@ -85,14 +85,6 @@ def slide_unit(slide: Slide, catalog: Catalog, lang: str) -> str:
     if slide.view == "share":
         return t("unit_share_labour_force" if series.per == "labour_force" else "unit_per_1000", lang)
     return t(f"unit_{series.unit}", lang)
-
-
-def source_line(data: Dataset, catalog: Catalog, table_key: str, lang: str) -> str:
-    table = catalog.tables[table_key]
-    prov = data.provenance.get(table_key)
-    line = t("source_line", lang, source=table.source[lang], table=table.short_id,
-             date=fmt_date(prov.release, lang) if prov else "..")
-    return f"{line} – {t('demo_short', lang)}" if data.is_demo else line
 
 
 def slide_chart(slide: Slide, data: Dataset, catalog: Catalog, lang: str, start: str = "2018-01-01",

@@ -6,11 +6,21 @@ import altair as alt
 import pandas as pd
 
 from data_sources.catalog import Catalog
-from ui.formats import fmt_number, vega_locale
+from data_sources.dataset import Dataset
+from ui.formats import fmt_date, fmt_number, vega_locale
 from ui.i18n import t
 
 EVENTS = (("2021-03-23", "event_programme"), ("2025-01-01", "event_reform"))
 FONT = "Source Sans Pro, Arial, sans-serif"
+
+
+def source_line(data: Dataset, catalog: Catalog, table_key: str, lang: str) -> str:
+    """'Lähde: KEHA-keskus, Työnvälitystilasto, StatFin 12r5, päivitetty 21.7.2026', marked when demo."""
+    table = catalog.tables[table_key]
+    prov = data.provenance.get(table_key)
+    line = t("source_line", lang, source=table.source[lang], table=table.short_id,
+             date=fmt_date(prov.release, lang) if prov else "..")
+    return f"{line} – {t('demo_short', lang)}" if data.is_demo else line
 
 
 def y_format(decimals: int) -> str:

@@ -10,6 +10,7 @@ import streamlit as st
 from data_sources.catalog import Catalog, Series, load_catalog
 from data_sources.dataset import Dataset, load_dataset
 from data_sources.store import cache_dir_from_env
+from ui.charts import source_line
 from ui.formats import fmt_date
 from ui.i18n import t
 from ui.state import Selection, parse_params
@@ -46,11 +47,7 @@ class Context:
         return series.label[self.lang]
 
     def source_line(self, table_key: str) -> str:
-        table = self.catalog.tables[table_key]
-        prov = self.data.provenance.get(table_key)
-        date = fmt_date(prov.release, self.lang) if prov else ".."
-        line = t("source_line", self.lang, source=table.source[self.lang], table=table.short_id, date=date)
-        return f"{line} – {t('demo_short', self.lang)}" if self.data.is_demo else line
+        return source_line(self.data, self.catalog, table_key, self.lang)
 
 
 def monthly_bounds(data: Dataset) -> tuple[pd.Timestamp, pd.Timestamp]:
