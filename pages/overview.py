@@ -38,7 +38,7 @@ def change_text(fig, series) -> str | None:
     if math.isnan(fig.year_change):
         return None
     if series.unit == "percent":
-        text = f"{fmt_number(fig.year_change, 1, lang, signed=True)} %-yks. {t('from_year', lang)}"
+        text = f"{fmt_number(fig.year_change, 1, lang, signed=True)} {t('points', lang)} {t('from_year', lang)}"
         return "-" + text[1:] if text.startswith(MINUS) else text
     pct = "" if math.isnan(fig.year_change_pct) else f" ({fmt_percent(fig.year_change_pct, 1, lang, signed=True)})"
     text = f"{fmt_number(fig.year_change, 0, lang, signed=True)}{pct} {t('from_year', lang)}"

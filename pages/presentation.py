@@ -7,10 +7,10 @@ from pathlib import Path
 import streamlit as st
 
 from data_sources.catalog import load_catalog
-from report.export import chart_png, chart_svg, file_stem
+from report.export import file_stem
 from report.slides import DECKS, Slide, build_deck, deck_pdf, deck_title, slide_chart
 from ui.context import bind, dataset, page_frame, set_selection
-from ui.figures import data_version
+from ui.figures import chart_downloads, data_version
 
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
 st.html(Path(__file__).resolve().parent.parent / "ui" / "projector.css")
@@ -63,13 +63,10 @@ with st.expander({"fi": "Esitys ja lataukset", "sv": "Presentation och nedladdni
                   "en": "Deck and downloads"}[lang]):
     bind(st.selectbox, "deck", {"fi": "Esitys", "sv": "Presentation", "en": "Deck"}[lang], list(DECKS),
          format_func=lambda d: deck_title(d, lang), write=lambda value: {"deck": value, "slide": 1})
-    stem = file_stem(slide.headline.split(" ")[0], slide.series_id, slide.areas[0],
-                     str(ctx.last.date())[:7]) + ("_demo" if ctx.data.is_demo else "")
-    left, middle, right = st.columns(3)
-    left.download_button("PNG", lambda: chart_png(spec), file_name=f"{stem}.png", mime="image/png")
-    middle.download_button("SVG", lambda: chart_svg(spec), file_name=f"{stem}.svg", mime="image/svg+xml")
-    right.download_button(f"PDF: {deck_title(sel.deck, lang)}",
-                          lambda: deck_file(sel.deck, lang, areas, sel.view, version),
-                          file_name=file_stem("esitys", sel.deck, str(ctx.last.date())[:7]) + ".pdf",
-                          mime="application/pdf")
+    chart_downloads(spec, file_stem(slide.series_id, slide.areas[0], str(ctx.last.date())[:7],
+                                    "demo" if ctx.data.is_demo else ""))
+    st.download_button(f"PDF: {deck_title(sel.deck, lang)}",
+                       lambda: deck_file(sel.deck, lang, areas, sel.view, version),
+                       file_name=file_stem("esitys", sel.deck, str(ctx.last.date())[:7]) + ".pdf",
+                       mime="application/pdf", on_click="ignore")
     st.caption(ctx.source_line("tyonv_12r5"))

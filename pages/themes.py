@@ -5,11 +5,26 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from data_sources.catalog import load_catalog
 from data_sources.programme import load_programme
-from ui.context import page_frame
-from ui.figures import show_trend
+from report.halfyear import build_report, parse_half, to_html, to_pdf
+from ui.context import dataset, page_frame
+from ui.figures import data_version, show_trend
 from ui.formats import fmt_date, fmt_number
 from ui.i18n import t
+
+
+@st.cache_data(show_spinner=False, max_entries=10)
+def report_file(half: str, fmt: str, version: str) -> bytes:
+    report = build_report(half, dataset(), load_catalog())
+    return to_pdf(report) if fmt == "pdf" else to_html(report).encode()
+
+
+def available_halves(last: pd.Timestamp) -> list[str]:
+    """Half-years since the programme began whose last month is out, newest first."""
+    halves = [f"{year}H{h}" for year in range(2021, last.year + 1) for h in (1, 2)]
+    return [h for h in reversed(halves) if parse_half(h)[0] <= last]
+
 
 ctx = page_frame()
 lang, catalog = ctx.lang, ctx.catalog
@@ -42,7 +57,7 @@ for tab, theme in zip(tabs, programme["themes"], strict=True):
                 series = catalog.series_by_id(series_id)
                 note = f" · {t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
                 show_trend(ctx, series_id, ("MK08", "SSS"), view="index", title=ctx.label(series),
-                           unit=t("unit_index", lang) + note, decimals=1, height=240)
+                           unit=t("unit_index", lang) + note, decimals=1, height=240, key=theme["id"])
         st.markdown(f"**Mukana olevat tahot:** {theme['participants']}")
         st.markdown(f"**Resurssit:** {theme['resources']}")
 
@@ -53,3 +68,15 @@ for column in appendix["columns"][1:]:
     table[column] = table[column].map(lambda v: "" if v is None else fmt_number(v, 1 if v % 1 else 0, lang))
 st.dataframe(table, hide_index=True, width="stretch")
 st.caption(appendix["note"])
+
+st.subheader("Puolivuosiraportti")
+halves = available_halves(ctx.last)
+if halves:
+    half = st.selectbox("Puolivuotiskausi", halves, key="report_half")
+    version = data_version(ctx)
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button("PDF", lambda: report_file(half, "pdf", version), file_name=f"raportti_{half}.pdf",
+                         mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:")
+    right.download_button("HTML", lambda: report_file(half, "html", version), file_name=f"raportti_{half}.html",
+                          mime="text/html", on_click="ignore", icon=":material/code:")
+    st.caption(f"Myös komentoriviltä: python -m report --half {half} --out raportti_{half}.pdf")

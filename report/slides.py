@@ -18,8 +18,6 @@ from ui.i18n import t
 from ui.state import DECKS
 
 REVIEW_AREAS = ("MK08", "KU286", "KU285", "KU075", "KU624", "KU935", "KU489")
-PER_YEAR = {"fi": "vuodessa", "sv": "på ett år", "en": "in a year"}
-POINTS = {"fi": "%-yks.", "sv": "%-enh.", "en": "pp"}
 
 
 @dataclass(frozen=True)
@@ -50,11 +48,11 @@ def headline(data: Dataset, catalog: Catalog, series_id: str, area: str, lang: s
         return f"{prefix}{series.label[lang]}: .."
     if series.unit == "percent":
         value = fmt_percent(fig.value, series.decimals, lang)
-        change = f"{fmt_number(fig.year_change, 1, lang, signed=True)} {POINTS[lang]}"
+        change = f"{fmt_number(fig.year_change, 1, lang, signed=True)} {t('points', lang)}"
     else:
         value = fmt_number(fig.value, series.decimals, lang)
         change = fmt_percent(fig.year_change_pct, 1, lang, signed=True)
-    suffix = "" if math.isnan(fig.year_change) else f", {change} {PER_YEAR[lang]}"
+    suffix = "" if math.isnan(fig.year_change) else f", {change} {t('per_year', lang)}"
     return f"{prefix}{series.label[lang]} {value}{suffix}"
 
 

@@ -137,7 +137,8 @@ def test_municipality_table_equals_the_snapshot_and_downloads(real_cache, monkey
     assert row["Kymenlaakso"] == fmt_number(latest(frame, "unemployed", "MK08").value)
     assert row["Koko maa"] == fmt_number(latest(frame, "unemployed", "SSS").value)
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Lataa CSV", "Lataa Excel"]
+    assert labels[:2] == ["Lataa CSV", "Lataa Excel"]
+    assert labels[2:] == ["PNG", "SVG"] * 4, "every chart offers its PNG and SVG"
     at.selectbox(key="w_muni").set_value("KU489").run()
     assert at.title[0].value == "Oma kunta: Miehikkälä"
     assert at.query_params["muni"] == "KU489"
@@ -150,6 +151,8 @@ def test_themes_page_lists_all_four_themes_with_charts(real_cache, monkeypatch):
     linked = sum(len(i.get("series", [])) for theme in load_programme()["themes"] for i in theme["indicators"])
     assert len(charts(at)) == linked == 14
     assert any("Ei vielä kytketty" in m.value and "Kelasto" in m.value for m in at.markdown)
+    assert at.selectbox(key="report_half").options[:3] == ["2026H1", "2025H2", "2025H1"]
+    assert at.selectbox(key="report_half").options[-1] == "2021H1"
 
 
 def test_data_page_shows_release_and_refresh_against_the_fake(tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ import streamlit as st
 
 from data_sources.catalog import load_catalog
 from data_sources.transforms import Latest, apply_view, latest, moving_average, select
+from report.export import chart_png, chart_svg, file_stem
 from ui.charts import trend_chart
 from ui.context import Context, dataset
 
@@ -50,7 +51,7 @@ def latest_figures(series_ids: tuple[str, ...], areas: tuple[str, ...], version:
 
 def show_trend(ctx: Context, series_id: str, areas: list[str] | tuple[str, ...], *, view: str = "level",
                average: bool = False, start: str = "2018-01-01", end: str = "", title: str, unit: str,
-               decimals: int = 0, height: int = 320) -> str | None:
+               decimals: int = 0, height: int = 320, key: str = "") -> str | None:
     """Draw one cached trend chart; returns its text summary (None when nothing was drawn)."""
     series = ctx.catalog.series_by_id(series_id)
     built = trend_spec(series_id, tuple(areas), view, average, start, end, title, unit,
@@ -59,4 +60,18 @@ def show_trend(ctx: Context, series_id: str, areas: list[str] | tuple[str, ...],
         return None
     spec, description = built
     st.vega_lite_chart(spec, width="stretch")  # the spec's description is the accessible name
+    chart_downloads(spec, file_stem(title, areas[0], end[:7] or str(ctx.last.date())[:7],
+                                    "demo" if ctx.data.is_demo else ""), key)
     return description
+
+
+def chart_downloads(spec: dict, stem: str, key: str = "") -> None:
+    """PNG and SVG of exactly this chart, rendered on the server only when asked for.
+
+    `key` tells apart the same chart shown twice on one page.
+    """
+    png, svg, _ = st.columns([1, 1, 8])
+    png.download_button("PNG", lambda: chart_png(spec), file_name=f"{stem}.png", mime="image/png",
+                        on_click="ignore", type="tertiary", icon=":material/image:", key=f"png-{key}{stem}")
+    svg.download_button("SVG", lambda: chart_svg(spec), file_name=f"{stem}.svg", mime="image/svg+xml",
+                        on_click="ignore", type="tertiary", icon=":material/draw:", key=f"svg-{key}{stem}")

@@ -63,6 +63,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "event_programme": {"fi": "Ohjelma hyväksytty", "sv": "Programmet godkänt", "en": "Programme approved"},
     "event_reform": {"fi": "TE-palvelut kuntiin", "sv": "TE-tjänster till kommunerna",
                      "en": "Services to municipalities"},
+    "points": {"fi": "%-yks.", "sv": "%-enh.", "en": "pp"},
+    "per_year": {"fi": "vuodessa", "sv": "på ett år", "en": "in a year"},
     "from_month": {"fi": "edellisestä kuukaudesta", "sv": "från föregående månad", "en": "from previous month"},
     "from_year": {"fi": "vuodentakaisesta", "sv": "från året innan", "en": "from a year earlier"},
     "missing": {"fi": "Luku puuttuu tai on salattu (..)", "sv": "Uppgift saknas eller skyddad (..)",
