@@ -57,7 +57,7 @@ for tab, theme in zip(tabs, programme["themes"], strict=True):
                 series = catalog.series_by_id(series_id)
                 note = f" · {t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
                 show_trend(ctx, series_id, ("MK08", "SSS"), view="index", title=ctx.label(series),
-                           unit=t("unit_index", lang) + note, decimals=1, height=240, key=theme["id"])
+                           unit=t("unit_index", lang) + note, decimals=1, height=360, key=theme["id"])
         st.markdown(f"**Mukana olevat tahot:** {theme['participants']}")
         st.markdown(f"**Resurssit:** {theme['resources']}")
 
