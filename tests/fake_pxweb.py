@@ -316,6 +316,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: object, headers: dict | None = None) -> None:
         data = body.encode() if isinstance(body, str) else json.dumps(body, ensure_ascii=False).encode()
+        # Logged before the answer goes out, so a client that has its answer always finds it logged.
+        with self.fake.state.lock:
+            self.fake.state.log.append((time.monotonic(), self.command, self.path, len(data)))
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8" if not isinstance(body, str)
                          else "text/plain; charset=utf-8")
@@ -324,7 +327,6 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.end_headers()
         self.wfile.write(data)
-        self.fake.state.log.append((time.monotonic(), self.command, self.path, len(data)))
 
     def _rate_limited(self) -> bool:
         state = self.fake.state
