@@ -60,7 +60,7 @@ display = pd.DataFrame([{
     headers["table"]: r["table"], headers["code"]: r["code"],
 } for r in records])
 numeric = ("value", "month_change", "year_change", "region", "country")
-st.dataframe(display, hide_index=True, width="stretch", height=36 * (len(display) + 1) + 2,
+st.dataframe(display, hide_index=True, width="stretch", height=35 * (len(display) + 1) + 3,
              column_config={headers[k]: st.column_config.TextColumn(alignment="right") for k in numeric}
              | {headers["label"]: st.column_config.TextColumn(pinned=True)})
 
@@ -82,7 +82,7 @@ rate_values = {code: rates[("unemployment_rate", code)].value for code in munici
 ranks = rank_areas(rate_values)
 if muni in ranks:
     st.markdown(f"**{ctx.label(catalog.series_by_id('unemployment_rate'))}: {ranks[muni]}/{len(ranks)}** "
-                f"({fmt_number(rate_values[muni], 1, lang)} %)")
+                f"({fmt_number(rate_values[muni], 1, lang)} %; {t('rank_note', lang)})")
 bars = pd.DataFrame([{"area_code": c, "area_name": ctx.area_name(c), "value": v}
                      for c, v in rate_values.items() if not math.isnan(v)])
 if not bars.empty:

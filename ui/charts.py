@@ -112,6 +112,6 @@ def bar_ranking(values: pd.DataFrame, *, title: str, unit: str, source: str, lan
         color=alt.Color("colour:N", scale=None, legend=None),
         tooltip=[alt.Tooltip("area_name:N", title=t("area", lang)),
                  alt.Tooltip("value:Q", title=t("value", lang), format=y_format(decimals))],
-    ).properties(height=30 * len(data) + 20, width="container",
+    ).properties(height=36 * len(data) + 110, width="container",  # the height holds title and axis too
                  title=alt.TitleParams(text=title, subtitle=[unit, source]))
     return finish(chart, lang)

@@ -77,6 +77,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "no_data": {"fi": "Tälle valinnalle ei ole lukuja.", "sv": "Inga uppgifter för detta val.",
                 "en": "No figures for this selection."},
     "rank": {"fi": "Sija kunnista", "sv": "Placering bland kommunerna", "en": "Rank among municipalities"},
+    "rank_note": {"fi": "1 = korkein osuus", "sv": "1 = högsta andelen", "en": "1 = highest share"},
     "region": {"fi": "Maakunta", "sv": "Landskap", "en": "Region"},
     "country": {"fi": "Koko maa", "sv": "Hela landet", "en": "Whole country"},
     "figure": {"fi": "Luku", "sv": "Uppgift", "en": "Figure"},
