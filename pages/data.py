@@ -26,12 +26,14 @@ for key, table in catalog.tables.items():
                     + pd.DateOffset(months=2 if table.frequency == "monthly" else 12)
                     + pd.Timedelta(days=table.release_lag_days - 31)) if prov else None
     rows.append({
-        "Taulukko": table.path, "Nimi": table.title[lang], "Lähde": table.source[lang],
-        "Julkaistu": fmt_date(prov.release, lang) if prov else "..",
-        "Haettu": fmt_date(prov.fetched_at, lang) if prov and prov.kind == "real" else "..",
-        "Laji": ("DEMO" if prov and prov.kind == "demo" else "virallinen") if prov else "puuttuu",
-        "Seuraava julkaisu (arvio)": fmt_date(next_release, lang) if next_release is not None else "..",
-        "Viimeisin päivitysyritys": ("" if attempt is None else
+        t("col_table", lang): table.path, t("col_name", lang): table.title[lang],
+        t("col_source", lang): table.source[lang],
+        t("col_released", lang): fmt_date(prov.release, lang) if prov else "..",
+        t("col_fetched", lang): fmt_date(prov.fetched_at, lang) if prov and prov.kind == "real" else "..",
+        t("col_kind", lang): ("DEMO" if prov.kind == "demo" else t("kind_real", lang)) if prov
+        else t("kind_missing", lang),
+        t("col_next", lang): fmt_date(next_release, lang) if next_release is not None else "..",
+        t("col_attempt", lang): ("" if attempt is None else
                                      f"{fmt_date(attempt.at, lang)}: {'ok' if attempt.ok else attempt.message}"),
     })
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
@@ -53,16 +55,17 @@ if st.button(t("refresh", lang), type="primary"):
                       label=f"{t('refresh', lang)}: {len(results) - len(failed)}/{len(results)} ok")
     dataset.clear()
 
-st.subheader("Luettelo: sarja → taulukko → koodi")
+st.subheader(t("catalog_title", lang))
 st.dataframe(pd.DataFrame([{
-    "Sarja": s.label[lang], "Tunnus": s.id, "Taulukko": catalog.tables[s.table].path, "Koodi": s.content_code,
-    "Yksikkö": s.unit, "Korvike": s.proxy.note[lang] if s.proxy else "",
-    "Tarkoitettu lähde": s.proxy.intended_source if s.proxy else "",
+    t("col_series", lang): s.label[lang], t("col_id", lang): s.id, t("col_table", lang): catalog.tables[s.table].path,
+    t("col_code", lang): s.content_code, t("col_unit", lang): s.unit,
+    t("proxy", lang): s.proxy.note[lang] if s.proxy else "",
+    t("col_intended", lang): s.proxy.intended_source if s.proxy else "",
 } for s in catalog.series]), hide_index=True, width="stretch")
 
-st.subheader("Kaikki luvut")
+st.subheader(t("all_figures", lang))
 left, right = st.columns(2)
-series_ids = left.multiselect("Sarjat", [s.id for s in catalog.series], default=["unemployed"],
+series_ids = left.multiselect(t("series_pick", lang), [s.id for s in catalog.series], default=["unemployed"],
                               format_func=lambda i: catalog.series_by_id(i).label[lang])
 areas = right.multiselect(t("area", lang), list(catalog.area_codes), default=list(catalog.area_codes),
                           format_func=ctx.area_name)

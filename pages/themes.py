@@ -33,46 +33,48 @@ st.title(t("page_themes", lang))
 st.caption(f"Kymenlaakson työllisyysohjelma, hyväksytty {fmt_date(programme['approved'], lang)} "
            f"({programme['approved_by']}). {programme['follow_up']}")
 
+if t("in_finnish", lang):
+    st.caption(t("in_finnish", lang))
 tabs = st.tabs([f"{theme['id']} {theme['short']}" for theme in programme["themes"]])
 for tab, theme in zip(tabs, programme["themes"], strict=True):
     with tab:
         st.subheader(f"{theme['id']} {theme['title']}")
-        st.markdown(f"**Koordinointi / vastuu:** {theme['coordinator']}")
+        st.markdown(f"**{t('coordinator', lang)}:** {theme['coordinator']}")
         if theme.get("target_groups"):
-            st.markdown("**Haavoittuvassa asemassa oleviksi määritetty:**")
+            st.markdown(f"**{t('target_groups', lang)}:**")
             st.markdown("\n".join(f"- {g}" for g in theme["target_groups"]))
-        st.markdown("**Vaikutukset, joita tavoitellaan**")
+        st.markdown(f"**{t('impacts', lang)}**")
         st.markdown("\n".join(f"- {i}" for i in theme["impacts"]))
-        st.markdown("**Tavoitteet ja toimenpiteet**")
+        st.markdown(f"**{t('goals', lang)}**")
         for number, goal in enumerate(theme["goals"], start=1):
             with st.expander(f"{number}. {goal['title']}"):
                 st.markdown("\n".join(f"- {a}" for a in goal["actions"]) or "–")
-        st.markdown("**Mittarit**")
+        st.markdown(f"**{t('indicators', lang)}**")
         for indicator in theme["indicators"]:
             linked = indicator.get("series", [])
             status = t("connected", lang) if linked else t("not_connected", lang)
-            extra = " (lisätty seurantaan)" if indicator.get("added") else ""
+            extra = f" ({t('added', lang)})" if indicator.get("added") else ""
             st.markdown(f"- {indicator['text']}{extra} – *{indicator['source']}* · **{status}**")
             for series_id in linked:
                 series = catalog.series_by_id(series_id)
                 note = f" · {t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
                 show_trend(ctx, series_id, ("MK08", "SSS"), view="index", title=ctx.label(series),
                            unit=t("unit_index", lang) + note, decimals=1, height=360, key=theme["id"])
-        st.markdown(f"**Mukana olevat tahot:** {theme['participants']}")
-        st.markdown(f"**Resurssit:** {theme['resources']}")
+        st.markdown(f"**{t('participants', lang)}:** {theme['participants']}")
+        st.markdown(f"**{t('resources', lang)}:** {theme['resources']}")
 
 appendix = programme["appendix3"]
-st.subheader(f"Liite 3: Kuntien resurssit ({appendix['unit']})")
+st.subheader(f"{t('appendix3', lang)} ({appendix['unit']})")
 table = pd.DataFrame(appendix["rows"], columns=appendix["columns"])
 for column in appendix["columns"][1:]:
     table[column] = table[column].map(lambda v: "" if v is None else fmt_number(v, 1 if v % 1 else 0, lang))
 st.dataframe(table, hide_index=True, width="stretch")
 st.caption(appendix["note"])
 
-st.subheader("Puolivuosiraportti")
+st.subheader(t("half_report", lang))
 halves = available_halves(ctx.last)
 if halves:
-    half = st.selectbox("Puolivuotiskausi", halves, key="report_half")
+    half = st.selectbox(t("half", lang), halves, key="report_half")
     version = data_version(ctx)
     left, right, _ = st.columns([1, 1, 4])
     left.download_button("PDF", lambda: report_file(half, "pdf", version), file_name=f"raportti_{half}.pdf",

@@ -168,3 +168,17 @@ def test_data_page_shows_release_and_refresh_against_the_fake(tmp_path, monkeypa
     assert table["Julkaistu"].tolist() == ["21.7.2026", "29.5.2026"]
     assert table["Laji"].tolist() == ["virallinen", "virallinen"]
     assert not any("DEMO" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("lang, released, kind", [("sv", "Publicerad", "officiell"), ("en", "Released", "official")])
+def test_data_and_theme_pages_speak_swedish_and_english(lang, released, kind, real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch, page="pages/data.py", lang=lang)
+    table = at.dataframe[0].value
+    assert table[released].tolist() == ["21.7.2026", "29.5.2026"] if lang == "sv" else ["21 Jul 2026", "29 May 2026"]
+    assert table[{"sv": "Typ", "en": "Kind"}[lang]].tolist() == [kind, kind]
+    at.switch_page("pages/themes.py")
+    at.run()
+    assert not at.exception
+    expected = {"sv": "Programmets text på finska, såsom den godkändes.",
+                "en": "The programme's text is in Finnish, as approved."}[lang]
+    assert expected in [c.value for c in at.caption]
