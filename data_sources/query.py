@@ -27,14 +27,6 @@ def metadata_values(metadata: dict, code: str) -> list[str]:
     raise QueryError(f"variable {code!r} is not in the table (it has: {known})")
 
 
-def metadata_texts(metadata: dict, code: str) -> dict[str, str]:
-    for variable in metadata.get("variables") or []:
-        if variable.get("code") == code:
-            return dict(zip(variable.get("values") or [], variable.get("valueTexts") or [],
-                            strict=False))
-    return {}
-
-
 def table_selections(
     table: Table, metadata: dict, area_codes: tuple[str, ...], content_codes: tuple[str, ...]
 ) -> list[Selection]:

@@ -118,11 +118,6 @@ def latest(frame: pd.DataFrame, series_id: str, area_code: str) -> Latest:
                   rows[["period", "value"]].tail(25).reset_index(drop=True))
 
 
-def latest_period(frame: pd.DataFrame, table: str) -> pd.Timestamp | None:
-    rows = frame[frame["table"] == table]
-    return None if rows.empty else rows["period"].max()
-
-
 def rank_areas(values: dict[str, float], descending: bool = True) -> dict[str, int]:
     """1 = highest (or lowest when not descending); missing values get no rank."""
     known = {k: v for k, v in values.items() if v is not None and not math.isnan(v)}

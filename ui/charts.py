@@ -94,13 +94,6 @@ def trend_chart(rows: pd.DataFrame, *, catalog: Catalog, title: str, unit: str, 
     return finish(chart, lang, large)
 
 
-def sparkline(history: pd.DataFrame, colour: str = "#0072B2") -> alt.TopLevelMixin:
-    chart = alt.Chart(history).mark_line(color=colour, strokeWidth=2, invalid="break-paths-show-domains").encode(
-        x=alt.X("period:T", axis=None), y=alt.Y("value:Q", axis=None, scale=alt.Scale(zero=False)),
-    ).properties(height=40, width="container")
-    return chart.configure_view(stroke=None)
-
-
 def bar_ranking(values: pd.DataFrame, *, title: str, unit: str, source: str, lang: str, highlight: str,
                 decimals: int, catalog: Catalog) -> alt.TopLevelMixin:
     """Horizontal bars of one figure across areas, the chosen one in its own colour."""
