@@ -17,24 +17,18 @@ import tempfile
 import time
 
 from data_sources.refresh import main as refresh_main
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
+from tests.browser import CHARTS_READY_JS, CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
 from tests.fake_pxweb import FakePxWeb
 
 AREAS = ["MK08", "KU286", "KU285", "KU075", "SK082"]
 MUNICIPALITIES = ["KU286", "KU285", "KU075", "KU489", "KU624", "KU935"]
-READY = """(count) => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    const idle = app && app.getAttribute('data-test-script-state') === 'notRunning';
-    const main = document.querySelector('[data-testid="stMain"]');
-    return idle && document.querySelectorAll('.vega-embed svg').length >= count && main && main.innerText.length > 40;
-}"""
 
 
 async def timed(page, action, charts: int, timings: list[float], errors: list[str], label: str) -> None:
     started = time.perf_counter()
     try:
         await action()
-        await page.wait_for_function(READY, arg=charts, timeout=90_000)
+        await page.wait_for_function(CHARTS_READY_JS, arg=charts, timeout=90_000)
         if await page.locator('[data-testid="stException"]').count():
             errors.append(f"{label}: exception box")
         timings.append(time.perf_counter() - started)

@@ -175,6 +175,28 @@ def quarantine_if_corrupt(path: Path) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class RefreshRun:
+    results: list[TableResult]
+    summary: str
+    warning: str | None
+
+
+def refresh_cache_dir(
+    catalog: Catalog, cache_dir: Path, base_url: str, progress: Progress = lambda message: None, *,
+    timeout: float = 30.0, retries: int = 3, backoff: float = 1.0,
+) -> RefreshRun:
+    """One refresh of a cache folder: what both the command and the app's refresh button run."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    http_cache = cache_dir / "http_cache.sqlite"
+    warning = quarantine_if_corrupt(http_cache)
+    started = time.perf_counter()
+    with PxWebClient(base_url, http_cache, timeout=(5.0, timeout), max_retries=retries,
+                     backoff=backoff) as client:
+        results = refresh_all(catalog, client, SnapshotStore(cache_dir), progress)
+        return RefreshRun(results, summary(results, client, time.perf_counter() - started), warning)
+
+
 def main(argv: list[str] | None = None) -> int:
     catalog = load_catalog()
     parser = argparse.ArgumentParser(prog="python -m data_sources.refresh", description=__doc__)
@@ -191,17 +213,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.quiet:
             print(message, file=sys.stderr, flush=True)
 
-    store = SnapshotStore(args.cache_dir)
-    args.cache_dir.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    http_cache = args.cache_dir / "http_cache.sqlite"
-    problem = quarantine_if_corrupt(http_cache)
-    if problem:
-        print(f"warning: {problem}", file=sys.stderr)
-    with PxWebClient(args.base_url, http_cache, timeout=(5.0, args.timeout), max_retries=args.retries,
-                     backoff=args.backoff) as client:
-        results = refresh_all(catalog, client, store, progress)
-        print(summary(results, client, time.perf_counter() - started))
+    run = refresh_cache_dir(catalog, args.cache_dir, args.base_url, progress, timeout=args.timeout,
+                            retries=args.retries, backoff=args.backoff)
+    if run.warning:
+        print(f"warning: {run.warning}", file=sys.stderr)
+    print(run.summary)
+    results = run.results
     failed = [r for r in results if r.status == "failed"]
     for result in failed:
         print(f"refresh failed: {result.table_path}: {result.message}; kept the stored data",

@@ -7,9 +7,8 @@ import os
 import pandas as pd
 import streamlit as st
 
-from data_sources.pxweb_client import PxWebClient
-from data_sources.refresh import refresh_all
-from data_sources.store import SnapshotStore, cache_dir_from_env
+from data_sources.refresh import refresh_cache_dir
+from data_sources.store import cache_dir_from_env
 from ui.context import dataset, page_frame
 from ui.formats import fmt_date
 from ui.i18n import t
@@ -42,12 +41,12 @@ if data.cache_missing:
 st.caption(f"{catalog.producer}, {catalog.base_url}. Lisenssi {catalog.licence}.")
 
 if st.button(t("refresh", lang), type="primary"):
-    cache_dir = cache_dir_from_env()
-    cache_dir.mkdir(parents=True, exist_ok=True)
     base_url = os.environ.get("PXWEB_BASE_URL") or catalog.base_url
     with st.status(t("refresh", lang), expanded=True) as status:
-        with PxWebClient(base_url, cache_dir / "http_cache.sqlite") as client:
-            results = refresh_all(catalog, client, SnapshotStore(cache_dir), progress=st.write)
+        run = refresh_cache_dir(catalog, cache_dir_from_env(), base_url, progress=st.write)
+        if run.warning:
+            st.warning(run.warning)
+        results = run.results
         for result in results:
             st.write(f"{result.table_path}: {result.status} – {result.message}")
         failed = [r for r in results if r.status == "failed"]

@@ -80,14 +80,17 @@ def streamlit_server(script: Path, env: dict[str, str]) -> Iterator[Server]:
         os.unlink(log.name)
 
 
+# True once Streamlit has finished the script run and `count` Vega charts have drawn their marks.
+CHARTS_READY_JS = """(count) => {
+    const done = document.querySelectorAll('.vega-embed svg .mark-line, .vega-embed svg .mark-rect').length;
+    const charts = document.querySelectorAll('.vega-embed svg').length;
+    const app = document.querySelector('[data-testid="stApp"]');
+    const idle = app && app.getAttribute('data-test-script-state') === 'notRunning';
+    const main = document.querySelector('[data-testid="stMain"]');
+    return idle && charts >= count && (count === 0 || done > 0) && main && main.innerText.length > 40;
+}"""
+
+
 def wait_for_charts(page, count: int, timeout_ms: int = 60000) -> None:
     """Until `count` Vega charts have drawn their SVG and Streamlit has stopped running the script."""
-    page.wait_for_function(
-        """(count) => {
-            const done = document.querySelectorAll('.vega-embed svg .mark-line, .vega-embed svg .mark-rect').length;
-            const charts = document.querySelectorAll('.vega-embed svg').length;
-            const app = document.querySelector('[data-testid="stApp"]');
-            const idle = app && app.getAttribute('data-test-script-state') === 'notRunning';
-            const main = document.querySelector('[data-testid="stMain"]');
-            return idle && charts >= count && (count === 0 || done > 0) && main && main.innerText.length > 40;
-        }""", arg=count, timeout=timeout_ms)
+    page.wait_for_function(CHARTS_READY_JS, arg=count, timeout=timeout_ms)
