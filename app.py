@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from figures.i18n import LANGUAGES, t
 from ui.context import bind, context
-from ui.i18n import LANGUAGES, t
 
 st.set_page_config(page_title="Kymenlaakson työllisyys", page_icon=":material/monitoring:", layout="wide")
 
@@ -16,15 +16,16 @@ with st.sidebar:
     bind(st.selectbox, "area", t("area", lang), list(ctx.catalog.area_codes), format_func=ctx.area_name)
 
 pages = [
-    st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:",
-            default=True),
+    st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
     st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/groups:", url_path="ryhmat"),
-    st.Page("pages/municipality.py", title=t("page_municipality", lang), icon=":material/location_city:",
-            url_path="kunta"),
+    st.Page(
+        "pages/municipality.py", title=t("page_municipality", lang), icon=":material/location_city:", url_path="kunta"
+    ),
     st.Page("pages/themes.py", title=t("page_themes", lang), icon=":material/flag:", url_path="teemat"),
     st.Page("pages/data.py", title=t("page_data", lang), icon=":material/dataset:", url_path="tiedot"),
-    st.Page("pages/presentation.py", title=t("page_presentation", lang), icon=":material/slideshow:",
-            url_path="esitys"),
+    st.Page(
+        "pages/presentation.py", title=t("page_presentation", lang), icon=":material/slideshow:", url_path="esitys"
+    ),
 ]
 page = st.navigation(pages)
 page.run()

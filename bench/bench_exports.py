@@ -44,8 +44,13 @@ def main() -> None:
         chart_svg(spec)
         cold = time.perf_counter() - started
         rows = [
-            ("one slide: deck + chart spec", timed(lambda: slide_chart(
-                build_deck("4.4", data, catalog, "fi")[0], data, catalog, "fi").to_dict(), repeats)[0]),
+            (
+                "one slide: deck + chart spec",
+                timed(
+                    lambda: slide_chart(build_deck("4.4", data, catalog, "fi")[0], data, catalog, "fi").to_dict(),
+                    repeats,
+                )[0],
+            ),
             ("one PNG export (scale 2)", timed(lambda: chart_png(spec), repeats)[0]),
             ("one SVG export", timed(lambda: chart_svg(spec), repeats)[0]),
             (f"deck PDF ({len(slides)} slides)", timed(lambda: deck_pdf(slides, data, catalog, "fi"), repeats)[0]),

@@ -43,8 +43,9 @@ async def viewer(browser, url: str, number: int, rounds: int, timings: list[floa
     for _ in range(rounds):
         await timed(page, lambda: page.goto(f"{url}/?area={area}"), 10, timings, errors, "overview")
         await timed(page, lambda: page.goto(f"{url}/ryhmat?area={area}&compare=SSS"), 11, timings, errors, "groups")
-        await timed(page, lambda: page.get_by_text("Indeksi (3/2021 = 100)").click(), 11, timings, errors,
-                    "groups: view")
+        await timed(
+            page, lambda: page.get_by_text("Indeksi (3/2021 = 100)").click(), 11, timings, errors, "groups: view"
+        )
         await timed(page, lambda: page.goto(f"{url}/kunta?muni={muni}"), 5, timings, errors, "municipality")
     await context.close()
 
@@ -76,14 +77,18 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         with FakePxWeb() as fake:
             assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", tmp]) == 0
-        print(f"{'viewers':>7} {'page loads':>10} {'errors':>6} {'median s':>9} {'p95 s':>7} {'peak MiB':>9} "
-              f"{'wall s':>7}")
+        print(
+            f"{'viewers':>7} {'page loads':>10} {'errors':>6} {'median s':>9} {'p95 s':>7} {'peak MiB':>9} "
+            f"{'wall s':>7}"
+        )
         for viewers in levels:
             with streamlit_server(ROOT / "app.py", {"CACHE_DIR": tmp}) as server:
                 timings, errors, elapsed = asyncio.run(run_load(server.url, viewers, rounds))
                 peak = server.peak_memory_mib()
-            print(f"{viewers:>7} {len(timings):>10} {len(errors):>6} {statistics.median(timings):>9.2f} "
-                  f"{p95(timings):>7.2f} {peak:>9.0f} {elapsed:>7.1f}")
+            print(
+                f"{viewers:>7} {len(timings):>10} {len(errors):>6} {statistics.median(timings):>9.2f} "
+                f"{p95(timings):>7.2f} {peak:>9.0f} {elapsed:>7.1f}"
+            )
             for error in errors[:5]:
                 print(f"        error: {error}")
             failed = failed or bool(errors)

@@ -18,8 +18,13 @@ from data_sources.refresh import main as refresh_main
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_for_charts
 from tests.fake_pxweb import FakePxWeb
 
-PAGES = {"pages/overview.py": ("/", 10), "pages/groups.py": ("/ryhmat", 11), "pages/municipality.py": ("/kunta", 5),
-         "pages/themes.py": ("/teemat", 0), "pages/data.py": ("/tiedot", 0)}
+PAGES = {
+    "pages/overview.py": ("/", 10),
+    "pages/groups.py": ("/ryhmat", 11),
+    "pages/municipality.py": ("/kunta", 5),
+    "pages/themes.py": ("/teemat", 0),
+    "pages/data.py": ("/tiedot", 0),
+}
 
 
 def apptest_times(cache_dir: Path, repeats: int) -> dict[str, list[float]]:

@@ -35,9 +35,14 @@ def naive_refresh(fake: FakePxWeb) -> tuple[int, int, float]:
         meta = client.table_metadata(catalog.database, table.path)
         periods = next(v["values"] for v in meta["variables"] if v["code"] == table.time_variable)
         for area in catalog.area_codes:
-            body = query_body([Selection(table.area_variable, (area,)),
-                               Selection(table.time_variable, tuple(periods)),
-                               Selection(table.content_variable, series.codes)], "json-stat2")
+            body = query_body(
+                [
+                    Selection(table.area_variable, (area,)),
+                    Selection(table.time_variable, tuple(periods)),
+                    Selection(table.content_variable, series.codes),
+                ],
+                "json-stat2",
+            )
             client.session.cache.clear()
             frames.append(parse_jsonstat2(client.query(catalog.database, table.path, body, "naive")))
     pd.concat(frames)
@@ -76,10 +81,14 @@ def main() -> None:
     for name, requests, size, seconds in rows:
         print(f"{name:<40} {requests:>9} {size:>11} {seconds:>8.3f}")
     naive, full = rows[0], rows[1]
-    print(f"full refresh vs naive: {full[1] / naive[1]:.3f}× requests, {full[2] / naive[2]:.3f}× bytes, "
-          f"{full[3] / naive[3]:.3f}× time")
-    print(f"snapshot load for the app (whole region, all months): median {statistics.median(loads) * 1000:.1f} ms, "
-          f"max {max(loads) * 1000:.1f} ms over {len(loads)} loads (goal < 50 ms)")
+    print(
+        f"full refresh vs naive: {full[1] / naive[1]:.3f}× requests, {full[2] / naive[2]:.3f}× bytes, "
+        f"{full[3] / naive[3]:.3f}× time"
+    )
+    print(
+        f"snapshot load for the app (whole region, all months): median {statistics.median(loads) * 1000:.1f} ms, "
+        f"max {max(loads) * 1000:.1f} ms over {len(loads)} loads (goal < 50 ms)"
+    )
     print(f"demo dataset build when nothing is stored: median {statistics.median(demo_loads) * 1000:.1f} ms")
 
 

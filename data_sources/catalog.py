@@ -72,7 +72,6 @@ class Series:
     decimals: int = 0
     appendix2: bool = False
     headline: bool = False
-    themes: tuple[str, ...] = ()
     proxy: Proxy | None = None
 
     @property
@@ -90,7 +89,30 @@ class Catalog:
     tables: dict[str, Table]
     areas: tuple[Area, ...]
     series: tuple[Series, ...]
+    region_code: str = ""
+    country_code: str = ""
+    monthly_table_key: str = ""
+    population_table_key: str = ""
     region_members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def region(self) -> Area:
+        """The programme's region (Kymenlaakso)."""
+        return self.area(self.region_code)
+
+    @property
+    def country(self) -> Area:
+        """The whole country, the comparison."""
+        return self.area(self.country_code)
+
+    @property
+    def monthly_table(self) -> Table:
+        """The monthly job-seeker table most figures come from."""
+        return self.tables[self.monthly_table_key]
+
+    @property
+    def population_table(self) -> Table:
+        return self.tables[self.population_table_key]
 
     def area(self, code: str) -> Area:
         for area in self.areas:
@@ -142,8 +164,19 @@ def _table(key: str, raw: dict) -> Table:
     where = f"table {key}"
     _require(
         raw,
-        ("path", "folder", "frequency", "first_period", "area_variable", "time_variable",
-         "content_variable", "format", "release_lag_days", "title", "source"),
+        (
+            "path",
+            "folder",
+            "frequency",
+            "first_period",
+            "area_variable",
+            "time_variable",
+            "content_variable",
+            "format",
+            "release_lag_days",
+            "title",
+            "source",
+        ),
         where,
     )
     path = str(raw["path"])
@@ -207,7 +240,6 @@ def _series(raw: dict, tables: dict[str, Table]) -> Series:
         decimals=int(raw.get("decimals", 0)),
         appendix2=bool(raw.get("appendix2", False)),
         headline=bool(raw.get("headline", False)),
-        themes=tuple(str(t) for t in raw.get("theme", ())),
         proxy=proxy,
     )
 
@@ -223,8 +255,15 @@ def parse_catalog(raw: dict) -> Catalog:
         _require(a, ("code", "kind", "colour", "name", "where"), f"area {a.get('code', '?')}")
         if a["kind"] not in AREA_KINDS:
             raise CatalogError(f"area {a['code']}: kind must be one of {AREA_KINDS}")
-        areas.append(Area(str(a["code"]), str(a["kind"]), str(a["colour"]),
-                          _labels(a["name"], f"area {a['code']}"), _labels(a["where"], f"area {a['code']}")))
+        areas.append(
+            Area(
+                str(a["code"]),
+                str(a["kind"]),
+                str(a["colour"]),
+                _labels(a["name"], f"area {a['code']}"),
+                _labels(a["where"], f"area {a['code']}"),
+            )
+        )
     codes = [a.code for a in areas]
     if len(set(codes)) != len(codes):
         raise CatalogError("areas: duplicate area code")
@@ -232,6 +271,15 @@ def parse_catalog(raw: dict) -> Catalog:
     ids = [s.id for s in series]
     if len(set(ids)) != len(ids):
         raise CatalogError("series: duplicate series id")
+    roles = raw.get("roles") or {}
+    _require(roles, ("region", "country", "monthly_table", "population_table"), "roles")
+    kinds = {a.code: a.kind for a in areas}
+    for role in ("region", "country"):
+        if kinds.get(roles[role]) != role:
+            raise CatalogError(f"roles: {role} must be an area of kind {role}, not {roles[role]!r}")
+    for role in ("monthly_table", "population_table"):
+        if roles[role] not in tables:
+            raise CatalogError(f"roles: {role} {roles[role]!r} is not a table")
     members = {}
     for parent, children in (raw.get("region_members") or {}).items():
         unknown = [c for c in [parent, *children] if c not in codes]
@@ -246,6 +294,10 @@ def parse_catalog(raw: dict) -> Catalog:
         tables=tables,
         areas=tuple(areas),
         series=series,
+        region_code=str(roles["region"]),
+        country_code=str(roles["country"]),
+        monthly_table_key=str(roles["monthly_table"]),
+        population_table_key=str(roles["population_table"]),
         region_members=members,
     )
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 from data_sources.catalog import Catalog, load_catalog
 from data_sources.pxweb_client import PxWebClient, PxWebError
 from data_sources.query import QueryError, metadata_values
+from data_sources.settings import load_settings
 from data_sources.store import cache_dir_from_env
 
 
@@ -22,8 +22,9 @@ class SeriesCheck:
     detail: str
 
 
-def check_series(catalog: Catalog, listings: dict[str, list[dict]],
-                 metadata: dict[str, dict | str]) -> list[SeriesCheck]:
+def check_series(
+    catalog: Catalog, listings: dict[str, list[dict]], metadata: dict[str, dict | str]
+) -> list[SeriesCheck]:
     """Pure: each series against folder listings and table metadata (or the error text fetching it gave)."""
     results = []
     for series in catalog.series:
@@ -46,11 +47,9 @@ def check_series(catalog: Catalog, listings: dict[str, list[dict]],
         missing = [c for c in series.codes if c not in codes]
         missing_areas = [a for a in catalog.area_codes if a not in areas]
         if missing or missing_areas:
-            results.append(SeriesCheck(series.id, table.path, False,
-                                       f"missing codes {missing} areas {missing_areas}"))
+            results.append(SeriesCheck(series.id, table.path, False, f"missing codes {missing} areas {missing_areas}"))
             continue
-        detail = "ok" if series.proxy is None else (
-            f"ok (proxy; intended source: {series.proxy.intended_source})")
+        detail = "ok" if series.proxy is None else (f"ok (proxy; intended source: {series.proxy.intended_source})")
         results.append(SeriesCheck(series.id, table.path, True, detail))
     return results
 
@@ -58,7 +57,7 @@ def check_series(catalog: Catalog, listings: dict[str, list[dict]],
 def main(argv: list[str] | None = None) -> int:
     catalog = load_catalog()
     parser = argparse.ArgumentParser(prog="python -m data_sources.check", description=__doc__)
-    parser.add_argument("--base-url", default=os.environ.get("PXWEB_BASE_URL") or catalog.base_url)
+    parser.add_argument("--base-url", default=load_settings(default_base_url=catalog.base_url).base_url)
     parser.add_argument("--cache-dir", type=Path, default=cache_dir_from_env())
     args = parser.parse_args(argv)
     listings: dict[str, list[dict]] = {}

@@ -56,5 +56,9 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
     demo = demo_tables(catalog)
     return Dataset(
         pd.concat([frame for frame, _ in demo.values()], ignore_index=True),
-        {key: prov for key, (_, prov) in demo.items()}, "demo", notes, attempts, cache_missing,
+        {key: prov for key, (_, prov) in demo.items()},
+        "demo",
+        notes,
+        attempts,
+        cache_missing,
     )

@@ -19,42 +19,82 @@ DEMO_LAST_PERIOD = "2026M06"
 
 # June 2026 unemployed jobseekers (real figures quoted in the data-layer issue).
 UNEMPLOYED_2026M06 = {
-    "KU286": 4765, "KU285": 3715, "KU075": 1159, "KU624": 249, "KU935": 167, "KU489": 98,
+    "KU286": 4765,
+    "KU285": 3715,
+    "KU075": 1159,
+    "KU624": 249,
+    "KU935": 167,
+    "KU489": 98,
 }
 JOBSEEKERS_MK08_2026M06 = 15334
 RATE_MK08_2026M06 = 14.4
 RATE_SSS_2026M06 = 12.8
 UNEMPLOYED_SSS_2026M06 = 352_000
 # Rates relative to the region's, to give the municipalities their own profile.
-RATE_PROFILE = {"KU286": 1.02, "KU285": 1.12, "KU075": 0.86, "KU624": 0.68, "KU935": 0.70,
-                "KU489": 0.74}
+RATE_PROFILE = {"KU286": 1.02, "KU285": 1.12, "KU075": 0.86, "KU624": 0.68, "KU935": 0.70, "KU489": 0.74}
 # Shares of unemployed (or of all jobseekers' ratio) by content code.
 SHARES = {
-    "TYOTTOMATMIEHET": 0.56, "TYOTTOMAT20": 0.035, "TYOTTOMAT25": 0.11, "TYOTTOMAT50": 0.42,
-    "TYOTTOMATSAIR": 0.09, "TYOTTOMATULK": 0.08, "PITKAAIKAISTYOTTOMAT": 0.36,
-    "LOMAUTETTU": 0.06, "TYOLLISTETTYLOP": 0.09, "TYOHARJOITTELULOP": 0.005,
-    "KOKEILULOP": 0.03, "TVKOULUTUSLOP": 0.06, "VALMENNUSLOP": 0.04, "MTPPALVELUTLOP": 0.05,
-    "AVPAIKATLOPUSSA": 0.25, "UUDETAVP": 0.15,
+    "TYOTTOMATMIEHET": 0.56,
+    "TYOTTOMAT20": 0.035,
+    "TYOTTOMAT25": 0.11,
+    "TYOTTOMAT50": 0.42,
+    "TYOTTOMATSAIR": 0.09,
+    "TYOTTOMATULK": 0.08,
+    "PITKAAIKAISTYOTTOMAT": 0.36,
+    "LOMAUTETTU": 0.06,
+    "TYOLLISTETTYLOP": 0.09,
+    "TYOHARJOITTELULOP": 0.005,
+    "KOKEILULOP": 0.03,
+    "TVKOULUTUSLOP": 0.06,
+    "VALMENNUSLOP": 0.04,
+    "MTPPALVELUTLOP": 0.05,
+    "AVPAIKATLOPUSSA": 0.25,
+    "UUDETAVP": 0.15,
 }
 # Unemployment level through the years relative to mid-2026 (finance crisis, 2015 peak,
 # 2020 pandemic, 2022 low, rise since 2023).
-YEAR_LEVEL = {2009: 0.95, 2010: 1.0, 2011: 0.97, 2012: 1.02, 2013: 1.1, 2014: 1.18, 2015: 1.25,
-              2016: 1.21, 2017: 1.07, 2018: 0.92, 2019: 0.86, 2020: 1.12, 2021: 0.98,
-              2022: 0.84, 2023: 0.87, 2024: 0.95, 2025: 1.01, 2026: 1.02}
+YEAR_LEVEL = {
+    2009: 0.95,
+    2010: 1.0,
+    2011: 0.97,
+    2012: 1.02,
+    2013: 1.1,
+    2014: 1.18,
+    2015: 1.25,
+    2016: 1.21,
+    2017: 1.07,
+    2018: 0.92,
+    2019: 0.86,
+    2020: 1.12,
+    2021: 0.98,
+    2022: 0.84,
+    2023: 0.87,
+    2024: 0.95,
+    2025: 1.01,
+    2026: 1.02,
+}
 # Month-end seasonality of job-seeker counts: high in summer and midwinter.
 SEASON = [1.05, 1.03, 1.0, 0.98, 0.95, 1.0, 1.05, 0.98, 0.95, 0.96, 0.99, 1.03]
 # Population 31.12.2025 (StatFin 11ra), extrapolated back with a steady decline.
-POPULATION_2025 = {"SSS": 5_652_881, "MK08": 156_198, "SK081": 77_625, "SK082": 78_573,
-                   "KU075": 19_113, "KU285": 50_029, "KU286": 77_625, "KU489": 1_664,
-                   "KU624": 5_016, "KU935": 2_751}
+POPULATION_2025 = {
+    "SSS": 5_652_881,
+    "MK08": 156_198,
+    "SK081": 77_625,
+    "SK082": 78_573,
+    "KU075": 19_113,
+    "KU285": 50_029,
+    "KU286": 77_625,
+    "KU489": 1_664,
+    "KU624": 5_016,
+    "KU935": 2_751,
+}
 SMALL_COUNT_LIMIT = 5  # municipal counts below this are suppressed ('...'), as StatFin does
 SUPPRESSED_CODES = ("TYOTTOMAT20", "TYOTTOMATULK", "TYOTTOMATSAIR")
 
 
 def _months(last: str) -> list[str]:
     year, month = (int(x) for x in last.split("M"))
-    return [f"{y}M{m:02d}" for y in range(2009, year + 1) for m in range(1, 13)
-            if (y, m) <= (year, month)]
+    return [f"{y}M{m:02d}" for y in range(2009, year + 1) for m in range(1, 13) if (y, m) <= (year, month)]
 
 
 def _shape(months: list[str], anchor: str, wobble: float) -> np.ndarray:
@@ -82,9 +122,11 @@ def _municipal_cells(months: list[str]) -> dict[str, dict[str, np.ndarray]]:
     for i, (area, june) in enumerate(UNEMPLOYED_2026M06.items()):
         shape = _shape(months, DEMO_LAST_PERIOD, wobble=i * 1.3)
         unemployed = np.round(june * shape)
-        cells = {"TYOTTOMATLOPUSSA": unemployed,
-                 "HAKIJALOPUSSA": np.round(unemployed * ratio),
-                 "TYOVOIMATK": np.round(raw_lf[area] * scale * (1 - 0.004 * years_back))}
+        cells = {
+            "TYOTTOMATLOPUSSA": unemployed,
+            "HAKIJALOPUSSA": np.round(unemployed * ratio),
+            "TYOVOIMATK": np.round(raw_lf[area] * scale * (1 - 0.004 * years_back)),
+        }
         for code, share in SHARES.items():
             local = share * (1.4 if code == "TYOTTOMATULK" and area == "KU285" else 1.0)
             cells[code] = np.round(unemployed * local * (1 + 0.05 * np.sin(np.arange(len(months)) / 5 + i)))
@@ -95,8 +137,11 @@ def _municipal_cells(months: list[str]) -> dict[str, dict[str, np.ndarray]]:
 
 def _country_cells(months: list[str]) -> dict[str, np.ndarray]:
     unemployed = np.round(UNEMPLOYED_SSS_2026M06 * _shape(months, DEMO_LAST_PERIOD, wobble=9.0))
-    cells = {"TYOTTOMATLOPUSSA": unemployed, "HAKIJALOPUSSA": np.round(unemployed * 1.55),
-             "TYOVOIMATK": np.full(len(months), round(UNEMPLOYED_SSS_2026M06 / RATE_SSS_2026M06 * 100))}
+    cells = {
+        "TYOTTOMATLOPUSSA": unemployed,
+        "HAKIJALOPUSSA": np.round(unemployed * 1.55),
+        "TYOVOIMATK": np.full(len(months), round(UNEMPLOYED_SSS_2026M06 / RATE_SSS_2026M06 * 100)),
+    }
     for code, share in SHARES.items():
         cells[code] = np.round(unemployed * share * (1.6 if code == "TYOTTOMATULK" else 1.0))
     cells["TYOTTOMATNAISET"] = unemployed - cells["TYOTTOMATMIEHET"]
@@ -128,15 +173,28 @@ def demo_tables(catalog: Catalog) -> dict[str, tuple[pd.DataFrame, Provenance]]:
     for table in catalog.tables.values():
         if table.frequency == "yearly":  # the population table
             years = [str(y) for y in range(2009, 2026)]
-            table_rows = [(a, y, "vaerak-vaesto", float(round(p * (1 + 0.006 * (2025 - int(y))))), None)
-                          for a, p in POPULATION_2025.items() for y in years]
+            table_rows = [
+                (a, y, "vaerak-vaesto", float(round(p * (1 + 0.006 * (2025 - int(y))))), None)
+                for a, p in POPULATION_2025.items()
+                for y in years
+            ]
         else:
             table_rows = rows
-        cells = pd.DataFrame(table_rows, columns=[table.area_variable, table.time_variable,
-                                                  table.content_variable, "value", "status"])
+        cells = pd.DataFrame(
+            table_rows, columns=[table.area_variable, table.time_variable, table.content_variable, "value", "status"]
+        )
         frame = cells_to_series(cells, table, catalog)
-        tables[table.key] = (frame, Provenance(
-            table_key=table.key, table_path=table.path, release=DEMO_RELEASE,
-            fetched_at=DEMO_RELEASE, source_url="demo", kind="demo", rows=len(frame), sha256="",
-        ))
+        tables[table.key] = (
+            frame,
+            Provenance(
+                table_key=table.key,
+                table_path=table.path,
+                release=DEMO_RELEASE,
+                fetched_at=DEMO_RELEASE,
+                source_url="demo",
+                kind="demo",
+                rows=len(frame),
+                sha256="",
+            ),
+        )
     return tables

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
+from data_sources.periods import Month
+
 # PxWeb writes suppressed or missing cells as these symbols; all of them stay missing.
 MISSING_SYMBOLS = frozenset({".", "..", "...", "....", "-"})
 
@@ -164,8 +166,7 @@ def period_start(code: str) -> pd.Timestamp:
     text = str(code).strip()
     try:
         if "M" in text:
-            year, month = text.split("M")
-            return pd.Timestamp(int(year), int(month), 1)
+            return Month.parse(text).start
         if "Q" in text:
             year, quarter = text.split("Q")
             return pd.Timestamp(int(year), 3 * int(quarter) - 2, 1)

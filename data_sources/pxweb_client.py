@@ -99,8 +99,7 @@ class PxWebClient:
     ) -> None:
         self.base_url = base_url.rstrip("/")
         # No path: a private in-memory cache (the named "memory" backend is shared per process).
-        backend = (requests_cache.SQLiteCache(str(cache_path)) if cache_path is not None
-                   else requests_cache.BaseCache())
+        backend = requests_cache.SQLiteCache(str(cache_path)) if cache_path is not None else requests_cache.BaseCache()
         self.session = requests_cache.CachedSession(
             backend=backend,
             allowable_methods=("GET", "POST"),
@@ -169,24 +168,33 @@ class PxWebClient:
     def forget(self, database: str, path: str, body: dict, release: str) -> None:
         """Drop a cached answer that turned out unusable, so a retry asks the server again."""
         request = requests.Request(
-            "POST", f"{self.base_url}/{database}/{path}", json=body,
+            "POST",
+            f"{self.base_url}/{database}/{path}",
+            json=body,
             headers={**self.session.headers, RELEASE_HEADER: release},
         ).prepare()
         self.session.cache.delete(self.session.cache.create_key(request))
 
     # --- transport ---------------------------------------------------------------------------
 
-    def _json(self, method: str, url: str, *, json_body: dict | None = None,
-              headers: dict | None = None, expire_after: timedelta | None = None) -> object:
-        response = self._send(method, url, json_body=json_body, headers=headers,
-                              expire_after=expire_after)
+    def _json(
+        self,
+        method: str,
+        url: str,
+        *,
+        json_body: dict | None = None,
+        headers: dict | None = None,
+        expire_after: timedelta | None = None,
+    ) -> object:
+        response = self._send(method, url, json_body=json_body, headers=headers, expire_after=expire_after)
         try:
             return json.loads(response.content)
         except ValueError:
             raise PxWebError(f"malformed JSON from {url}") from None
 
-    def _send(self, method: str, url: str, *, json_body: dict | None, headers: dict | None,
-              expire_after: timedelta | None) -> requests.Response:
+    def _send(
+        self, method: str, url: str, *, json_body: dict | None, headers: dict | None, expire_after: timedelta | None
+    ) -> requests.Response:
         last_problem = "no attempt made"
         for attempt in range(self.max_retries + 1):
             if attempt:
@@ -225,8 +233,10 @@ class PxWebClient:
                     wait = retry_after_seconds(response.headers.get("Retry-After"))
                     wait = self.backoff * 2**attempt if wait is None else wait
                     if wait > self.max_retry_after:
-                        raise PxWebError(f"{url}: rate limited (429) for {wait:.0f} s, more than "
-                                         f"{self.max_retry_after:.0f} s allowed")
+                        raise PxWebError(
+                            f"{url}: rate limited (429) for {wait:.0f} s, more than "
+                            f"{self.max_retry_after:.0f} s allowed"
+                        )
                     last_problem = "rate limited (429)"
                     log.info("429 from %s: waiting %.1f s as Retry-After says", url, wait)
                     self._sleep(wait)

@@ -57,9 +57,7 @@ def cell_count(selections: list[Selection]) -> int:
     return math.prod(len(s.values) for s in selections)
 
 
-def split_selections(
-    selections: list[Selection], max_cells: int, keep_whole: frozenset[str]
-) -> list[list[Selection]]:
+def split_selections(selections: list[Selection], max_cells: int, keep_whole: frozenset[str]) -> list[list[Selection]]:
     """Split into queries of at most max_cells cells.
 
     Splits the largest variable not in keep_whole (time and content are never split, so a chunk
@@ -90,9 +88,6 @@ def split_selections(
 def query_body(selections: list[Selection], response_format: str) -> dict:
     """The POST body PxWeb v1 expects."""
     return {
-        "query": [
-            {"code": s.code, "selection": {"filter": "item", "values": list(s.values)}}
-            for s in selections
-        ],
+        "query": [{"code": s.code, "selection": {"filter": "item", "values": list(s.values)}} for s in selections],
         "response": {"format": response_format},
     }

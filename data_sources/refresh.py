@@ -20,6 +20,7 @@ from data_sources.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json,
 from data_sources.pxweb_client import ApiConfig, PxWebClient, PxWebError
 from data_sources.query import QueryError, query_body, split_selections, table_selections
 from data_sources.series_frame import cells_to_series, release_problems
+from data_sources.settings import load_settings
 from data_sources.store import Attempt, Provenance, SnapshotStore, cache_dir_from_env
 
 log = logging.getLogger(__name__)
@@ -72,15 +73,17 @@ def parse_answer(doc: object, table: Table) -> pd.DataFrame:
 
 
 def fetch_table(
-    table: Table, catalog: Catalog, client: PxWebClient, limits: ApiConfig, release: str,
+    table: Table,
+    catalog: Catalog,
+    client: PxWebClient,
+    limits: ApiConfig,
+    release: str,
     progress: Progress,
 ) -> tuple[pd.DataFrame, list[dict]]:
     """Every figure the catalog wants from one table release, split to the API's cell limit."""
     metadata = client.table_metadata(catalog.database, table.path)
-    selections = table_selections(
-        table, metadata, catalog.area_codes, catalog.content_codes(table.key))
-    chunks = split_selections(
-        selections, limits.max_values, frozenset({table.time_variable, table.content_variable}))
+    selections = table_selections(table, metadata, catalog.area_codes, catalog.content_codes(table.key))
+    chunks = split_selections(selections, limits.max_values, frozenset({table.time_variable, table.content_variable}))
     cells, bodies = [], []
     for number, chunk in enumerate(chunks, start=1):
         progress(f"{table.path}: query {number}/{len(chunks)}")
@@ -96,35 +99,51 @@ def fetch_table(
 
 
 def refresh_table(
-    table: Table, catalog: Catalog, client: PxWebClient, store: SnapshotStore,
-    limits: ApiConfig, listings: dict[str, list[dict]], progress: Progress,
+    table: Table,
+    catalog: Catalog,
+    client: PxWebClient,
+    store: SnapshotStore,
+    limits: ApiConfig,
+    listings: dict[str, list[dict]],
+    progress: Progress,
 ) -> TableResult:
     if table.folder not in listings:
         listings[table.folder] = client.list_folder(catalog.database, table.folder)
     release = listed_release(table, listings[table.folder])
     stored = store.current(table.key)
     if stored.provenance is not None and stored.provenance.release == release and not stored.notes:
-        return TableResult(table.key, table.path, "unchanged",
-                           f"release {release} already stored", release, stored.provenance.rows)
+        return TableResult(
+            table.key, table.path, "unchanged", f"release {release} already stored", release, stored.provenance.rows
+        )
     cells, bodies = fetch_table(table, catalog, client, limits, release, progress)
     frame = cells_to_series(cells, table, catalog)
     problems = release_problems(frame, table, catalog, stored.frame)
     if problems:
         raise ReleaseRejectedError("; ".join(problems))
-    prov = store.write_release(frame, Provenance(
-        table_key=table.key, table_path=table.path, release=release, fetched_at=now_utc(),
-        source_url=f"{client.base_url}/{catalog.database}/{table.path}", kind="real",
-        rows=len(frame), sha256="", queries=bodies,
-    ))
-    return TableResult(table.key, table.path, "updated", f"stored release {release}", release,
-                       prov.rows)
+    prov = store.write_release(
+        frame,
+        Provenance(
+            table_key=table.key,
+            table_path=table.path,
+            release=release,
+            fetched_at=now_utc(),
+            source_url=f"{client.base_url}/{catalog.database}/{table.path}",
+            kind="real",
+            rows=len(frame),
+            sha256="",
+            queries=bodies,
+        ),
+    )
+    return TableResult(table.key, table.path, "updated", f"stored release {release}", release, prov.rows)
 
 
 FAILURES = (PxWebError, QueryError, JsonStatError, ReleaseRejectedError, OSError)
 
 
 def refresh_all(
-    catalog: Catalog, client: PxWebClient, store: SnapshotStore,
+    catalog: Catalog,
+    client: PxWebClient,
+    store: SnapshotStore,
     progress: Progress = lambda message: None,
 ) -> list[TableResult]:
     """Refresh every table in the catalog; one table's failure keeps its stored data and the rest go on."""
@@ -145,8 +164,7 @@ def refresh_all(
                     result = refresh_table(table, catalog, client, store, limits, listings, progress)
                 except FAILURES as exc:
                     result = TableResult(table.key, table.path, "failed", str(exc).splitlines()[0])
-            store.record_attempt(Attempt(table.key, now_utc(), result.status != "failed",
-                                         result.message))
+            store.record_attempt(Attempt(table.key, now_utc(), result.status != "failed", result.message))
             results.append(result)
     return results
 
@@ -154,8 +172,9 @@ def refresh_all(
 def summary(results: list[TableResult], client: PxWebClient, seconds: float) -> str:
     lines = [f"{r.status:>9}  {r.table_path}: {r.message} ({r.rows} figures)" for r in results]
     stats = client.stats
-    lines.append(f"{stats.requests} requests, {stats.bytes} bytes downloaded, "
-                 f"{stats.cache_hits} from cache, {seconds:.1f} s")
+    lines.append(
+        f"{stats.requests} requests, {stats.bytes} bytes downloaded, {stats.cache_hits} from cache, {seconds:.1f} s"
+    )
     return "\n".join(lines)
 
 
@@ -183,16 +202,21 @@ class RefreshRun:
 
 
 def refresh_cache_dir(
-    catalog: Catalog, cache_dir: Path, base_url: str, progress: Progress = lambda message: None, *,
-    timeout: float = 30.0, retries: int = 3, backoff: float = 1.0,
+    catalog: Catalog,
+    cache_dir: Path,
+    base_url: str,
+    progress: Progress = lambda message: None,
+    *,
+    timeout: float = 30.0,
+    retries: int = 3,
+    backoff: float = 1.0,
 ) -> RefreshRun:
     """One refresh of a cache folder: what both the command and the app's refresh button run."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     http_cache = cache_dir / "http_cache.sqlite"
     warning = quarantine_if_corrupt(http_cache)
     started = time.perf_counter()
-    with PxWebClient(base_url, http_cache, timeout=(5.0, timeout), max_retries=retries,
-                     backoff=backoff) as client:
+    with PxWebClient(base_url, http_cache, timeout=(5.0, timeout), max_retries=retries, backoff=backoff) as client:
         results = refresh_all(catalog, client, SnapshotStore(cache_dir), progress)
         return RefreshRun(results, summary(results, client, time.perf_counter() - started), warning)
 
@@ -200,7 +224,7 @@ def refresh_cache_dir(
 def main(argv: list[str] | None = None) -> int:
     catalog = load_catalog()
     parser = argparse.ArgumentParser(prog="python -m data_sources.refresh", description=__doc__)
-    parser.add_argument("--base-url", default=os.environ.get("PXWEB_BASE_URL") or catalog.base_url)
+    parser.add_argument("--base-url", default=load_settings(default_base_url=catalog.base_url).base_url)
     parser.add_argument("--cache-dir", type=Path, default=cache_dir_from_env())
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
     parser.add_argument("--timeout", type=float, default=30.0, help="read timeout per request, seconds")
@@ -213,16 +237,22 @@ def main(argv: list[str] | None = None) -> int:
         if not args.quiet:
             print(message, file=sys.stderr, flush=True)
 
-    run = refresh_cache_dir(catalog, args.cache_dir, args.base_url, progress, timeout=args.timeout,
-                            retries=args.retries, backoff=args.backoff)
+    run = refresh_cache_dir(
+        catalog,
+        args.cache_dir,
+        args.base_url,
+        progress,
+        timeout=args.timeout,
+        retries=args.retries,
+        backoff=args.backoff,
+    )
     if run.warning:
         print(f"warning: {run.warning}", file=sys.stderr)
     print(run.summary)
     results = run.results
     failed = [r for r in results if r.status == "failed"]
     for result in failed:
-        print(f"refresh failed: {result.table_path}: {result.message}; kept the stored data",
-              file=sys.stderr)
+        print(f"refresh failed: {result.table_path}: {result.message}; kept the stored data", file=sys.stderr)
     return 1 if failed else 0
 
 

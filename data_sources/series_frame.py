@@ -8,7 +8,14 @@ from data_sources.catalog import Catalog, Table
 from data_sources.jsonstat import period_start
 
 SNAPSHOT_COLUMNS = [
-    "series", "table", "content_code", "area_code", "area_name", "period", "value", "status",
+    "series",
+    "table",
+    "content_code",
+    "area_code",
+    "area_name",
+    "period",
+    "value",
+    "status",
 ]
 
 
@@ -19,24 +26,26 @@ def cells_to_series(cells: pd.DataFrame, table: Table, catalog: Catalog) -> pd.D
     suppressed part would otherwise make the sum look smaller than it is).
     """
     area_order = {code: i for i, code in enumerate(catalog.area_codes)}
-    cells = cells.rename(columns={
-        table.area_variable: "area_code",
-        table.time_variable: "time_code",
-        table.content_variable: "code",
-    })
+    cells = cells.rename(
+        columns={
+            table.area_variable: "area_code",
+            table.time_variable: "time_code",
+            table.content_variable: "code",
+        }
+    )
     cells = cells[cells["area_code"].isin(area_order)]
     periods = {code: period_start(code) for code in cells["time_code"].unique()}
     parts = []
     for series in catalog.series_for_table(table.key):
         wanted = cells[cells["code"].isin(series.codes)]
         if series.is_formula:
-            values = wanted.pivot_table(index=["area_code", "time_code"], columns="code",
-                                        values="value", aggfunc="first", dropna=False)
+            values = wanted.pivot_table(
+                index=["area_code", "time_code"], columns="code", values="value", aggfunc="first", dropna=False
+            )
             values = values.reindex(columns=list(series.codes))
             summed = values.sum(axis=1, min_count=len(series.codes))
             summed[values.isna().any(axis=1)] = float("nan")
-            status = (wanted.dropna(subset=["status"])
-                      .groupby(["area_code", "time_code"])["status"].first())
+            status = wanted.dropna(subset=["status"]).groupby(["area_code", "time_code"])["status"].first()
             part = summed.rename("value").to_frame().join(status).reset_index()
         else:
             part = wanted[["area_code", "time_code", "value", "status"]].copy()
@@ -54,8 +63,9 @@ def cells_to_series(cells: pd.DataFrame, table: Table, catalog: Catalog) -> pd.D
     series_order = {s.id: i for i, s in enumerate(catalog.series)}
     tidy = tidy.sort_values(
         by=["series", "area_code", "period"],
-        key=lambda col: col.map(series_order) if col.name == "series"
-        else col.map(area_order) if col.name == "area_code" else col,
+        key=lambda col: (
+            col.map(series_order) if col.name == "series" else col.map(area_order) if col.name == "area_code" else col
+        ),
         kind="mergesort",
     )
     return tidy[SNAPSHOT_COLUMNS].reset_index(drop=True)
@@ -68,9 +78,7 @@ def empty_snapshot() -> pd.DataFrame:
     return frame
 
 
-def release_problems(
-    new: pd.DataFrame, table: Table, catalog: Catalog, previous: pd.DataFrame | None
-) -> list[str]:
+def release_problems(new: pd.DataFrame, table: Table, catalog: Catalog, previous: pd.DataFrame | None) -> list[str]:
     """Reasons a fetched release must not replace the stored one; empty when it is fit to store."""
     if new.empty:
         return [f"{table.path}: the answer holds no figures"]
@@ -92,7 +100,8 @@ def release_problems(
         if new["period"].max() < previous["period"].max():
             problems.append(
                 f"{table.path}: latest period {new['period'].max():%Y-%m} is older than the "
-                f"stored {previous['period'].max():%Y-%m}")
+                f"stored {previous['period'].max():%Y-%m}"
+            )
         if len(new) < len(previous):
             problems.append(f"{table.path}: {len(new)} figures, fewer than the {len(previous)} stored")
         old_missing = previous["value"].isna().mean()

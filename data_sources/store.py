@@ -19,14 +19,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from data_sources.series_frame import SNAPSHOT_COLUMNS
+from data_sources.settings import load_settings
 
 log = logging.getLogger(__name__)
 
-DEFAULT_CACHE_DIR = Path(__file__).resolve().parent.parent / "cache"
-
 
 def cache_dir_from_env() -> Path:
-    return Path(os.environ.get("CACHE_DIR") or DEFAULT_CACHE_DIR)
+    return load_settings().cache_dir
 
 
 @dataclass(frozen=True)
@@ -177,8 +176,7 @@ class SnapshotStore:
     def write_release(self, frame: pd.DataFrame, prov: Provenance) -> Provenance:
         """Store a validated release and make it current; returns the provenance as stored."""
         data = parquet_bytes(frame)
-        stored = Provenance(**{**asdict(prov), "rows": len(frame),
-                               "sha256": hashlib.sha256(data).hexdigest()})
+        stored = Provenance(**{**asdict(prov), "rows": len(frame), "sha256": hashlib.sha256(data).hexdigest()})
         atomic_write_bytes(self.parquet_path(prov.table_key, prov.release), data)
         meta_path = self.parquet_path(prov.table_key, prov.release).with_suffix(".json")
         atomic_write_json(meta_path, asdict(stored))

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
-
 import pandas as pd
 import streamlit as st
 
 from data_sources.refresh import refresh_cache_dir
+from data_sources.settings import load_settings
 from data_sources.store import cache_dir_from_env
+from figures.formats import fmt_date
+from figures.i18n import t
 from ui.context import dataset, page_frame
-from ui.formats import fmt_date
-from ui.i18n import t
 
 ctx = page_frame()
 lang, catalog, data = ctx.lang, ctx.catalog, ctx.data
@@ -21,27 +20,38 @@ rows = []
 for key, table in catalog.tables.items():
     prov = data.provenance.get(key)
     attempt = data.attempts.get(key)
-    next_release = (pd.Timestamp(ctx.frame[ctx.frame["table"] == table.path]["period"].max())
-                    + pd.DateOffset(months=2 if table.frequency == "monthly" else 12)
-                    + pd.Timedelta(days=table.release_lag_days - 31)) if prov else None
-    rows.append({
-        t("col_table", lang): table.path, t("col_name", lang): table.title[lang],
-        t("col_source", lang): table.source[lang],
-        t("col_released", lang): fmt_date(prov.release, lang) if prov else "..",
-        t("col_fetched", lang): fmt_date(prov.fetched_at, lang) if prov and prov.kind == "real" else "..",
-        t("col_kind", lang): ("DEMO" if prov.kind == "demo" else t("kind_real", lang)) if prov
-        else t("kind_missing", lang),
-        t("col_next", lang): fmt_date(next_release, lang) if next_release is not None else "..",
-        t("col_attempt", lang): ("" if attempt is None else
-                                     f"{fmt_date(attempt.at, lang)}: {'ok' if attempt.ok else attempt.message}"),
-    })
+    next_release = (
+        (
+            pd.Timestamp(ctx.frame[ctx.frame["table"] == table.path]["period"].max())
+            + pd.DateOffset(months=2 if table.frequency == "monthly" else 12)
+            + pd.Timedelta(days=table.release_lag_days - 31)
+        )
+        if prov
+        else None
+    )
+    rows.append(
+        {
+            t("col_table", lang): table.path,
+            t("col_name", lang): table.title[lang],
+            t("col_source", lang): table.source[lang],
+            t("col_released", lang): fmt_date(prov.release, lang) if prov else "..",
+            t("col_fetched", lang): fmt_date(prov.fetched_at, lang) if prov and prov.kind == "real" else "..",
+            t("col_kind", lang): ("DEMO" if prov.kind == "demo" else t("kind_real", lang))
+            if prov
+            else t("kind_missing", lang),
+            t("col_next", lang): fmt_date(next_release, lang) if next_release is not None else "..",
+            t("col_attempt", lang): (
+                "" if attempt is None else f"{fmt_date(attempt.at, lang)}: {'ok' if attempt.ok else attempt.message}"
+            ),
+        }
+    )
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 if data.cache_missing:
     st.info(t("cache_missing", lang))
 st.caption(f"{catalog.producer}, {catalog.base_url}. Lisenssi {catalog.licence}.")
 
 if st.button(t("refresh", lang), type="primary"):
-    base_url = os.environ.get("PXWEB_BASE_URL") or catalog.base_url
+    base_url = load_settings().base_url
     with st.status(t("refresh", lang), expanded=True) as status:
         run = refresh_cache_dir(catalog, cache_dir_from_env(), base_url, progress=st.write)
         if run.warning:
@@ -50,26 +60,46 @@ if st.button(t("refresh", lang), type="primary"):
         for result in results:
             st.write(f"{result.table_path}: {result.status} – {result.message}")
         failed = [r for r in results if r.status == "failed"]
-        status.update(state="error" if failed else "complete",
-                      label=f"{t('refresh', lang)}: {len(results) - len(failed)}/{len(results)} ok")
+        status.update(
+            state="error" if failed else "complete",
+            label=f"{t('refresh', lang)}: {len(results) - len(failed)}/{len(results)} ok",
+        )
     dataset.clear()
 
 st.subheader(t("catalog_title", lang))
-st.dataframe(pd.DataFrame([{
-    t("col_series", lang): s.label[lang], t("col_id", lang): s.id, t("col_table", lang): catalog.tables[s.table].path,
-    t("col_code", lang): s.content_code, t("col_unit", lang): s.unit,
-    t("proxy", lang): s.proxy.note[lang] if s.proxy else "",
-    t("col_intended", lang): s.proxy.intended_source if s.proxy else "",
-} for s in catalog.series]), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                t("col_series", lang): s.label[lang],
+                t("col_id", lang): s.id,
+                t("col_table", lang): catalog.tables[s.table].path,
+                t("col_code", lang): s.content_code,
+                t("col_unit", lang): s.unit,
+                t("proxy", lang): s.proxy.note[lang] if s.proxy else "",
+                t("col_intended", lang): s.proxy.intended_source if s.proxy else "",
+            }
+            for s in catalog.series
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
 
 st.subheader(t("all_figures", lang))
 left, right = st.columns(2)
-series_ids = left.multiselect(t("series_pick", lang), [s.id for s in catalog.series], default=["unemployed"],
-                              format_func=lambda i: catalog.series_by_id(i).label[lang])
-areas = right.multiselect(t("area", lang), list(catalog.area_codes), default=list(catalog.area_codes),
-                          format_func=ctx.area_name)
+series_ids = left.multiselect(
+    t("series_pick", lang),
+    [s.id for s in catalog.series],
+    default=["unemployed"],
+    format_func=lambda i: catalog.series_by_id(i).label[lang],
+)
+areas = right.multiselect(
+    t("area", lang), list(catalog.area_codes), default=list(catalog.area_codes), format_func=ctx.area_name
+)
 tidy = ctx.frame[ctx.frame["series"].isin(series_ids) & ctx.frame["area_code"].isin(areas)]
 st.dataframe(tidy, hide_index=True, width="stretch", height=360)
 stem = "kymenlaakso_tyollisyys" + ("_DEMO" if data.is_demo else "")
-st.download_button(t("download_csv", lang), tidy.to_csv(index=False).encode("utf-8"),
-                   file_name=f"{stem}.csv", mime="text/csv")
+st.download_button(
+    t("download_csv", lang), tidy.to_csv(index=False).encode("utf-8"), file_name=f"{stem}.csv", mime="text/csv"
+)

@@ -4,31 +4,43 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_sources.transforms import VIEWS, view_supported
+from figures.i18n import t
+from figures.views import VIEWS, view_supported
 from ui.context import bind, page_frame
 from ui.figures import show_trend
-from ui.i18n import t
 from ui.state import period_bounds
 
 ctx = page_frame()
 lang, sel, catalog = ctx.lang, ctx.sel, ctx.catalog
 st.title(t("page_groups", lang))
 
-months = [p.strftime("%Y-%m") for p in ctx.frame[ctx.frame["series"] == "unemployed"]["period"].drop_duplicates()
-          .sort_values()]
+months = [
+    p.strftime("%Y-%m")
+    for p in ctx.frame[ctx.frame["series"] == "unemployed"]["period"].drop_duplicates().sort_values()
+]
 left, middle, right = st.columns([2, 3, 2])
 with left:
-    bind(st.multiselect, "compare", t("compare", lang),
-         [c for c in catalog.area_codes if c != sel.area], format_func=ctx.area_name,
-         read=lambda s: [c for c in s.compare if c != s.area], write=lambda v: {"compare": tuple(v)})
+    bind(
+        st.multiselect,
+        "compare",
+        t("compare", lang),
+        [c for c in catalog.area_codes if c != sel.area],
+        format_func=ctx.area_name,
+        read=lambda s: [c for c in s.compare if c != s.area],
+        write=lambda v: {"compare": tuple(v)},
+    )
 with middle:
     if months:
-        bind(st.select_slider, "period", t("period", lang), months,
-             read=lambda s: (s.start if s.start in months else months[0], s.end if s.end in months else months[-1]),
-             write=lambda v: {"start": v[0], "end": "" if v[1] == months[-1] else v[1]})
+        bind(
+            st.select_slider,
+            "period",
+            t("period", lang),
+            months,
+            read=lambda s: (s.start if s.start in months else months[0], s.end if s.end in months else months[-1]),
+            write=lambda v: {"start": v[0], "end": "" if v[1] == months[-1] else v[1]},
+        )
 with right:
-    bind(st.radio, "view", t("view", lang), list(VIEWS), format_func=lambda v: t(f"view_{v}", lang),
-         horizontal=False)
+    bind(st.radio, "view", t("view", lang), list(VIEWS), format_func=lambda v: t(f"view_{v}", lang), horizontal=False)
     bind(st.checkbox, "ma", t("moving_average", lang))
 
 sel = st.session_state["selection"]
@@ -48,8 +60,18 @@ def unit_for(series, view: str) -> str:
 for series in [s for s in catalog.series if s.appendix2]:
     decimals = 1 if sel.view in ("share", "index") else series.decimals
     unit = unit_for(series, sel.view) + (f" · {t('moving_average', lang)}" if sel.ma else "")
-    description = show_trend(ctx, series.id, areas, view=sel.view, average=sel.ma, start=str(start.date()),
-                             end=str(end.date()), title=ctx.label(series), unit=unit, decimals=decimals)
+    description = show_trend(
+        ctx,
+        series.id,
+        areas,
+        view=sel.view,
+        average=sel.ma,
+        start=str(start.date()),
+        end=str(end.date()),
+        title=ctx.label(series),
+        unit=unit,
+        decimals=decimals,
+    )
     if description is None:
         st.info(f"{ctx.label(series)}: {t('no_data', lang)}")
         continue

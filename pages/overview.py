@@ -6,11 +6,11 @@ import math
 
 import streamlit as st
 
+from figures.formats import MINUS, fmt_month, fmt_number, fmt_percent
+from figures.i18n import t
+from figures.sentences import headline_sentence
 from ui.context import page_frame
 from ui.figures import data_version, latest_figures
-from ui.formats import MINUS, fmt_month, fmt_number, fmt_percent
-from ui.i18n import t
-from ui.sentences import headline_sentence
 
 ctx = page_frame()
 lang, area = ctx.lang, ctx.sel.area
@@ -50,10 +50,20 @@ columns = st.columns(3)
 for number, series in enumerate(headline):
     fig = figures[(series.id, area)]
     with columns[number % 3]:
-        month = ("" if math.isnan(fig.month_change)
-                 else f"{fmt_number(fig.month_change, series.decimals, lang, signed=True)} {t('from_month', lang)}")
-        help_text = " · ".join(x for x in [month, series.proxy.note[lang] if series.proxy else "",
-                                           f"{series.table.split('_')[-1]} {series.content_code}"] if x)
+        month = (
+            ""
+            if math.isnan(fig.month_change)
+            else f"{fmt_number(fig.month_change, series.decimals, lang, signed=True)} {t('from_month', lang)}"
+        )
+        help_text = " · ".join(
+            x
+            for x in [
+                month,
+                series.proxy.note[lang] if series.proxy else "",
+                f"{series.table.split('_')[-1]} {series.content_code}",
+            ]
+            if x
+        )
         st.metric(
             ctx.label(series),
             shown(fig.value, series) if fig.status is None else f".. ({t('missing', lang)})",

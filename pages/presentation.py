@@ -50,23 +50,46 @@ st.vega_lite_chart(spec, width="stretch", theme=None)
 st.caption(" · ".join(x for x in [slide.theme, f"{number} / {len(slides)}", slide.note] if x))
 
 previous, counter, following, *_ = st.columns([1.2, 0.8, 1.2, 1, 1, 3])
-previous.button("◀ " + {"fi": "Edellinen", "sv": "Föregående", "en": "Previous"}[lang], on_click=go, args=(-1,),
-                shortcut="Left", disabled=number == 1, key="prev")
+previous.button(
+    "◀ " + {"fi": "Edellinen", "sv": "Föregående", "en": "Previous"}[lang],
+    on_click=go,
+    args=(-1,),
+    shortcut="Left",
+    disabled=number == 1,
+    key="prev",
+)
 counter.markdown(f"### {number} / {len(slides)}")
-following.button({"fi": "Seuraava", "sv": "Nästa", "en": "Next"}[lang] + " ▶", on_click=go, args=(1,),
-                 shortcut="Right", disabled=number == len(slides), key="next")
+following.button(
+    {"fi": "Seuraava", "sv": "Nästa", "en": "Next"}[lang] + " ▶",
+    on_click=go,
+    args=(1,),
+    shortcut="Right",
+    disabled=number == len(slides),
+    key="next",
+)
 # Presentation clickers send Page Up / Page Down: the same moves, on buttons of their own.
 _[0].button("PgUp", on_click=go, args=(-1,), shortcut="PageUp", type="tertiary", key="pgup")
 _[1].button("PgDn", on_click=go, args=(1,), shortcut="PageDown", type="tertiary", key="pgdn")
 
-with st.expander({"fi": "Esitys ja lataukset", "sv": "Presentation och nedladdningar",
-                  "en": "Deck and downloads"}[lang]):
-    bind(st.selectbox, "deck", {"fi": "Esitys", "sv": "Presentation", "en": "Deck"}[lang], list(DECKS),
-         format_func=lambda d: deck_title(d, lang), write=lambda value: {"deck": value, "slide": 1})
-    chart_downloads(spec, file_stem(slide.series_id, slide.areas[0], str(ctx.last.date())[:7],
-                                    "demo" if ctx.data.is_demo else ""))
-    st.download_button(f"PDF: {deck_title(sel.deck, lang)}",
-                       lambda: deck_file(sel.deck, lang, areas, sel.view, version),
-                       file_name=file_stem("esitys", sel.deck, str(ctx.last.date())[:7]) + ".pdf",
-                       mime="application/pdf", on_click="ignore")
+with st.expander(
+    {"fi": "Esitys ja lataukset", "sv": "Presentation och nedladdningar", "en": "Deck and downloads"}[lang]
+):
+    bind(
+        st.selectbox,
+        "deck",
+        {"fi": "Esitys", "sv": "Presentation", "en": "Deck"}[lang],
+        list(DECKS),
+        format_func=lambda d: deck_title(d, lang),
+        write=lambda value: {"deck": value, "slide": 1},
+    )
+    chart_downloads(
+        spec, file_stem(slide.series_id, slide.areas[0], str(ctx.last.date())[:7], "demo" if ctx.data.is_demo else "")
+    )
+    st.download_button(
+        f"PDF: {deck_title(sel.deck, lang)}",
+        lambda: deck_file(sel.deck, lang, areas, sel.view, version),
+        file_name=file_stem("esitys", sel.deck, str(ctx.last.date())[:7]) + ".pdf",
+        mime="application/pdf",
+        on_click="ignore",
+    )
     st.caption(ctx.source_line("tyonv_12r5"))

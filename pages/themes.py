@@ -6,12 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from data_sources.catalog import load_catalog
+from data_sources.periods import PROGRAMME_BASELINE, Month, halves_between
 from data_sources.programme import load_programme
-from report.halfyear import build_report, parse_half, to_html, to_pdf
+from figures.formats import fmt_date, fmt_number
+from figures.i18n import t
+from report.halfyear import build_report, to_html, to_pdf
 from ui.context import dataset, page_frame
 from ui.figures import data_version, show_trend
-from ui.formats import fmt_date, fmt_number
-from ui.i18n import t
 
 
 @st.cache_data(show_spinner=False, max_entries=10)
@@ -22,16 +23,17 @@ def report_file(half: str, fmt: str, version: str) -> bytes:
 
 def available_halves(last: pd.Timestamp) -> list[str]:
     """Half-years since the programme began whose last month is out, newest first."""
-    halves = [f"{year}H{h}" for year in range(2021, last.year + 1) for h in (1, 2)]
-    return [h for h in reversed(halves) if parse_half(h)[0] <= last]
+    return [h.key for h in halves_between(PROGRAMME_BASELINE, Month.of(last))]
 
 
 ctx = page_frame()
 lang, catalog = ctx.lang, ctx.catalog
 programme = load_programme()
 st.title(t("page_themes", lang))
-st.caption(f"Kymenlaakson työllisyysohjelma, hyväksytty {fmt_date(programme['approved'], lang)} "
-           f"({programme['approved_by']}). {programme['follow_up']}")
+st.caption(
+    f"Kymenlaakson työllisyysohjelma, hyväksytty {fmt_date(programme['approved'], lang)} "
+    f"({programme['approved_by']}). {programme['follow_up']}"
+)
 
 if t("in_finnish", lang):
     st.caption(t("in_finnish", lang))
@@ -58,8 +60,17 @@ for tab, theme in zip(tabs, programme["themes"], strict=True):
             for series_id in linked:
                 series = catalog.series_by_id(series_id)
                 note = f" · {t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
-                show_trend(ctx, series_id, ("MK08", "SSS"), view="index", title=ctx.label(series),
-                           unit=t("unit_index", lang) + note, decimals=1, height=360, key=theme["id"])
+                show_trend(
+                    ctx,
+                    series_id,
+                    ("MK08", "SSS"),
+                    view="index",
+                    title=ctx.label(series),
+                    unit=t("unit_index", lang) + note,
+                    decimals=1,
+                    height=360,
+                    key=theme["id"],
+                )
         st.markdown(f"**{t('participants', lang)}:** {theme['participants']}")
         st.markdown(f"**{t('resources', lang)}:** {theme['resources']}")
 
@@ -77,8 +88,20 @@ if halves:
     half = st.selectbox(t("half", lang), halves, key="report_half")
     version = data_version(ctx)
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button("PDF", lambda: report_file(half, "pdf", version), file_name=f"raportti_{half}.pdf",
-                         mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:")
-    right.download_button("HTML", lambda: report_file(half, "html", version), file_name=f"raportti_{half}.html",
-                          mime="text/html", on_click="ignore", icon=":material/code:")
+    left.download_button(
+        "PDF",
+        lambda: report_file(half, "pdf", version),
+        file_name=f"raportti_{half}.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
+    right.download_button(
+        "HTML",
+        lambda: report_file(half, "html", version),
+        file_name=f"raportti_{half}.html",
+        mime="text/html",
+        on_click="ignore",
+        icon=":material/code:",
+    )
     st.caption(f"Myös komentoriviltä: python -m report --half {half} --out raportti_{half}.pdf")

@@ -16,8 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m report", description=__doc__)
     parser.add_argument("--half", required=True, help="half-year, e.g. 2026H1")
     parser.add_argument("--out", required=True, type=Path, help="file to write")
-    parser.add_argument("--format", choices=("pdf", "html"), default=None,
-                        help="pdf or html (default: from the file name, else pdf)")
+    parser.add_argument(
+        "--format", choices=("pdf", "html"), default=None, help="pdf or html (default: from the file name, else pdf)"
+    )
     parser.add_argument("--lang", choices=("fi",), default="fi")
     args = parser.parse_args(argv)
     fmt = args.format or ("html" if args.out.suffix.lower() in (".html", ".htm") else "pdf")

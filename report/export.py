@@ -16,8 +16,10 @@ from PIL import Image
 log = logging.getLogger(__name__)
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/truetype/liberation"))
-FONT_FILES = {"": ("DejaVuSans.ttf", "LiberationSans-Regular.ttf"),
-              "B": ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf")}
+FONT_FILES = {
+    "": ("DejaVuSans.ttf", "LiberationSans-Regular.ttf"),
+    "B": ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf"),
+}
 EXPORT_WIDTH = 1100
 
 

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import html
 import math
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from data_sources.catalog import Catalog
 from data_sources.dataset import Dataset
+from data_sources.periods import HalfYear, PeriodError
 from data_sources.programme import load_programme
-from data_sources.transforms import INDEX_BASE, apply_view, select
+from figures.charts import trend_chart
+from figures.formats import fmt_date, fmt_month, fmt_number
+from figures.i18n import t
+from figures.provenance import source_line
+from figures.views import INDEX_BASE, apply_view, select
 from report.export import Document, chart_svg, html_page
-from ui.charts import source_line, trend_chart
-from ui.formats import fmt_date, fmt_month, fmt_number
-from ui.i18n import t
 
 REPORT_AREA = "MK08"
 
@@ -67,13 +68,12 @@ class HalfYearReport:
 
 
 def parse_half(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """'2026H1' -> (June 2026, December 2025): the half's last month and the one before the half."""
-    match = re.fullmatch(r"(\d{4})H([12])", text.strip().upper())
-    if not match:
-        raise ReportError(f"half-year {text!r} is not like 2026H1 or 2025H2")
-    year, half = int(match.group(1)), int(match.group(2))
-    end = pd.Timestamp(year, 6 if half == 1 else 12, 1)
-    return end, end - pd.DateOffset(months=6)
+    """'2026H1' -> (June 2026, December 2025): the half's last month and the previous half's."""
+    try:
+        half = HalfYear.parse(text)
+    except PeriodError as exc:
+        raise ReportError(str(exc)) from None
+    return half.last_month.start, half.previous.last_month.start
 
 
 def _value(frame: pd.DataFrame, series_id: str, period: pd.Timestamp) -> float:
@@ -96,39 +96,68 @@ def build_report(half: str, data: Dataset, catalog: Catalog, lang: str = "fi") -
             figures = []
             for series_id in indicator.get("series", []):
                 series = catalog.series_by_id(series_id)
-                rows = apply_view(select(data.frame, series_id, (REPORT_AREA,), pd.Timestamp(2018, 1, 1), end),
-                                  "level", catalog, data.frame)
+                rows = apply_view(
+                    select(data.frame, series_id, (REPORT_AREA,), pd.Timestamp(2018, 1, 1), end),
+                    "level",
+                    catalog,
+                    data.frame,
+                )
                 value = _value(data.frame, series_id, end)
-                chart = trend_chart(rows, catalog=catalog, title=f"{series.label[lang]}, {fmt_month(end, lang)}",
-                                    unit=t(f"unit_{series.unit}", lang),
-                                    source=source_line(data, catalog, series.table, lang), lang=lang,
-                                    decimals=series.decimals, height=260)
-                figures.append(SeriesFigure(
-                    series_id, series.label[lang], series.decimals, series.unit, end, value,
-                    value - _value(data.frame, series_id, previous), value - _value(data.frame, series_id, INDEX_BASE),
-                    catalog.tables[series.table].short_id, series.content_code, chart.to_dict()))
+                chart = trend_chart(
+                    rows,
+                    catalog=catalog,
+                    title=f"{series.label[lang]}, {fmt_month(end, lang)}",
+                    unit=t(f"unit_{series.unit}", lang),
+                    source=source_line(data, catalog, series.table, lang),
+                    lang=lang,
+                    decimals=series.decimals,
+                    height=260,
+                )
+                figures.append(
+                    SeriesFigure(
+                        series_id,
+                        series.label[lang],
+                        series.decimals,
+                        series.unit,
+                        end,
+                        value,
+                        value - _value(data.frame, series_id, previous),
+                        value - _value(data.frame, series_id, INDEX_BASE),
+                        catalog.tables[series.table].short_id,
+                        series.content_code,
+                        chart.to_dict(),
+                    )
+                )
             indicators.append(IndicatorReport(indicator["text"], indicator["source"], figures))
-        themes.append(ThemeReport(theme["id"], theme["title"], theme["coordinator"],
-                                  [g["title"] for g in theme["goals"]], indicators))
+        themes.append(
+            ThemeReport(
+                theme["id"], theme["title"], theme["coordinator"], [g["title"] for g in theme["goals"]], indicators
+            )
+        )
     releases = {p.table_path: p.release for p in data.provenance.values()}
     return HalfYearReport(half.upper(), end, previous, data.is_demo, releases, themes)
 
 
 def _figure_cells(fig: SeriesFigure, lang: str) -> list[str]:
-    return [fig.label, fmt_number(fig.value, fig.decimals, lang),
-            fmt_number(fig.change_half, fig.decimals, lang, signed=True),
-            fmt_number(fig.change_since_start, fig.decimals, lang, signed=True), f"{fig.source} {fig.code}"]
+    return [
+        fig.label,
+        fmt_number(fig.value, fig.decimals, lang),
+        fmt_number(fig.change_half, fig.decimals, lang, signed=True),
+        fmt_number(fig.change_since_start, fig.decimals, lang, signed=True),
+        f"{fig.source} {fig.code}",
+    ]
 
 
 HEADERS = ["Mittari", "Arvo", "Muutos puolessa vuodessa", "Muutos 3/2021 alkaen", "Lähde ja koodi"]
 
 
 def _intro(report: HalfYearReport, lang: str) -> list[str]:
-    lines = [f"Kymenlaakson työllisyysohjelman puolivuosiraportti {report.half}",
-             f"Luvut {fmt_month(report.period_end, lang)} lopussa, Kymenlaakso; muutokset verrattuna "
-             f"{fmt_month(report.previous_end, lang)} ja maaliskuuhun 2021 (ohjelman hyväksyminen 23.3.2021).",
-             "Julkaisut: " + ", ".join(f"{path} {fmt_date(release, lang)}"
-                                       for path, release in report.releases.items())]
+    lines = [
+        f"Kymenlaakson työllisyysohjelman puolivuosiraportti {report.half}",
+        f"Luvut {fmt_month(report.period_end, lang)} lopussa, Kymenlaakso; muutokset verrattuna "
+        f"{fmt_month(report.previous_end, lang)} ja maaliskuuhun 2021 (ohjelman hyväksyminen 23.3.2021).",
+        "Julkaisut: " + ", ".join(f"{path} {fmt_date(release, lang)}" for path, release in report.releases.items()),
+    ]
     if report.is_demo:
         lines.insert(1, t("demo_banner", lang))
     return lines
@@ -137,8 +166,10 @@ def _intro(report: HalfYearReport, lang: str) -> list[str]:
 def to_html(report: HalfYearReport, lang: str = "fi") -> str:
     title, *intro = _intro(report, lang)
     parts = [f"<h1>{html.escape(title)}</h1>"]
-    parts += [f"<p class='{'demo' if report.is_demo and i == 0 else 'note'}'>{html.escape(line)}</p>"
-              for i, line in enumerate(intro)]
+    parts += [
+        f"<p class='{'demo' if report.is_demo and i == 0 else 'note'}'>{html.escape(line)}</p>"
+        for i, line in enumerate(intro)
+    ]
     for theme in report.themes:
         parts.append(f"<h2>{html.escape(theme.id)} {html.escape(theme.title)}</h2>")
         parts.append(f"<p><b>Koordinointi:</b> {html.escape(theme.coordinator)}</p><p><b>Tavoitteet</b></p><ol>")
@@ -147,12 +178,19 @@ def to_html(report: HalfYearReport, lang: str = "fi") -> str:
         charts = []
         for indicator in theme.indicators:
             if not indicator.figures:
-                parts.append(f"<tr><td>{html.escape(indicator.text)}</td><td colspan='3'>"
-                             f"{t('not_connected', lang)}</td><td>{html.escape(indicator.source)}</td></tr>")
+                parts.append(
+                    f"<tr><td>{html.escape(indicator.text)}</td><td colspan='3'>"
+                    f"{t('not_connected', lang)}</td><td>{html.escape(indicator.source)}</td></tr>"
+                )
             for fig in indicator.figures:
                 cells = _figure_cells(fig, lang)
-                parts.append("<tr>" + "".join(f"<td class='{'num' if 0 < i < 4 else ''}'>{html.escape(c)}</td>"
-                                              for i, c in enumerate(cells)) + "</tr>")
+                parts.append(
+                    "<tr>"
+                    + "".join(
+                        f"<td class='{'num' if 0 < i < 4 else ''}'>{html.escape(c)}</td>" for i, c in enumerate(cells)
+                    )
+                    + "</tr>"
+                )
                 charts.append(chart_svg(fig.spec))
         parts.append("</table>")
         parts += charts
@@ -178,7 +216,11 @@ def to_pdf(report: HalfYearReport, lang: str = "fi") -> bytes:
                 doc.text(f"• {indicator.text} – {indicator.source}: {t('not_connected', lang)}", 9, gap=0.5)
             for fig in indicator.figures:
                 label, value, half, since, source = _figure_cells(fig, lang)
-                doc.text(f"• {label}: {value} ({half} puolessa vuodessa, {since} 3/2021 alkaen; {source})",
-                         10, bold=True, gap=0.5)
+                doc.text(
+                    f"• {label}: {value} ({half} puolessa vuodessa, {since} 3/2021 alkaen; {source})",
+                    10,
+                    bold=True,
+                    gap=0.5,
+                )
                 doc.chart(fig.spec)
     return doc.bytes()

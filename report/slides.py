@@ -11,12 +11,14 @@ import pandas as pd
 from data_sources.catalog import Catalog
 from data_sources.dataset import Dataset
 from data_sources.programme import load_programme
-from data_sources.transforms import apply_view, latest, select
-from ui.charts import source_line, trend_chart
-from ui.formats import fmt_month, fmt_number, fmt_percent
-from ui.i18n import t
-from ui.state import DECKS
+from figures.charts import trend_chart
+from figures.formats import fmt_month, fmt_number, fmt_percent
+from figures.i18n import t
+from figures.latest import latest
+from figures.provenance import source_line
+from figures.views import apply_view, select
 
+DECKS = ("katsaus", "valinta", "4.1", "4.2", "4.3", "4.4")
 REVIEW_AREAS = ("MK08", "KU286", "KU285", "KU075", "KU624", "KU935", "KU489")
 
 
@@ -56,24 +58,53 @@ def headline(data: Dataset, catalog: Catalog, series_id: str, area: str, lang: s
     return f"{prefix}{series.label[lang]} {value}{suffix}"
 
 
-def build_deck(deck: str, data: Dataset, catalog: Catalog, lang: str, areas: tuple[str, ...] = ("MK08",),
-               view: str = "level") -> list[Slide]:
+def build_deck(
+    deck: str, data: Dataset, catalog: Catalog, lang: str, areas: tuple[str, ...] = ("MK08",), view: str = "level"
+) -> list[Slide]:
     """The slides of one deck; unknown decks fall back to the monthly review."""
     if deck == "valinta":
-        return [Slide(deck, headline(data, catalog, s.id, areas[0], lang), deck_title(deck, lang), s.id, areas,
-                      view, s.proxy.note[lang] if s.proxy else "") for s in catalog.series if s.appendix2]
+        return [
+            Slide(
+                deck,
+                headline(data, catalog, s.id, areas[0], lang),
+                deck_title(deck, lang),
+                s.id,
+                areas,
+                view,
+                s.proxy.note[lang] if s.proxy else "",
+            )
+            for s in catalog.series
+            if s.appendix2
+        ]
     if deck in DECKS[2:]:
         theme = next(th for th in load_programme()["themes"] if th["id"] == deck)
         linked = [s for i in theme["indicators"] for s in i.get("series", [])] or ["unemployed"]
         title = deck_title(deck, lang)
-        return [Slide(deck, headline(data, catalog, s, "MK08", lang), title, s, ("MK08", "SSS"), "index",
-                      (catalog.series_by_id(s).proxy.note[lang] if catalog.series_by_id(s).proxy else ""))
-                for s in dict.fromkeys(linked)]
+        return [
+            Slide(
+                deck,
+                headline(data, catalog, s, "MK08", lang),
+                title,
+                s,
+                ("MK08", "SSS"),
+                "index",
+                (catalog.series_by_id(s).proxy.note[lang] if catalog.series_by_id(s).proxy else ""),
+            )
+            for s in dict.fromkeys(linked)
+        ]
     title = deck_title("katsaus", lang)
-    return [Slide("katsaus", headline(data, catalog, "unemployed", area, lang,
-                                      prefix=f"{catalog.area(area).name[lang]}: "),
-                  title, "unemployed", (area,) if area == "MK08" else (area, "MK08"),
-                  "share" if area != "MK08" else "level", "") for area in REVIEW_AREAS]
+    return [
+        Slide(
+            "katsaus",
+            headline(data, catalog, "unemployed", area, lang, prefix=f"{catalog.area(area).name[lang]}: "),
+            title,
+            "unemployed",
+            (area,) if area == "MK08" else (area, "MK08"),
+            "share" if area != "MK08" else "level",
+            "",
+        )
+        for area in REVIEW_AREAS
+    ]
 
 
 def slide_unit(slide: Slide, catalog: Catalog, lang: str) -> str:
@@ -85,8 +116,15 @@ def slide_unit(slide: Slide, catalog: Catalog, lang: str) -> str:
     return t(f"unit_{series.unit}", lang)
 
 
-def slide_chart(slide: Slide, data: Dataset, catalog: Catalog, lang: str, start: str = "2018-01-01",
-                width: int | str = "container", height: int = 600) -> alt.TopLevelMixin:
+def slide_chart(
+    slide: Slide,
+    data: Dataset,
+    catalog: Catalog,
+    lang: str,
+    start: str = "2018-01-01",
+    width: int | str = "container",
+    height: int = 600,
+) -> alt.TopLevelMixin:
     """The slide's chart at projector size: 24 px axis labels, 48 px title."""
     series = catalog.series_by_id(slide.series_id)
     rows = apply_view(select(data.frame, slide.series_id, slide.areas), slide.view, catalog, data.frame)
@@ -94,9 +132,17 @@ def slide_chart(slide: Slide, data: Dataset, catalog: Catalog, lang: str, start:
     decimals = 1 if slide.view in ("share", "index") else series.decimals
     last = rows["period"].max()
     title = f"{series.label[lang]}, {fmt_month(last, lang)}" if pd.notna(last) else series.label[lang]
-    chart = trend_chart(rows, catalog=catalog, title=title, unit=slide_unit(slide, catalog, lang),
-                        source=source_line(data, catalog, series.table, lang), lang=lang, decimals=decimals,
-                        height=height, large=True)
+    chart = trend_chart(
+        rows,
+        catalog=catalog,
+        title=title,
+        unit=slide_unit(slide, catalog, lang),
+        source=source_line(data, catalog, series.table, lang),
+        lang=lang,
+        decimals=decimals,
+        height=height,
+        large=True,
+    )
     return chart.properties(width=width)
 
 

@@ -44,9 +44,16 @@ CONTENTS_12R5 = {
     "UUDETAVP": "Uudet avoimet työpaikat kuukauden aikana",
 }
 # Municipal base sizes (unemployed level) and the areas built from them.
-MUNICIPALITIES = {"KU075": ("Hamina", 1100), "KU285": ("Kotka", 3600), "KU286": ("Kouvola", 4700),
-                  "KU489": ("Miehikkälä", 95), "KU624": ("Pyhtää", 240), "KU935": ("Virolahti", 160),
-                  "KU091": ("Helsinki", 52000), "KU405": ("Lappeenranta", 5200)}
+MUNICIPALITIES = {
+    "KU075": ("Hamina", 1100),
+    "KU285": ("Kotka", 3600),
+    "KU286": ("Kouvola", 4700),
+    "KU489": ("Miehikkälä", 95),
+    "KU624": ("Pyhtää", 240),
+    "KU935": ("Virolahti", 160),
+    "KU091": ("Helsinki", 52000),
+    "KU405": ("Lappeenranta", 5200),
+}
 AGGREGATES = {
     "MK08": ("Kymenlaakso", ["KU075", "KU285", "KU286", "KU489", "KU624", "KU935"]),
     "SK081": ("Kouvolan seutukunta", ["KU286"]),
@@ -64,8 +71,7 @@ SUPPRESSED_CODES = ("TYOTTOMAT20", "TYOTTOMATULK", "TYOTTOMATSAIR")
 def months(first: str, last: str) -> list[str]:
     y0, m0 = (int(x) for x in first.split("M"))
     y1, m1 = (int(x) for x in last.split("M"))
-    return [f"{y}M{m:02d}" for y in range(y0, y1 + 1) for m in range(1, 13)
-            if (y0, m0) <= (y, m) <= (y1, m1)]
+    return [f"{y}M{m:02d}" for y in range(y0, y1 + 1) for m in range(1, 13) if (y0, m0) <= (y, m) <= (y1, m1)]
 
 
 def municipal_value(area: str, code: str, index: int) -> float:
@@ -166,30 +172,43 @@ class FakePxWeb:
         if table == "tyonv/12r5.px":
             areas = self.area_texts_12r5()
             periods = months("2009M01", self.state.release.last_month)
-            return {"title": "Työttömät työnhakijat eri ryhmissä, palveluissa olevat ja avoimet "
-                             "työpaikat kuukauden lopussa muuttujina Alue, Kuukausi ja Tiedot",
-                    "variables": [
-                        {"code": "Alue", "text": "Alue", "values": list(areas),
-                         "valueTexts": list(areas.values())},
-                        {"code": "timeperiod_m", "text": "Kuukausi", "values": periods,
-                         "valueTexts": periods, "time": True},
-                        {"code": "contentscode", "text": "Tiedot", "values": list(CONTENTS_12R5),
-                         "valueTexts": list(CONTENTS_12R5.values())},
-                    ]}
+            return {
+                "title": "Työttömät työnhakijat eri ryhmissä, palveluissa olevat ja avoimet "
+                "työpaikat kuukauden lopussa muuttujina Alue, Kuukausi ja Tiedot",
+                "variables": [
+                    {"code": "Alue", "text": "Alue", "values": list(areas), "valueTexts": list(areas.values())},
+                    {
+                        "code": "timeperiod_m",
+                        "text": "Kuukausi",
+                        "values": periods,
+                        "valueTexts": periods,
+                        "time": True,
+                    },
+                    {
+                        "code": "contentscode",
+                        "text": "Tiedot",
+                        "values": list(CONTENTS_12R5),
+                        "valueTexts": list(CONTENTS_12R5.values()),
+                    },
+                ],
+            }
         if table == "vaerak/11ra.px":
             columns = self.vaerak["columns"]
             areas = [row["key"][0] for row in self.vaerak["data"]]
             contents = [c for c in columns if c["type"] == "c"]
-            return {"title": self.vaerak["metadata"][0]["label"],
-                    "variables": [
-                        {"code": "alue_23_20260101", "text": "Alue", "values": areas,
-                         "valueTexts": areas},
-                        {"code": "timeperiod_y", "text": "Vuosi", "values": ["2025"],
-                         "valueTexts": ["2025"], "time": True},
-                        {"code": "contentscode", "text": "Tiedot",
-                         "values": [c["code"] for c in contents],
-                         "valueTexts": [c["text"] for c in contents]},
-                    ]}
+            return {
+                "title": self.vaerak["metadata"][0]["label"],
+                "variables": [
+                    {"code": "alue_23_20260101", "text": "Alue", "values": areas, "valueTexts": areas},
+                    {"code": "timeperiod_y", "text": "Vuosi", "values": ["2025"], "valueTexts": ["2025"], "time": True},
+                    {
+                        "code": "contentscode",
+                        "text": "Tiedot",
+                        "values": [c["code"] for c in contents],
+                        "valueTexts": [c["text"] for c in contents],
+                    },
+                ],
+            }
         return None
 
     def cell(self, table: str, area: str, period: str, code: str) -> tuple[float | None, str | None]:
@@ -209,8 +228,9 @@ class FakePxWeb:
                 return round(100 * unemployed / force, 1), None
             return float(sum(municipal_value(m, code, index) for m in members)), None
         if code == "TYOTOSUUS":
-            return round(100 * municipal_value(area, "TYOTTOMATLOPUSSA", index)
-                         / municipal_value(area, "TYOVOIMATK", index), 1), None
+            return round(
+                100 * municipal_value(area, "TYOTTOMATLOPUSSA", index) / municipal_value(area, "TYOVOIMATK", index), 1
+            ), None
         value = municipal_value(area, code, index)
         if code in SUPPRESSED_CODES and 0 < value < SUPPRESS_BELOW:
             return None, "..."
@@ -231,7 +251,7 @@ class FakePxWeb:
             if sel.get("filter") == "all":
                 chosen = values
             elif sel.get("filter") == "top":
-                chosen = values[-int(sel["values"][0]):]
+                chosen = values[-int(sel["values"][0]) :]
             elif sel.get("filter") == "item":
                 chosen = list(sel.get("values", []))
                 if any(v not in values for v in chosen):
@@ -247,17 +267,33 @@ class FakePxWeb:
         dims = [v["code"] for v in meta["variables"]]
         fmt = query.get("response", {}).get("format", "json")
         area_var, time_var, content_var = dims
-        figures = [self.cell(table, a, t, c)
-                   for a in selected[area_var] for t in selected[time_var] for c in selected[content_var]]
+        figures = [
+            self.cell(table, a, t, c)
+            for a in selected[area_var]
+            for t in selected[time_var]
+            for c in selected[content_var]
+        ]
         updated = self.state.release.updated if table.startswith("tyonv") else "2026-05-29T05.00.00Z"
         if fmt == "json-stat2":
             texts = {code: dict(zip(v["values"], v["valueTexts"], strict=True)) for code, v in known.items()}
             return 200, {
-                "version": "2.0", "class": "dataset", "label": meta["title"], "source": "Tilastokeskus",
-                "updated": updated, "id": dims, "size": [len(selected[d]) for d in dims],
-                "dimension": {d: {"label": known[d]["text"], "category": {
-                    "index": {v: i for i, v in enumerate(selected[d])},
-                    "label": {v: texts[d][v] for v in selected[d]}}} for d in dims},
+                "version": "2.0",
+                "class": "dataset",
+                "label": meta["title"],
+                "source": "Tilastokeskus",
+                "updated": updated,
+                "id": dims,
+                "size": [len(selected[d]) for d in dims],
+                "dimension": {
+                    d: {
+                        "label": known[d]["text"],
+                        "category": {
+                            "index": {v: i for i, v in enumerate(selected[d])},
+                            "label": {v: texts[d][v] for v in selected[d]},
+                        },
+                    }
+                    for d in dims
+                },
                 "value": [v for v, _ in figures],
                 "status": {str(i): s for i, (_, s) in enumerate(figures) if s},
                 "role": {"time": [time_var], "metric": [content_var]},
@@ -271,10 +307,16 @@ class FakePxWeb:
                     position += 1
                     values.append(status if value is None else f"{value:g}")
                 rows.append({"key": [a, t], "values": values})
-        return 200, {"columns": [{"code": area_var, "text": "Alue", "type": "d"},
-                                 {"code": time_var, "text": "Aika", "type": "t"}]
-                     + [{"code": c, "text": c, "type": "c"} for c in selected[content_var]],
-                     "comments": [], "data": rows, "metadata": [{"updated": updated}]}
+        return 200, {
+            "columns": [
+                {"code": area_var, "text": "Alue", "type": "d"},
+                {"code": time_var, "text": "Aika", "type": "t"},
+            ]
+            + [{"code": c, "text": c, "type": "c"} for c in selected[content_var]],
+            "comments": [],
+            "data": rows,
+            "metadata": [{"updated": updated}],
+        }
 
 
 def corrupt(kind: str, doc: dict, arg: str) -> dict:
@@ -299,7 +341,7 @@ def corrupt(kind: str, doc: dict, arg: str) -> dict:
         values = []
         for i, code in enumerate(codes):
             if code != arg:
-                values += doc["value"][i * stride:(i + 1) * stride]
+                values += doc["value"][i * stride : (i + 1) * stride]
         doc["dimension"][area_dim]["category"]["index"] = {c: i for i, c in enumerate(keep)}
         doc["size"][0] = len(keep)
         doc["value"] = values
@@ -320,8 +362,10 @@ class _Handler(BaseHTTPRequestHandler):
         with self.fake.state.lock:
             self.fake.state.log.append((time.monotonic(), self.command, self.path, len(data)))
         self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8" if not isinstance(body, str)
-                         else "text/plain; charset=utf-8")
+        self.send_header(
+            "Content-Type",
+            "application/json; charset=utf-8" if not isinstance(body, str) else "text/plain; charset=utf-8",
+        )
         self.send_header("Content-Length", str(len(data)))
         for key, value in (headers or {}).items():
             self.send_header(key, value)
@@ -337,7 +381,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route(self) -> str | None:
         prefix = "/PxWeb/api/v1/fi"
-        return self.path[len(prefix):].lstrip("/") if self.path.startswith(prefix) else None
+        return self.path[len(prefix) :].lstrip("/") if self.path.startswith(prefix) else None
 
     def _transport_fault(self, fault: Fault) -> None:
         """Misbehave at the HTTP level instead of answering."""
@@ -369,16 +413,40 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(404, "Not found")
         if route in ("?config", ""):
             state = self.fake.state
-            return self._send(200, {"maxValues": state.max_values, "maxCalls": state.max_calls,
-                                    "timeWindow": state.time_window, "CORS": True})
+            return self._send(
+                200,
+                {
+                    "maxValues": state.max_values,
+                    "maxCalls": state.max_calls,
+                    "timeWindow": state.time_window,
+                    "CORS": True,
+                },
+            )
         if route == "StatFin/tyonv":
-            return self._send(200, [{"id": "12r5.px", "type": "t", "updated": self.fake.state.release.updated,
-                                     "text": "Työttömät työnhakijat eri ryhmissä (12r5)"},
-                                    {"id": "12r7.px", "type": "t", "updated": "2026-07-21T05:00:00Z",
-                                     "text": "Työnhakijat (12r7)"}])
+            return self._send(
+                200,
+                [
+                    {
+                        "id": "12r5.px",
+                        "type": "t",
+                        "updated": self.fake.state.release.updated,
+                        "text": "Työttömät työnhakijat eri ryhmissä (12r5)",
+                    },
+                    {"id": "12r7.px", "type": "t", "updated": "2026-07-21T05:00:00Z", "text": "Työnhakijat (12r7)"},
+                ],
+            )
         if route == "StatFin/vaerak":
-            return self._send(200, [{"id": "11ra.px", "type": "t", "updated": "2026-05-29T05.00.00Z",
-                                     "text": self.fake.vaerak["metadata"][0]["label"]}])
+            return self._send(
+                200,
+                [
+                    {
+                        "id": "11ra.px",
+                        "type": "t",
+                        "updated": "2026-05-29T05.00.00Z",
+                        "text": self.fake.vaerak["metadata"][0]["label"],
+                    }
+                ],
+            )
         if route.startswith("StatFin/"):
             meta = self.fake.metadata(route.removeprefix("StatFin/"))
             if meta is None or self.fake.state.renamed:

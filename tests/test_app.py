@@ -10,9 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from data_sources.dataset import load_dataset
 from data_sources.programme import load_programme
-from data_sources.transforms import latest
+from figures.formats import fmt_number, fmt_percent
+from figures.latest import latest
 from tests.fake_pxweb import FakePxWeb
-from ui.formats import fmt_number, fmt_percent
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["pages/overview.py", "pages/groups.py", "pages/municipality.py", "pages/themes.py", "pages/data.py"]
@@ -61,8 +61,10 @@ def test_overview_figures_equal_the_snapshot(real_cache, monkeypatch):
     assert metrics["Työttömien osuus työvoimasta"] == fmt_percent(rate.value, 1)
     assert len(at.metric) == 10
     sentence = at.markdown[0].value
-    assert sentence.startswith(f"#### Kymenlaaksossa oli kesäkuun lopussa {fmt_number(unemployed.value)} "
-                               f"työtöntä työnhakijaa, {fmt_number(abs(unemployed.year_change))} ")
+    assert sentence.startswith(
+        f"#### Kymenlaaksossa oli kesäkuun lopussa {fmt_number(unemployed.value)} "
+        f"työtöntä työnhakijaa, {fmt_number(abs(unemployed.year_change))} "
+    )
     assert "\u00a0" in fmt_number(unemployed.value)
 
 
@@ -81,10 +83,19 @@ def test_url_parameters_choose_area_language_and_view(real_cache, monkeypatch):
     assert len(charts(at)) == 11
 
 
-@pytest.mark.parametrize("params", [
-    {"area": "<script>alert(1)</script>"}, {"lang": "de"}, {"view": "pie"}, {"start": "1999-01"},
-    {"end": "2099-13"}, {"compare": "XX,,SSS"}, {"ma": "yes"}, {"muni": "MK08"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"area": "<script>alert(1)</script>"},
+        {"lang": "de"},
+        {"view": "pie"},
+        {"start": "1999-01"},
+        {"end": "2099-13"},
+        {"compare": "XX,,SSS"},
+        {"ma": "yes"},
+        {"muni": "MK08"},
+    ],
+)
 def test_bad_url_parameters_fall_back_to_defaults(params, real_cache, monkeypatch):
     at = open_app(real_cache, monkeypatch, page="pages/groups.py", **params)
     sel = at.session_state["selection"]
@@ -147,7 +158,11 @@ def test_municipality_table_equals_the_snapshot_and_downloads(real_cache, monkey
 def test_themes_page_lists_all_four_themes_with_charts(real_cache, monkeypatch):
     at = open_app(real_cache, monkeypatch, page="pages/themes.py")
     assert [tab.label for tab in at.tabs] == [
-        "4.1 Yhteistyö", "4.2 Kasvu ja yritystoiminta", "4.3 Osaava työvoima", "4.4 Haavoittuvassa asemassa olevat"]
+        "4.1 Yhteistyö",
+        "4.2 Kasvu ja yritystoiminta",
+        "4.3 Osaava työvoima",
+        "4.4 Haavoittuvassa asemassa olevat",
+    ]
     linked = sum(len(i.get("series", [])) for theme in load_programme()["themes"] for i in theme["indicators"])
     assert len(charts(at)) == linked == 14
     assert any("Ei vielä kytketty" in m.value and "Kelasto" in m.value for m in at.markdown)
@@ -179,6 +194,8 @@ def test_data_and_theme_pages_speak_swedish_and_english(lang, released, kind, re
     at.switch_page("pages/themes.py")
     at.run()
     assert not at.exception
-    expected = {"sv": "Programmets text på finska, såsom den godkändes.",
-                "en": "The programme's text is in Finnish, as approved."}[lang]
+    expected = {
+        "sv": "Programmets text på finska, såsom den godkändes.",
+        "en": "The programme's text is in Finnish, as approved.",
+    }[lang]
     assert expected in [c.value for c in at.caption]

@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from figures.formats import SHORT_MONTHS
 from tests.browser import (
     ARTIFACTS,
     CHROMIUM,
@@ -15,7 +16,6 @@ from tests.browser import (
     streamlit_server,
     wait_for_charts,
 )
-from ui.formats import SHORT_MONTHS
 
 if not chromium_available():
     if os.environ.get("CI"):
@@ -44,8 +44,9 @@ def browser():
 
 
 def axis_texts(page) -> list[str]:
-    return page.evaluate("Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text'))"
-                         ".map(t => t.textContent)")
+    return page.evaluate(
+        "Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text')).map(t => t.textContent)"
+    )
 
 
 def check_page(page, path: str, charts: int, text: str, shot: str) -> None:
@@ -83,8 +84,9 @@ def test_demo_data_is_labelled_on_every_page_and_chart(browser, tmp_path):
             page.goto(path)
             wait_for_charts(page, 0 if path == "/teemat" else charts)
             assert "DEMOAINEISTO" in page.locator('[data-testid="stAlert"]').first.inner_text()
-            subtitles = page.evaluate("Array.from(document.querySelectorAll('.vega-embed svg .role-subtitle'))"
-                                      ".map(t => t.textContent)")
+            subtitles = page.evaluate(
+                "Array.from(document.querySelectorAll('.vega-embed svg .role-subtitle')).map(t => t.textContent)"
+            )
             assert all("DEMOAINEISTO" in s for s in subtitles), subtitles
         page.goto("/ryhmat?lang=en&area=KU286&view=index")
         wait_for_charts(page, 11)
@@ -112,15 +114,20 @@ def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
         page.goto("/esitys?embed=true&deck=4.4")
         keys = ["ArrowRight", "PageDown"] * len(headlines)
         for number, expected in enumerate(headlines, start=1):
-            page.wait_for_function("(text) => { const h = document.querySelector('h1'); "
-                                   "return h && h.innerText.trim() === text; }", arg=expected, timeout=60000)
+            page.wait_for_function(
+                "(text) => { const h = document.querySelector('h1'); return h && h.innerText.trim() === text; }",
+                arg=expected,
+                timeout=60000,
+            )
             wait_for_charts(page, 1)
             if number > 1:  # the slide number reaches the URL in the same script run as the headline
                 page.wait_for_function("(n) => location.search.includes('slide=' + n)", arg=number, timeout=30000)
             assert page.evaluate(OVERFLOW) == [], f"slide {number} overflows"
             assert float(page.evaluate("getComputedStyle(document.querySelector('h1')).fontSize")[:-2]) >= 48
-            sizes = page.evaluate("Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text'))"
-                                  ".map(t => parseFloat(t.getAttribute('font-size')))")
+            sizes = page.evaluate(
+                "Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text'))"
+                ".map(t => parseFloat(t.getAttribute('font-size')))"
+            )
             assert sizes and min(sizes) >= 24
             assert page.locator('[data-testid="stSidebar"]').is_hidden()
             page.screenshot(path=str(ARTIFACTS / f"esitys-4.4-{number}.png"))
@@ -128,6 +135,9 @@ def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
                 page.keyboard.press(keys[number - 1])
         for key, back in (("ArrowLeft", 2), ("PageUp", 3)):
             page.keyboard.press(key)
-            page.wait_for_function("(text) => document.querySelector('h1').innerText.trim() === text",
-                                   arg=headlines[len(headlines) - back], timeout=60000)
+            page.wait_for_function(
+                "(text) => document.querySelector('h1').innerText.trim() === text",
+                arg=headlines[len(headlines) - back],
+                timeout=60000,
+            )
         page.close()

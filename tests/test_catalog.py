@@ -19,10 +19,17 @@ def raw_catalog():
 def test_catalog_uses_the_post_june_2026_ids_and_codes(catalog):
     table = catalog.tables["tyonv_12r5"]
     assert (table.path, table.area_variable, table.time_variable, table.content_variable) == (
-        "tyonv/12r5.px", "Alue", "timeperiod_m", "contentscode")
+        "tyonv/12r5.px",
+        "Alue",
+        "timeperiod_m",
+        "contentscode",
+    )
     population = catalog.tables["vaerak_11ra"]
     assert (population.path, population.area_variable, population.time_variable) == (
-        "vaerak/11ra.px", "alue_23_20260101", "timeperiod_y")
+        "vaerak/11ra.px",
+        "alue_23_20260101",
+        "timeperiod_y",
+    )
     assert catalog.base_url == "https://pxdata.stat.fi/PxWeb/api/v1/fi"
 
 
@@ -33,10 +40,15 @@ def test_every_12r5_series_code_exists_in_the_table(catalog):
 
 
 def test_areas_are_the_region_its_subregions_municipalities_and_country(catalog):
-    assert catalog.area_codes == ("MK08", "SK081", "SK082", "KU075", "KU285", "KU286", "KU489",
-                                  "KU624", "KU935", "SSS")
+    assert catalog.area_codes == ("MK08", "SK081", "SK082", "KU075", "KU285", "KU286", "KU489", "KU624", "KU935", "SSS")
     assert [a.name["fi"] for a in catalog.municipalities] == [
-        "Hamina", "Kotka", "Kouvola", "Miehikkälä", "Pyhtää", "Virolahti"]
+        "Hamina",
+        "Kotka",
+        "Kouvola",
+        "Miehikkälä",
+        "Pyhtää",
+        "Virolahti",
+    ]
     assert catalog.region_members["MK08"] == ("KU075", "KU285", "KU286", "KU489", "KU624", "KU935")
     assert len({a.colour for a in catalog.areas}) == len(catalog.areas)
 
@@ -44,31 +56,50 @@ def test_areas_are_the_region_its_subregions_municipalities_and_country(catalog)
 def test_appendix2_series_are_all_there_and_proxies_say_so(catalog):
     appendix2 = [s.id for s in catalog.series if s.appendix2]
     assert appendix2 == [
-        "jobseekers_all", "unemployed", "structurally_unemployed", "jobseekers_under30",
-        "jobseekers_over55", "jobseekers_foreign", "unemployed_foreign", "jobseekers_disabled",
-        "unemployed_disabled", "service_starts", "open_vacancies"]
+        "jobseekers_all",
+        "unemployed",
+        "structurally_unemployed",
+        "jobseekers_under30",
+        "jobseekers_over55",
+        "jobseekers_foreign",
+        "unemployed_foreign",
+        "jobseekers_disabled",
+        "unemployed_disabled",
+        "service_starts",
+        "open_vacancies",
+    ]
     for series in catalog.series:
         if series.proxy:
             assert "korvike" in series.label["fi"].lower()
             assert "proxy" in series.label["en"].lower()
             assert series.proxy.note["fi"].startswith("Korvike")
     assert catalog.series_by_id("in_services").content_code == (
-        "TYOLLISTETTYLOP+TYOHARJOITTELULOP+KOKEILULOP+TVKOULUTUSLOP+VALMENNUSLOP+MTPPALVELUTLOP")
+        "TYOLLISTETTYLOP+TYOHARJOITTELULOP+KOKEILULOP+TVKOULUTUSLOP+VALMENNUSLOP+MTPPALVELUTLOP"
+    )
 
 
-@pytest.mark.parametrize("breakage, message", [
-    (lambda c: c["series"][0]["label"].pop("sv"), "series jobseekers_all: needs labels in exactly fi, sv, en"),
-    (lambda c: c["series"][0].update(table="nope"), "series jobseekers_all: unknown table 'nope'"),
-    (lambda c: c["series"][0].update(formula=["A"]), "series jobseekers_all: give exactly one of code or formula"),
-    (lambda c: c["series"][6]["proxy"]["note"].update(en=""),
-     "series structurally_unemployed proxy.note: empty en label"),
-    (lambda c: c["series"][6]["label"].update(en="Structurally unemployed"),
-     "series structurally_unemployed: a proxy's en label must say 'proxy'"),
-    (lambda c: c["areas"].append(dict(c["areas"][0])), "areas: duplicate area code"),
-    (lambda c: c["tables"]["tyonv_12r5"].update(path="statfin_tyonv_pxt_12r5"),
-     "table tyonv_12r5: path 'statfin_tyonv_pxt_12r5' must be '<folder>/<id>.px'"),
-    (lambda c: c["region_members"].update(MK08=["KU999"]), "region_members: unknown areas ['KU999']"),
-])
+@pytest.mark.parametrize(
+    "breakage, message",
+    [
+        (lambda c: c["series"][0]["label"].pop("sv"), "series jobseekers_all: needs labels in exactly fi, sv, en"),
+        (lambda c: c["series"][0].update(table="nope"), "series jobseekers_all: unknown table 'nope'"),
+        (lambda c: c["series"][0].update(formula=["A"]), "series jobseekers_all: give exactly one of code or formula"),
+        (
+            lambda c: c["series"][6]["proxy"]["note"].update(en=""),
+            "series structurally_unemployed proxy.note: empty en label",
+        ),
+        (
+            lambda c: c["series"][6]["label"].update(en="Structurally unemployed"),
+            "series structurally_unemployed: a proxy's en label must say 'proxy'",
+        ),
+        (lambda c: c["areas"].append(dict(c["areas"][0])), "areas: duplicate area code"),
+        (
+            lambda c: c["tables"]["tyonv_12r5"].update(path="statfin_tyonv_pxt_12r5"),
+            "table tyonv_12r5: path 'statfin_tyonv_pxt_12r5' must be '<folder>/<id>.px'",
+        ),
+        (lambda c: c["region_members"].update(MK08=["KU999"]), "region_members: unknown areas ['KU999']"),
+    ],
+)
 def test_a_broken_catalog_is_refused_with_a_clear_reason(breakage, message):
     raw = copy.deepcopy(raw_catalog())
     assert raw["series"][6]["id"] == "structurally_unemployed"

@@ -9,14 +9,19 @@ from data_sources.pxweb_client import PxWebClient, PxWebError, retry_after_secon
 from data_sources.query import Selection, query_body
 
 TABLE = "tyonv/12r5.px"
-BODY = query_body([Selection("Alue", ("MK08",)), Selection("timeperiod_m", ("2026M06",)),
-                   Selection("contentscode", ("TYOTTOMATLOPUSSA",))], "json-stat2")
+BODY = query_body(
+    [
+        Selection("Alue", ("MK08",)),
+        Selection("timeperiod_m", ("2026M06",)),
+        Selection("contentscode", ("TYOTTOMATLOPUSSA",)),
+    ],
+    "json-stat2",
+)
 
 
 def make_client(fake, tmp_path, **kwargs):
     slept = []
-    client = PxWebClient(fake.base_url, tmp_path / "http.sqlite", timeout=(2.0, 0.5),
-                         sleep=slept.append, **kwargs)
+    client = PxWebClient(fake.base_url, tmp_path / "http.sqlite", timeout=(2.0, 0.5), sleep=slept.append, **kwargs)
     return client, slept
 
 
@@ -57,11 +62,14 @@ def test_server_errors_are_retried_with_backoff_then_reported(fake, tmp_path):
     assert str(err.value) == (f"POST {fake.base_url}/StatFin/{TABLE}: server error HTTP 500 after 4 attempts")
 
 
-@pytest.mark.parametrize("kind, reason", [
-    ("timeout", "timed out after 0.5 s"),
-    ("malformed", "malformed JSON (body cut off or garbled)"),
-    ("cutoff", "body cut off midway"),
-])
+@pytest.mark.parametrize(
+    "kind, reason",
+    [
+        ("timeout", "timed out after 0.5 s"),
+        ("malformed", "malformed JSON (body cut off or garbled)"),
+        ("cutoff", "body cut off midway"),
+    ],
+)
 def test_broken_transfers_are_retried_and_never_cached(fake, tmp_path, kind, reason):
     fake.inject(kind, times=4, arg="1.5")
     client, _ = make_client(fake, tmp_path)
@@ -84,8 +92,7 @@ def test_connection_refused_is_a_clear_error(tmp_path):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    client = PxWebClient(f"http://127.0.0.1:{port}/PxWeb/api/v1/fi", None, max_retries=1,
-                         sleep=lambda s: None)
+    client = PxWebClient(f"http://127.0.0.1:{port}/PxWeb/api/v1/fi", None, max_retries=1, sleep=lambda s: None)
     with pytest.raises(PxWebError) as err:
         client.config()
     assert str(err.value).startswith(f"GET http://127.0.0.1:{port}/PxWeb/api/v1/fi/?config: connection failed")
@@ -97,8 +104,14 @@ def test_the_client_stays_within_the_call_limit(fake, tmp_path):
     client = PxWebClient(fake.base_url, None)
     client.config()
     for month in range(1, 13):
-        body = query_body([Selection("Alue", ("MK08",)), Selection("timeperiod_m", (f"2025M{month:02d}",)),
-                           Selection("contentscode", ("TYOTTOMATLOPUSSA",))], "json-stat2")
+        body = query_body(
+            [
+                Selection("Alue", ("MK08",)),
+                Selection("timeperiod_m", (f"2025M{month:02d}",)),
+                Selection("contentscode", ("TYOTTOMATLOPUSSA",)),
+            ],
+            "json-stat2",
+        )
         client.query("StatFin", TABLE, body, "r1")
     stamps = [r[0] for r in fake.requests()]
     assert len(stamps) == 13
@@ -108,6 +121,7 @@ def test_the_client_stays_within_the_call_limit(fake, tmp_path):
 
 def test_retry_after_accepts_seconds_and_http_dates():
     from datetime import datetime
+
     now = datetime(2026, 7, 21, 5, 0, 0, tzinfo=UTC)
     assert retry_after_seconds("12") == 12.0
     assert retry_after_seconds("Tue, 21 Jul 2026 05:00:30 GMT", now) == 30.0

@@ -17,11 +17,11 @@ from streamlit.testing.v1 import AppTest
 
 from data_sources.catalog import load_catalog
 from data_sources.dataset import load_dataset
-from data_sources.transforms import latest
+from figures.formats import fmt_number, fmt_percent
+from figures.latest import latest
 from report.export import chart_png, chart_svg, file_stem
 from report.halfyear import ReportError, build_report, parse_half, to_html, to_pdf
 from report.slides import build_deck, deck_pdf, slide_chart
-from ui.formats import fmt_number, fmt_percent
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -70,8 +70,10 @@ def test_headlines_state_the_finding_in_numbers(data):
     catalog = load_catalog()
     unemployed = latest(data.frame, "unemployed", "MK08")
     review = build_deck("katsaus", data, catalog, "fi")
-    assert review[0].headline == (f"Kymenlaakso: Työttömät työnhakijat {fmt_number(unemployed.value)}, "
-                                  f"{fmt_percent(unemployed.year_change_pct, 1, signed=True)} vuodessa")
+    assert review[0].headline == (
+        f"Kymenlaakso: Työttömät työnhakijat {fmt_number(unemployed.value)}, "
+        f"{fmt_percent(unemployed.year_change_pct, 1, signed=True)} vuodessa"
+    )
     assert [s.areas[0] for s in review] == ["MK08", "KU286", "KU285", "KU075", "KU624", "KU935", "KU489"]
 
 
@@ -109,11 +111,18 @@ def test_the_report_command_writes_pdf_and_html_from_the_snapshot(real_cache, tm
         done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr
         assert (tmp_path / name).read_bytes().startswith(kind)
-    late = subprocess.run([sys.executable, "-m", "report", "--half", "2026H2", "--out", str(tmp_path / "x.pdf")],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    late = subprocess.run(
+        [sys.executable, "-m", "report", "--half", "2026H2", "--out", str(tmp_path / "x.pdf")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert late.returncode == 1
-    assert late.stderr.strip() == ("report failed: the figures for 2026H2 are not out yet: "
-                                   "the latest stored month is 2026-06")
+    assert late.stderr.strip() == (
+        "report failed: the figures for 2026H2 are not out yet: the latest stored month is 2026-06"
+    )
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -40,8 +40,11 @@ FAULTS = [
 
 def snapshot_bytes(cache_dir: Path) -> dict[str, str]:
     root = cache_dir / "snapshots"
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and p.name != "attempts.json"}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != "attempts.json"
+    }
 
 
 @pytest.fixture
@@ -65,7 +68,8 @@ def data_page(cache_dir: Path, monkeypatch) -> AppTest:
 
 @pytest.mark.parametrize("kind, method, path, arg, reason", FAULTS, ids=[f"{f[0]}-{f[1]}" for f in FAULTS])
 def test_a_fault_fails_the_refresh_clearly_and_keeps_the_good_snapshot(
-        fake, good_cache, monkeypatch, capsys, kind, method, path, arg, reason):
+    fake, good_cache, monkeypatch, capsys, kind, method, path, arg, reason
+):
     before = snapshot_bytes(good_cache)
     fake.inject(kind, method=method, path=path, times=50, arg=arg)
     capsys.readouterr()
@@ -88,8 +92,10 @@ def test_a_renamed_table_and_an_unreachable_api_fail_clearly(fake, good_cache, c
     assert f"refresh failed: tyonv/12r5.px: GET {fake.base_url}/StatFin/tyonv/12r5.px: HTTP 400 (Bad Request)" in err
     dead = fake.base_url.replace(str(fake.server.server_address[1]), "9")
     assert refresh_main([*FAST, "--base-url", dead, "--cache-dir", str(good_cache)]) == 1
-    assert "API limits (?config) unavailable: GET http://127.0.0.1:9/PxWeb/api/v1/fi/?config: connection failed" \
+    assert (
+        "API limits (?config) unavailable: GET http://127.0.0.1:9/PxWeb/api/v1/fi/?config: connection failed"
         in capsys.readouterr().err
+    )
     assert snapshot_bytes(good_cache) == before
 
 
@@ -146,8 +152,17 @@ def test_two_refreshes_at_once_do_not_corrupt_anything_and_readers_never_see_hal
 
     thread = threading.Thread(target=reader)
     thread.start()
-    runs = [subprocess.Popen([sys.executable, "-m", "data_sources.refresh", "--quiet"], cwd=ROOT, env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "data_sources.refresh", "--quiet"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     outputs = [run.communicate(timeout=120) for run in runs]
     stop.set()
     thread.join()

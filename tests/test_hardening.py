@@ -13,17 +13,30 @@ from hypothesis import strategies as strat
 from streamlit.testing.v1 import AppTest
 
 from data_sources.catalog import load_catalog
-from data_sources.transforms import VIEWS
-from ui.i18n import LANGUAGES
+from figures.i18n import LANGUAGES
+from figures.views import VIEWS
 from ui.state import parse_params
 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST, LAST = pd.Timestamp(2009, 1, 1), pd.Timestamp(2026, 6, 1)
 KEYS = ["lang", "area", "compare", "start", "end", "view", "ma", "muni", "x"]
-NASTY = ["<script>alert(1)</script>", "**bold** [x](javascript:alert(1))", "<img src=x onerror=alert(1)>",
-         "KU286\u202e", "2026-06\x00", "ä" * 5000, "MK08,MK08,SSS", "2018-00", "9999-12", "", " ", "%00"]
-values = strat.one_of(strat.sampled_from(NASTY), strat.text(max_size=300),
-                      strat.lists(strat.text(max_size=20), max_size=3))
+NASTY = [
+    "<script>alert(1)</script>",
+    "**bold** [x](javascript:alert(1))",
+    "<img src=x onerror=alert(1)>",
+    "KU286\u202e",
+    "2026-06\x00",
+    "ä" * 5000,
+    "MK08,MK08,SSS",
+    "2018-00",
+    "9999-12",
+    "",
+    " ",
+    "%00",
+]
+values = strat.one_of(
+    strat.sampled_from(NASTY), strat.text(max_size=300), strat.lists(strat.text(max_size=20), max_size=3)
+)
 params = strat.dictionaries(strat.sampled_from(KEYS), values, max_size=len(KEYS))
 
 
@@ -80,6 +93,10 @@ def test_no_code_renders_raw_html_and_pages_do_no_http():
 def test_no_secrets_are_committed():
     pattern = re.compile(r"(api[_-]?key|secret|password|token)\s*[=:]\s*['\"][^'\"]{8,}", re.IGNORECASE)
     for path in ROOT.rglob("*"):
-        if path.is_file() and path.suffix in {".py", ".toml", ".yaml", ".yml", ".md", ".txt"} \
-                and ".git" not in path.parts and "test-artifacts" not in path.parts:
+        if (
+            path.is_file()
+            and path.suffix in {".py", ".toml", ".yaml", ".yml", ".md", ".txt"}
+            and ".git" not in path.parts
+            and "test-artifacts" not in path.parts
+        ):
             assert not pattern.search(path.read_text(encoding="utf-8", errors="ignore")), path

@@ -20,7 +20,9 @@ from tests.fake_pxweb import VAERAK_FILE
 
 def dataset(**changes):
     doc = {
-        "class": "dataset", "id": ["Alue", "timeperiod_m", "contentscode"], "size": [2, 2, 1],
+        "class": "dataset",
+        "id": ["Alue", "timeperiod_m", "contentscode"],
+        "size": [2, 2, 1],
         "dimension": {
             "Alue": {"category": {"index": {"MK08": 0, "KU489": 1}}},
             "timeperiod_m": {"category": {"index": ["2026M05", "2026M06"]}},
@@ -36,7 +38,11 @@ def dataset(**changes):
 def test_cells_in_row_major_order_with_suppressed_cells_missing_not_zero():
     cells = parse_jsonstat2(dataset())
     assert cells[["Alue", "timeperiod_m"]].values.tolist() == [
-        ["MK08", "2026M05"], ["MK08", "2026M06"], ["KU489", "2026M05"], ["KU489", "2026M06"]]
+        ["MK08", "2026M05"],
+        ["MK08", "2026M06"],
+        ["KU489", "2026M05"],
+        ["KU489", "2026M06"],
+    ]
     assert cells["value"].tolist()[:2] == [812.0, 830.0]
     assert math.isnan(cells["value"][2]) and cells["status"][2] == "..."
     assert cells["value"][3] == 4.0 and pd.isna(cells["status"][3])
@@ -48,15 +54,20 @@ def test_sparse_values_and_status_lists_are_read():
     assert cells["status"][2] == ".."
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"size": [3, 2, 1]}, "dimension 'Alue' has 2 categories but size 3"),
-    ({"id": ["Alue", "timeperiod_m", "contentscode", "Sukupuoli"], "size": [2, 2, 1, 1]},
-     "dimension 'Sukupuoli' is listed in id but missing"),
-    ({"value": [1, 2, 3]}, "value has 3 items but size says 4"),
-    ({"value": [1, 2, "x", 4]}, "value 'x' is not a number"),
-    ({"class": "collection"}, "answer is not a json-stat2 dataset"),
-    ({"size": [2, 2]}, "id has 3 dimensions but size has 2"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"size": [3, 2, 1]}, "dimension 'Alue' has 2 categories but size 3"),
+        (
+            {"id": ["Alue", "timeperiod_m", "contentscode", "Sukupuoli"], "size": [2, 2, 1, 1]},
+            "dimension 'Sukupuoli' is listed in id but missing",
+        ),
+        ({"value": [1, 2, 3]}, "value has 3 items but size says 4"),
+        ({"value": [1, 2, "x", 4]}, "value 'x' is not a number"),
+        ({"class": "collection"}, "answer is not a json-stat2 dataset"),
+        ({"size": [2, 2]}, "id has 3 dimensions but size has 2"),
+    ],
+)
 def test_malformed_json_stat_is_refused_with_the_reason(changes, message):
     with pytest.raises(JsonStatError) as err:
         parse_jsonstat2(dataset(**changes))
@@ -76,9 +87,14 @@ def test_the_real_11ra_answer_parses_to_the_known_population():
 
 
 def test_px_json_missing_symbols_stay_missing():
-    doc = {"columns": [{"code": "Alue", "type": "d"}, {"code": "timeperiod_y", "type": "t"},
-                       {"code": "vaerak-vaesto", "type": "c"}],
-           "data": [{"key": ["KU489", "2025"], "values": ["..."]}]}
+    doc = {
+        "columns": [
+            {"code": "Alue", "type": "d"},
+            {"code": "timeperiod_y", "type": "t"},
+            {"code": "vaerak-vaesto", "type": "c"},
+        ],
+        "data": [{"key": ["KU489", "2025"], "values": ["..."]}],
+    }
     cells = parse_px_json(doc, "contentscode")
     assert math.isnan(cells["value"][0]) and cells["status"][0] == "..."
 

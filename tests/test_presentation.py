@@ -5,9 +5,10 @@ import math
 import pandas as pd
 import pytest
 
-from data_sources.transforms import INDEX_BASE, Latest, apply_view, latest, moving_average, rank_areas, select
-from ui.formats import fmt_date, fmt_month, fmt_number, fmt_percent, month_end_phrase, vega_locale
-from ui.sentences import headline_sentence
+from figures.formats import fmt_date, fmt_month, fmt_number, fmt_percent, month_end_phrase, vega_locale
+from figures.latest import Latest, latest, rank_areas
+from figures.sentences import headline_sentence
+from figures.views import INDEX_BASE, apply_view, moving_average, select
 from ui.state import Selection, parse_params
 
 NB = "\u00a0"
@@ -41,23 +42,51 @@ def test_the_headline_sentence_in_three_languages():
     rate = figure(14.4, 0.1)
     assert headline_sentence("Kymenlaaksossa", figure(10153, -312), rate, "fi") == (
         f"Kymenlaaksossa oli kesäkuun lopussa 10{NB}153 työtöntä työnhakijaa, 312 vähemmän kuin vuotta "
-        f"aiemmin. Työttömien osuus työvoimasta oli 14,4{NB}%.")
+        f"aiemmin. Työttömien osuus työvoimasta oli 14,4{NB}%."
+    )
     assert headline_sentence("i Kymmenedalen", figure(10153, 144), None, "sv") == (
-        f"I Kymmenedalen fanns i slutet av juni 10{NB}153 arbetslösa arbetssökande, 144 fler än ett år tidigare.")
+        f"I Kymmenedalen fanns i slutet av juni 10{NB}153 arbetslösa arbetssökande, 144 fler än ett år tidigare."
+    )
     assert headline_sentence("in Kymenlaakso", figure(10153, 0), None, "en") == (
-        "In Kymenlaakso there were 10,153 unemployed jobseekers at the end of June, as many as a year earlier.")
+        "In Kymenlaakso there were 10,153 unemployed jobseekers at the end of June, as many as a year earlier."
+    )
     assert headline_sentence("Kotkassa", figure(math.nan, 1), None, "fi") == ""
 
 
 def test_url_state_keeps_good_values_and_drops_bad_ones(catalog):
     first, last = pd.Timestamp(2009, 1, 1), pd.Timestamp(2026, 6, 1)
-    sel = parse_params({"area": "KU286", "compare": "SSS,KU285,XX,SSS", "view": "index", "ma": "1",
-                        "start": "2020-01", "end": "2025-12", "lang": "sv", "muni": "KU075"}, catalog, first, last)
+    sel = parse_params(
+        {
+            "area": "KU286",
+            "compare": "SSS,KU285,XX,SSS",
+            "view": "index",
+            "ma": "1",
+            "start": "2020-01",
+            "end": "2025-12",
+            "lang": "sv",
+            "muni": "KU075",
+        },
+        catalog,
+        first,
+        last,
+    )
     assert sel == Selection("sv", "KU286", ("SSS", "KU285"), "2020-01", "2025-12", "index", True, "KU075")
-    assert sel.to_params() == {"lang": "sv", "area": "KU286", "compare": "SSS,KU285", "start": "2020-01",
-                               "end": "2025-12", "view": "index", "ma": "1", "muni": "KU075"}
-    bad = parse_params({"area": ["<b>x</b>"], "start": "2030-01", "end": "2017-06", "view": "3d",
-                        "lang": "de", "muni": "SSS"}, catalog, first, last)
+    assert sel.to_params() == {
+        "lang": "sv",
+        "area": "KU286",
+        "compare": "SSS,KU285",
+        "start": "2020-01",
+        "end": "2025-12",
+        "view": "index",
+        "ma": "1",
+        "muni": "KU075",
+    }
+    bad = parse_params(
+        {"area": ["<b>x</b>"], "start": "2030-01", "end": "2017-06", "view": "3d", "lang": "de", "muni": "SSS"},
+        catalog,
+        first,
+        last,
+    )
     assert bad == Selection()
     assert Selection().to_params() == {}
 
@@ -68,11 +97,30 @@ def frame():
     for area, base in (("MK08", 100.0), ("KU286", 50.0)):
         for i, p in enumerate(periods):
             for series, value in (("unemployed", base + i), ("labour_force", base * 10)):
-                rows.append({"series": series, "table": "tyonv/12r5.px", "content_code": "X", "area_code": area,
-                             "area_name": area, "period": p, "value": value, "status": None})
-    rows.append({"series": "population", "table": "vaerak/11ra.px", "content_code": "vaerak-vaesto",
-                 "area_code": "MK08", "area_name": "MK08", "period": pd.Timestamp(2019, 1, 1),
-                 "value": 2000.0, "status": None})
+                rows.append(
+                    {
+                        "series": series,
+                        "table": "tyonv/12r5.px",
+                        "content_code": "X",
+                        "area_code": area,
+                        "area_name": area,
+                        "period": p,
+                        "value": value,
+                        "status": None,
+                    }
+                )
+    rows.append(
+        {
+            "series": "population",
+            "table": "vaerak/11ra.px",
+            "content_code": "vaerak-vaesto",
+            "area_code": "MK08",
+            "area_name": "MK08",
+            "period": pd.Timestamp(2019, 1, 1),
+            "value": 2000.0,
+            "status": None,
+        }
+    )
     return pd.DataFrame(rows)
 
 

@@ -28,8 +28,11 @@ def test_four_themes_with_goals_indicators_and_coordinators():
     assert [t["id"] for t in programme["themes"]] == ["4.1", "4.2", "4.3", "4.4"]
     assert [len(t["goals"]) for t in programme["themes"]] == [3, 4, 4, 7]
     assert [t["coordinator"] for t in programme["themes"]] == [
-        "Kymenlaakson työllisyysjohtoryhmä", "Kaakkois-Suomen ELY-keskus ja TE-toimisto",
-        "Kaakkois-Suomen ELY-keskus", "Kaakkois-Suomen TE-toimisto ja Kymenlaakson Monialainen työelämäpalvelu"]
+        "Kymenlaakson työllisyysjohtoryhmä",
+        "Kaakkois-Suomen ELY-keskus ja TE-toimisto",
+        "Kaakkois-Suomen ELY-keskus",
+        "Kaakkois-Suomen TE-toimisto ja Kymenlaakson Monialainen työelämäpalvelu",
+    ]
     assert programme["approved"] == "2021-03-23"
 
 
@@ -56,8 +59,13 @@ def test_indicators_name_sources_and_the_open_data_ones_link_to_series(catalog):
 
 def test_appendix3_is_the_municipal_resources_table():
     table = load_programme()["appendix3"]
-    assert table["columns"] == ["Kunta", "Työllisyyden edistäminen", "Ohjaamo", "Nuorten työpajatoiminta",
-                                "Etsivä nuorisotyö"]
+    assert table["columns"] == [
+        "Kunta",
+        "Työllisyyden edistäminen",
+        "Ohjaamo",
+        "Nuorten työpajatoiminta",
+        "Etsivä nuorisotyö",
+    ]
     assert table["rows"][0] == ["Kouvola", 3, 1, 13, 6]
     assert [r[0] for r in table["rows"]] == ["Kouvola", "Kotka", "Pyhtää", "Hamina", "Virolahti", "Miehikkälä"]
 

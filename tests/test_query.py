@@ -15,9 +15,11 @@ KEEP = frozenset({"timeperiod_m", "contentscode"})
 
 
 def selections(areas=10, months=200, codes=20):
-    return [Selection("Alue", tuple(f"A{i}" for i in range(areas))),
-            Selection("timeperiod_m", tuple(f"2010M{i:03d}" for i in range(months))),
-            Selection("contentscode", tuple(f"C{i}" for i in range(codes)))]
+    return [
+        Selection("Alue", tuple(f"A{i}" for i in range(areas))),
+        Selection("timeperiod_m", tuple(f"2010M{i:03d}" for i in range(months))),
+        Selection("contentscode", tuple(f"C{i}" for i in range(codes))),
+    ]
 
 
 def test_a_query_under_the_limit_is_one_query():
@@ -35,23 +37,29 @@ def test_splitting_cuts_areas_only_and_covers_every_cell_once():
 def test_time_and_content_are_never_split():
     with pytest.raises(QueryError) as err:
         split_selections(selections(areas=2), 3999, KEEP)
-    assert str(err.value) == ("a query of 4000 cells exceeds the API limit of 3999 and cannot be "
-                              "split without splitting contentscode, timeperiod_m")
+    assert str(err.value) == (
+        "a query of 4000 cells exceeds the API limit of 3999 and cannot be "
+        "split without splitting contentscode, timeperiod_m"
+    )
 
 
 def test_query_body_is_the_pxweb_v1_shape():
     body = query_body([Selection("Alue", ("MK08",))], "json-stat2")
-    assert body == {"query": [{"code": "Alue", "selection": {"filter": "item", "values": ["MK08"]}}],
-                    "response": {"format": "json-stat2"}}
+    assert body == {
+        "query": [{"code": "Alue", "selection": {"filter": "item", "values": ["MK08"]}}],
+        "response": {"format": "json-stat2"},
+    }
 
 
 def test_selections_check_codes_against_metadata(catalog):
     table = catalog.tables["tyonv_12r5"]
-    metadata = {"variables": [
-        {"code": "Alue", "values": ["SSS", "MK08"]},
-        {"code": "timeperiod_m", "values": ["2008M12", "2009M01", "2009M02"]},
-        {"code": "contentscode", "values": ["TYOTTOMATLOPUSSA"]},
-    ]}
+    metadata = {
+        "variables": [
+            {"code": "Alue", "values": ["SSS", "MK08"]},
+            {"code": "timeperiod_m", "values": ["2008M12", "2009M01", "2009M02"]},
+            {"code": "contentscode", "values": ["TYOTTOMATLOPUSSA"]},
+        ]
+    }
     chosen = table_selections(table, metadata, ("MK08",), ("TYOTTOMATLOPUSSA",))
     assert chosen[1].values == ("2009M01", "2009M02")
     with pytest.raises(QueryError) as err:

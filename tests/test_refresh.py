@@ -28,8 +28,10 @@ def frame_of(data, series, area):
 
 def stored_files(cache_dir):
     root = Path(cache_dir) / "snapshots"
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*.parquet"))}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*.parquet"))
+    }
 
 
 def test_a_full_refresh_stores_every_series_for_every_area(fake, cache_dir, catalog):
@@ -52,8 +54,10 @@ def test_stored_figures_equal_the_source_exactly_and_suppressed_stay_missing(fak
     months = {pd.Timestamp(int(m[:4]), int(m[5:]), 1): m for m in months_between("2009M01", "2026M06")}
     expected, expected_status = [], []
     for row in frame.itertuples():
-        parts = [fake.cell("tyonv/12r5.px", row.area_code, months[row.period], code)
-                 for code in catalog.series_by_id(row.series).codes]
+        parts = [
+            fake.cell("tyonv/12r5.px", row.area_code, months[row.period], code)
+            for code in catalog.series_by_id(row.series).codes
+        ]
         hidden = any(value is None for value, _ in parts)
         expected.append(math.nan if hidden else sum(value for value, _ in parts))
         expected_status.append("..." if hidden else None)
@@ -119,8 +123,17 @@ def test_no_snapshot_means_the_labelled_demo_and_a_refresh_replaces_it(fake, cac
     assert {p.kind for p in demo.provenance.values()} == {"demo"}
     june = demo.frame[(demo.frame["series"] == "unemployed") & (demo.frame["period"] == "2026-06-01")]
     assert dict(zip(june["area_code"], june["value"], strict=True)) == {
-        "MK08": 10153, "SK081": 4765, "SK082": 5388, "KU075": 1159, "KU285": 3715, "KU286": 4765,
-        "KU489": 98, "KU624": 249, "KU935": 167, "SSS": 352000}
+        "MK08": 10153,
+        "SK081": 4765,
+        "SK082": 5388,
+        "KU075": 1159,
+        "KU285": 3715,
+        "KU286": 4765,
+        "KU489": 98,
+        "KU624": 249,
+        "KU935": 167,
+        "SSS": 352000,
+    }
     assert not (Path(cache_dir) / "snapshots").exists(), "demo data is never written to the store"
     assert refresh(fake, cache_dir) == 0
     assert load_dataset(cache_dir).kind == "real"
@@ -135,8 +148,10 @@ def test_a_damaged_current_file_falls_back_to_the_previous_release(fake, cache_d
     data = load_dataset(cache_dir)
     assert data.kind == "real"
     assert data.provenance["tyonv_12r5"].release == "2026-07-21T05:00:00Z"
-    assert data.notes == ["tyonv_12r5: 20260818T050000Z.parquet: contents do not match the recorded checksum",
-                          "tyonv_12r5: using the older release 2026-07-21T05:00:00Z"]
+    assert data.notes == [
+        "tyonv_12r5: 20260818T050000Z.parquet: contents do not match the recorded checksum",
+        "tyonv_12r5: using the older release 2026-07-21T05:00:00Z",
+    ]
     # and the next refresh repairs it
     assert refresh(fake, cache_dir) == 0
     assert load_dataset(cache_dir).provenance["tyonv_12r5"].release == "2026-08-18T05:00:00Z"
@@ -144,8 +159,9 @@ def test_a_damaged_current_file_falls_back_to_the_previous_release(fake, cache_d
 
 def test_the_command_honours_pxweb_base_url_and_cache_dir(fake, tmp_path):
     env = {**os.environ, "PXWEB_BASE_URL": fake.base_url, "CACHE_DIR": str(tmp_path / "env-cache")}
-    done = subprocess.run([sys.executable, "-m", "data_sources.refresh"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "data_sources.refresh"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert "[1/2] tyonv/12r5.py" not in done.stderr and "[1/2] tyonv/12r5.px" in done.stderr
     assert "updated  tyonv/12r5.px: stored release 2026-07-21T05:00:00Z (48300 figures)" in done.stdout
@@ -153,16 +169,22 @@ def test_the_command_honours_pxweb_base_url_and_cache_dir(fake, tmp_path):
 
 
 def test_the_command_fails_clearly_when_the_api_is_unreachable(tmp_path):
-    env = {**os.environ, "PXWEB_BASE_URL": "http://127.0.0.1:9/PxWeb/api/v1/fi",
-           "CACHE_DIR": str(tmp_path / "c")}
-    done = subprocess.run([sys.executable, "-m", "data_sources.refresh", "--quiet"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    env = {**os.environ, "PXWEB_BASE_URL": "http://127.0.0.1:9/PxWeb/api/v1/fi", "CACHE_DIR": str(tmp_path / "c")}
+    done = subprocess.run(
+        [sys.executable, "-m", "data_sources.refresh", "--quiet"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert "refresh failed: tyonv/12r5.px: API limits (?config) unavailable: GET http://127.0.0.1:9" in done.stderr
 
 
 def test_check_reports_every_series_against_the_live_metadata(fake, capsys):
     from data_sources.check import main as check_main
+
     assert check_main(["--base-url", fake.base_url]) == 0
     out = capsys.readouterr().out
     assert "OK   unemployed                   tyonv/12r5.px    ok" in out

@@ -10,9 +10,9 @@ import streamlit as st
 from data_sources.catalog import Catalog, Series, load_catalog
 from data_sources.dataset import Dataset, load_dataset
 from data_sources.store import cache_dir_from_env
-from ui.charts import source_line
-from ui.formats import fmt_date
-from ui.i18n import t
+from figures.formats import fmt_date
+from figures.i18n import t
+from figures.provenance import source_line
 from ui.state import Selection, parse_params
 
 SELECTION_KEY = "selection"
@@ -107,8 +107,10 @@ def banners(ctx: Context) -> None:
     for key, attempt in ctx.data.attempts.items():
         prov = ctx.data.provenance.get(key)
         if not attempt.ok and prov is not None:
-            st.info(t("stale", ctx.lang, since=fmt_date(prov.fetched_at, ctx.lang), reason=attempt.message),
-                    icon=":material/info:")
+            st.info(
+                t("stale", ctx.lang, since=fmt_date(prov.fetched_at, ctx.lang), reason=attempt.message),
+                icon=":material/info:",
+            )
 
 
 def page_frame() -> Context:

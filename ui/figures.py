@@ -10,22 +10,38 @@ import pandas as pd
 import streamlit as st
 
 from data_sources.catalog import load_catalog
-from data_sources.transforms import Latest, apply_view, latest, moving_average, select
+from figures.charts import trend_chart
+from figures.latest import Latest, latest
+from figures.views import apply_view, moving_average, select
 from report.export import chart_png, chart_svg, file_stem
-from ui.charts import trend_chart
 from ui.context import Context, dataset
 
 
 def data_version(ctx: Context) -> str:
     """Changes whenever the figures do, so cached figures never outlive their data."""
-    return ctx.data.kind + "|" + "|".join(f"{k}:{p.release}:{p.fetched_at}" for k, p in
-                                          sorted(ctx.data.provenance.items()))
+    return (
+        ctx.data.kind
+        + "|"
+        + "|".join(f"{k}:{p.release}:{p.fetched_at}" for k, p in sorted(ctx.data.provenance.items()))
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=2000)
-def trend_spec(series_id: str, areas: tuple[str, ...], view: str, average: bool, start: str, end: str,
-               title: str, unit: str, source: str, lang: str, decimals: int, height: int,
-               version: str) -> tuple[dict, str] | None:
+def trend_spec(
+    series_id: str,
+    areas: tuple[str, ...],
+    view: str,
+    average: bool,
+    start: str,
+    end: str,
+    title: str,
+    unit: str,
+    source: str,
+    lang: str,
+    decimals: int,
+    height: int,
+    version: str,
+) -> tuple[dict, str] | None:
     """The spec and text summary of one trend chart; None when there are no figures to draw."""
     catalog = load_catalog()
     frame = dataset().frame
@@ -36,8 +52,17 @@ def trend_spec(series_id: str, areas: tuple[str, ...], view: str, average: bool,
     if average:
         rows["shown"] = moving_average(rows)
     rows = rows[rows["period"] >= pd.Timestamp(start)]
-    chart = trend_chart(rows, catalog=catalog, title=title, unit=unit, source=source, lang=lang,
-                        decimals=decimals, average=average, height=height)
+    chart = trend_chart(
+        rows,
+        catalog=catalog,
+        title=title,
+        unit=unit,
+        source=source,
+        lang=lang,
+        decimals=decimals,
+        average=average,
+        height=height,
+    )
     return chart.to_dict(), chart.description
 
 
@@ -49,19 +74,45 @@ def latest_figures(series_ids: tuple[str, ...], areas: tuple[str, ...], version:
     return {(s, a): latest(groups.get((s, a), wanted.iloc[0:0]), s, a) for s in series_ids for a in areas}
 
 
-def show_trend(ctx: Context, series_id: str, areas: list[str] | tuple[str, ...], *, view: str = "level",
-               average: bool = False, start: str = "2018-01-01", end: str = "", title: str, unit: str,
-               decimals: int = 0, height: int = 320, key: str = "") -> str | None:
+def show_trend(
+    ctx: Context,
+    series_id: str,
+    areas: list[str] | tuple[str, ...],
+    *,
+    view: str = "level",
+    average: bool = False,
+    start: str = "2018-01-01",
+    end: str = "",
+    title: str,
+    unit: str,
+    decimals: int = 0,
+    height: int = 320,
+    key: str = "",
+) -> str | None:
     """Draw one cached trend chart; returns its text summary (None when nothing was drawn)."""
     series = ctx.catalog.series_by_id(series_id)
-    built = trend_spec(series_id, tuple(areas), view, average, start, end, title, unit,
-                       ctx.source_line(series.table), ctx.lang, decimals, height, data_version(ctx))
+    built = trend_spec(
+        series_id,
+        tuple(areas),
+        view,
+        average,
+        start,
+        end,
+        title,
+        unit,
+        ctx.source_line(series.table),
+        ctx.lang,
+        decimals,
+        height,
+        data_version(ctx),
+    )
     if built is None:
         return None
     spec, description = built
     st.vega_lite_chart(spec, width="stretch")  # the spec's description is the accessible name
-    chart_downloads(spec, file_stem(title, areas[0], end[:7] or str(ctx.last.date())[:7],
-                                    "demo" if ctx.data.is_demo else ""), key)
+    chart_downloads(
+        spec, file_stem(title, areas[0], end[:7] or str(ctx.last.date())[:7], "demo" if ctx.data.is_demo else ""), key
+    )
     return description
 
 
@@ -71,7 +122,23 @@ def chart_downloads(spec: dict, stem: str, key: str = "") -> None:
     `key` tells apart the same chart shown twice on one page.
     """
     png, svg, _ = st.columns([1, 1, 8])
-    png.download_button("PNG", lambda: chart_png(spec), file_name=f"{stem}.png", mime="image/png",
-                        on_click="ignore", type="tertiary", icon=":material/image:", key=f"png-{key}{stem}")
-    svg.download_button("SVG", lambda: chart_svg(spec), file_name=f"{stem}.svg", mime="image/svg+xml",
-                        on_click="ignore", type="tertiary", icon=":material/draw:", key=f"svg-{key}{stem}")
+    png.download_button(
+        "PNG",
+        lambda: chart_png(spec),
+        file_name=f"{stem}.png",
+        mime="image/png",
+        on_click="ignore",
+        type="tertiary",
+        icon=":material/image:",
+        key=f"png-{key}{stem}",
+    )
+    svg.download_button(
+        "SVG",
+        lambda: chart_svg(spec),
+        file_name=f"{stem}.svg",
+        mime="image/svg+xml",
+        on_click="ignore",
+        type="tertiary",
+        icon=":material/draw:",
+        key=f"svg-{key}{stem}",
+    )

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, replace
 
 import pandas as pd
 
 from data_sources.catalog import Catalog
-from data_sources.transforms import VIEWS
-from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES
-
-DEFAULT_START = "2018-01"
-DECKS = ("katsaus", "valinta", "4.1", "4.2", "4.3", "4.4")
-MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+from data_sources.periods import DEFAULT_START, Month, PeriodError
+from figures.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from figures.views import VIEWS
+from report.slides import DECKS
 
 
 @dataclass(frozen=True)
@@ -21,7 +18,7 @@ class Selection:
     lang: str = DEFAULT_LANGUAGE
     area: str = "MK08"
     compare: tuple[str, ...] = ("SK081", "SK082")
-    start: str = DEFAULT_START
+    start: str = DEFAULT_START.key
     end: str = ""  # empty: the latest month
     view: str = "level"
     ma: bool = False
@@ -46,19 +43,18 @@ class Selection:
 
 
 def _month(text: str, first: pd.Timestamp, last: pd.Timestamp) -> str | None:
-    match = MONTH_PATTERN.match(text or "")
-    if not match:
+    try:
+        month = Month.parse(text)
+    except PeriodError:
         return None
-    year, month = int(match.group(1)), int(match.group(2))
-    if not 1 <= month <= 12:
-        return None
-    stamp = pd.Timestamp(year, month, 1)
-    return text if first <= stamp <= last else None
+    return month.key if month.key == text and first <= month.start <= last else None
 
 
-def parse_params(params: dict[str, str | list[str]], catalog: Catalog,
-                 first: pd.Timestamp, last: pd.Timestamp) -> Selection:
+def parse_params(
+    params: dict[str, str | list[str]], catalog: Catalog, first: pd.Timestamp, last: pd.Timestamp
+) -> Selection:
     """A Selection from URL parameters; each bad or stale value silently takes its default."""
+
     def one(key: str) -> str:
         value = params.get(key, "")
         if isinstance(value, list):
@@ -90,7 +86,7 @@ def parse_params(params: dict[str, str | list[str]], catalog: Catalog,
         chosen["muni"] = one("muni")
     if one("deck") in DECKS:
         chosen["deck"] = one("deck")
-    if one("slide").isdigit() and 1 <= int(one("slide")) <= 99:
+    if one("slide").isascii() and one("slide").isdigit() and 1 <= int(one("slide")) <= 99:
         chosen["slide"] = int(one("slide"))
     return replace(default, **chosen)
 

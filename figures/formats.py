@@ -8,16 +8,51 @@ import pandas as pd
 
 NBSP = "\u00a0"
 MONTHS = {
-    "fi": ["tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu",
-           "elokuu", "syyskuu", "lokakuu", "marraskuu", "joulukuu"],
-    "sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-           "oktober", "november", "december"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"],
+    "fi": [
+        "tammikuu",
+        "helmikuu",
+        "maaliskuu",
+        "huhtikuu",
+        "toukokuu",
+        "kesäkuu",
+        "heinäkuu",
+        "elokuu",
+        "syyskuu",
+        "lokakuu",
+        "marraskuu",
+        "joulukuu",
+    ],
+    "sv": [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 SHORT_MONTHS = {
-    "fi": ["tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka",
-           "marras", "joulu"],
+    "fi": ["tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu"],
     "sv": ["jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"],
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 }
@@ -78,9 +113,15 @@ def vega_locale(lang: str) -> dict:
     """d3 number and time locale for a chart's config, so the spec itself carries the formats."""
     decimal, thousands = (",", NBSP) if lang in ("fi", "sv") else (".", ",")
     return {
-        "number": {"decimal": decimal, "thousands": thousands, "grouping": [3],
-                   "currency": ["", f"{NBSP}€"]},
-        "time": {"dateTime": "%-d.%-m.%Y %H.%M", "date": "%-d.%-m.%Y", "time": "%H.%M.%S",
-                 "periods": ["", ""], "days": DAYS[lang], "shortDays": [d[:2] for d in DAYS[lang]],
-                 "months": MONTHS[lang], "shortMonths": SHORT_MONTHS[lang]},
+        "number": {"decimal": decimal, "thousands": thousands, "grouping": [3], "currency": ["", f"{NBSP}€"]},
+        "time": {
+            "dateTime": "%-d.%-m.%Y %H.%M",
+            "date": "%-d.%-m.%Y",
+            "time": "%H.%M.%S",
+            "periods": ["", ""],
+            "days": DAYS[lang],
+            "shortDays": [d[:2] for d in DAYS[lang]],
+            "months": MONTHS[lang],
+            "shortMonths": SHORT_MONTHS[lang],
+        },
     }

@@ -1,0 +1,55 @@
+"""The latest figure of a series for an area, with its changes, and ranks across areas."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Latest:
+    """One series' latest figure for one area with its changes."""
+
+    series_id: str
+    area_code: str
+    period: pd.Timestamp | None
+    value: float
+    status: str | None
+    month_change: float
+    year_change: float
+    year_change_pct: float
+    history: pd.DataFrame  # period, value: the last 25 months for a sparkline
+
+
+def latest(frame: pd.DataFrame, series_id: str, area_code: str) -> Latest:
+    rows = frame[(frame["series"] == series_id) & (frame["area_code"] == area_code)].sort_values("period")
+    if rows.empty:
+        return Latest(series_id, area_code, None, math.nan, None, math.nan, math.nan, math.nan, rows)
+    by_period = rows.set_index("period")["value"]
+    last = rows.iloc[-1]
+    period = last["period"]
+    value = float(last["value"])
+    previous = by_period.get(period - pd.DateOffset(months=1), math.nan)
+    year_before = by_period.get(period - pd.DateOffset(years=1), math.nan)
+    pct = 100 * (value - year_before) / year_before if year_before and not math.isnan(year_before) else math.nan
+    status = None if pd.isna(last["status"]) else str(last["status"])
+    return Latest(
+        series_id,
+        area_code,
+        period,
+        value,
+        status,
+        value - previous,
+        value - year_before,
+        pct,
+        rows[["period", "value"]].tail(25).reset_index(drop=True),
+    )
+
+
+def rank_areas(values: dict[str, float], descending: bool = True) -> dict[str, int]:
+    """1 = highest (or lowest when not descending); missing values get no rank."""
+    known = {k: v for k, v in values.items() if v is not None and not math.isnan(v)}
+    ordered = sorted(known, key=lambda k: known[k], reverse=descending)
+    return {code: i + 1 for i, code in enumerate(ordered)}

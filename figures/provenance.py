@@ -1,0 +1,22 @@
+"""The provenance line under every figure: producer, table, release date, and DEMO when demo."""
+
+from __future__ import annotations
+
+from data_sources.catalog import Catalog
+from data_sources.dataset import Dataset
+from figures.formats import fmt_date
+from figures.i18n import t
+
+
+def source_line(data: Dataset, catalog: Catalog, table_key: str, lang: str) -> str:
+    """'Lähde: KEHA-keskus, Työnvälitystilasto, StatFin 12r5, päivitetty 21.7.2026', marked when demo."""
+    table = catalog.tables[table_key]
+    prov = data.provenance.get(table_key)
+    line = t(
+        "source_line",
+        lang,
+        source=table.source[lang],
+        table=table.short_id,
+        date=fmt_date(prov.release, lang) if prov else "..",
+    )
+    return f"{line} – {t('demo_short', lang)}" if data.is_demo else line

@@ -1,0 +1,58 @@
+"""Generated plain-language sentences about the latest figures."""
+
+from __future__ import annotations
+
+import math
+
+from figures.formats import fmt_number, fmt_percent, month_end_phrase
+from figures.latest import Latest
+
+TEMPLATES = {
+    "fi": {
+        "main": "{where} oli {when} {count} työtöntä työnhakijaa",
+        "same": ", yhtä monta kuin vuotta aiemmin",
+        "change": ", {n} {direction} kuin vuotta aiemmin",
+        "fewer": "vähemmän",
+        "more": "enemmän",
+        "rate": " Työttömien osuus työvoimasta oli {rate}.",
+    },
+    "sv": {
+        "main": "{where} fanns {when} {count} arbetslösa arbetssökande",
+        "same": ", lika många som ett år tidigare",
+        "change": ", {n} {direction} än ett år tidigare",
+        "fewer": "färre",
+        "more": "fler",
+        "rate": " Andelen arbetslösa av arbetskraften var {rate}.",
+    },
+    "en": {
+        "main": "{where} there were {count} unemployed jobseekers {when}",
+        "same": ", as many as a year earlier",
+        "change": ", {n} {direction} than a year earlier",
+        "fewer": "fewer",
+        "more": "more",
+        "rate": " The unemployed made up {rate} of the labour force.",
+    },
+}
+
+
+def headline_sentence(where: str, unemployed: Latest, rate: Latest | None, lang: str) -> str:
+    """'Kymenlaaksossa oli kesäkuun lopussa 10 153 työtöntä työnhakijaa, 312 vähemmän kuin vuotta aiemmin.'"""
+    if unemployed.period is None or math.isnan(unemployed.value):
+        return ""
+    words = TEMPLATES[lang]
+    text = words["main"].format(
+        where=where, when=month_end_phrase(unemployed.period, lang), count=fmt_number(unemployed.value, 0, lang)
+    )
+    change = unemployed.year_change
+    if not math.isnan(change):
+        text += (
+            words["same"]
+            if change == 0
+            else words["change"].format(
+                n=fmt_number(abs(change), 0, lang), direction=words["fewer" if change < 0 else "more"]
+            )
+        )
+    text += "."
+    if rate is not None and not math.isnan(rate.value):
+        text += words["rate"].format(rate=fmt_percent(rate.value, 1, lang))
+    return text[:1].upper() + text[1:]
