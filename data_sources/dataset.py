@@ -28,6 +28,12 @@ class Dataset:
     def is_demo(self) -> bool:
         return self.kind == "demo"
 
+    @property
+    def version(self) -> str:
+        """Changes whenever the figures do: what caches of derived figures are keyed on."""
+        releases = "|".join(f"{k}:{p.release}:{p.fetched_at}" for k, p in sorted(self.provenance.items()))
+        return f"{self.kind}|{releases}"
+
 
 def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
     """Every stored table's current release; the demo only when no real table is stored at all.

@@ -13,7 +13,7 @@ class QueryError(ValueError):
 
 
 @dataclass(frozen=True)
-class Selection:
+class VariableSelection:
     code: str
     values: tuple[str, ...]
 
@@ -29,7 +29,7 @@ def metadata_values(metadata: dict, code: str) -> list[str]:
 
 def table_selections(
     table: Table, metadata: dict, area_codes: tuple[str, ...], content_codes: tuple[str, ...]
-) -> list[Selection]:
+) -> list[VariableSelection]:
     """Area × time × content selections for a table, checked against its metadata.
 
     Time is every period from the table's first configured period on, listed explicitly so the
@@ -47,17 +47,19 @@ def table_selections(
     if not periods:
         raise QueryError(f"{table.path}: no periods from {table.first_period} on")
     return [
-        Selection(table.area_variable, tuple(area_codes)),
-        Selection(table.time_variable, periods),
-        Selection(table.content_variable, tuple(content_codes)),
+        VariableSelection(table.area_variable, tuple(area_codes)),
+        VariableSelection(table.time_variable, periods),
+        VariableSelection(table.content_variable, tuple(content_codes)),
     ]
 
 
-def cell_count(selections: list[Selection]) -> int:
+def cell_count(selections: list[VariableSelection]) -> int:
     return math.prod(len(s.values) for s in selections)
 
 
-def split_selections(selections: list[Selection], max_cells: int, keep_whole: frozenset[str]) -> list[list[Selection]]:
+def split_selections(
+    selections: list[VariableSelection], max_cells: int, keep_whole: frozenset[str]
+) -> list[list[VariableSelection]]:
     """Split into queries of at most max_cells cells.
 
     Splits the largest variable not in keep_whole (time and content are never split, so a chunk
@@ -77,15 +79,15 @@ def split_selections(selections: list[Selection], max_cells: int, keep_whole: fr
     target = max(candidates, key=lambda s: len(s.values))
     others = total // len(target.values)
     per_chunk = max(1, max_cells // others)
-    parts: list[list[Selection]] = []
+    parts: list[list[VariableSelection]] = []
     for start in range(0, len(target.values), per_chunk):
-        chunk = Selection(target.code, target.values[start : start + per_chunk])
+        chunk = VariableSelection(target.code, target.values[start : start + per_chunk])
         replaced = [chunk if s.code == target.code else s for s in selections]
         parts.extend(split_selections(replaced, max_cells, keep_whole))
     return parts
 
 
-def query_body(selections: list[Selection], response_format: str) -> dict:
+def query_body(selections: list[VariableSelection], response_format: str) -> dict:
     """The POST body PxWeb v1 expects."""
     return {
         "query": [{"code": s.code, "selection": {"filter": "item", "values": list(s.values)}} for s in selections],

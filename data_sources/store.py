@@ -107,6 +107,21 @@ class SnapshotStore:
 
     # --- reading ---------------------------------------------------------------------------
 
+    def stamp(self) -> str:
+        """Changes whenever the stored figures or refresh attempts do; one stat per file, no reading.
+
+        Writes are atomic renames, so a new manifest or attempts file always has a new inode or mtime.
+        """
+        parts = []
+        for path in (self.root, self.manifest_path, self.attempts_path):
+            try:
+                info = path.stat()
+            except OSError:
+                parts.append("-")
+                continue
+            parts.append(f"{info.st_ino}:{info.st_mtime_ns}:{info.st_size}")
+        return "|".join(parts)
+
     def manifest(self) -> dict[str, dict]:
         """Table key -> the current release's entry; {} when nothing is stored or it is unreadable."""
         try:

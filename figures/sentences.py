@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 
+from data_sources.catalog import Series
 from figures.formats import fmt_number, fmt_percent, month_end_phrase
+from figures.i18n import t
 from figures.latest import Latest
 
 TEMPLATES = {
@@ -56,3 +58,23 @@ def headline_sentence(where: str, unemployed: Latest, rate: Latest | None, lang:
     if rate is not None and not math.isnan(rate.value):
         text += words["rate"].format(rate=fmt_percent(rate.value, 1, lang))
     return text[:1].upper() + text[1:]
+
+
+def value_text(value: float, series: Series, lang: str) -> str:
+    """A series' figure with its decimals: '10 153', '14,4 %'."""
+    if series.unit == "percent":
+        return fmt_percent(value, series.decimals, lang)
+    return fmt_number(value, series.decimals, lang)
+
+
+def year_change_text(fig: Latest, series: Series, lang: str, with_count: bool = False) -> str | None:
+    """The change from a year earlier: '+0,5 %-yks.' for a rate, '−3,2 %' (or '−312 (−3,2 %)') for a count."""
+    if math.isnan(fig.year_change):
+        return None
+    if series.unit == "percent":
+        return f"{fmt_number(fig.year_change, 1, lang, signed=True)} {t('points', lang)}"
+    pct = fmt_percent(fig.year_change_pct, 1, lang, signed=True)
+    if not with_count:
+        return pct
+    count = fmt_number(fig.year_change, series.decimals, lang, signed=True)
+    return count if math.isnan(fig.year_change_pct) else f"{count} ({pct})"

@@ -6,8 +6,9 @@ import math
 
 import pandas as pd
 
-from data_sources.catalog import Catalog
+from data_sources.catalog import Catalog, Series
 from data_sources.periods import PROGRAMME_BASELINE
+from figures.i18n import t
 
 INDEX_BASE = PROGRAMME_BASELINE.start
 VIEWS = ("level", "share", "index", "yoy")
@@ -53,9 +54,13 @@ def _population_by_month(frame: pd.DataFrame, periods: pd.Series, areas: pd.Seri
     return merged.set_index("_row")["value"].reindex(periods.index)
 
 
-def view_supported(catalog: Catalog, series_id: str, view: str) -> bool:
-    series = catalog.series_by_id(series_id)
+def view_supported_for(series: Series, view: str) -> bool:
+    """Every view but 'share' applies to every series; 'share' needs a labour force or population."""
     return not (view == "share" and series.per == "none")
+
+
+def view_supported(catalog: Catalog, series_id: str, view: str) -> bool:
+    return view_supported_for(catalog.series_by_id(series_id), view)
 
 
 def apply_view(rows: pd.DataFrame, view: str, catalog: Catalog, frame: pd.DataFrame) -> pd.DataFrame:
@@ -99,3 +104,18 @@ def moving_average(rows: pd.DataFrame, column: str = "shown", months: int = 12) 
     return rows.groupby("area_code", sort=False)[column].transform(
         lambda s: s.rolling(months, min_periods=months).mean()
     )
+
+
+def view_unit(series: Series, view: str, lang: str) -> str:
+    """What the numbers of `series` in `view` are: 'henkilöä, kuukauden lopussa', '% työvoimasta', …"""
+    if view == "share" and view_supported_for(series, view):
+        return t("unit_share_labour_force" if series.per == "labour_force" else "unit_per_1000", lang)
+    if view == "index":
+        return t("unit_index", lang)
+    base = t(f"unit_{series.unit}", lang)
+    return f"{t('unit_yoy', lang)}, {base}" if view == "yoy" else base
+
+
+def view_decimals(series: Series, view: str) -> int:
+    """Relative views and the index carry one decimal; a level keeps the series' own decimals."""
+    return 1 if view in ("share", "index") and view_supported_for(series, view) else series.decimals

@@ -10,7 +10,8 @@ from data_sources.settings import load_settings
 from data_sources.store import cache_dir_from_env
 from figures.formats import fmt_date
 from figures.i18n import t
-from ui.context import dataset, page_frame
+from ui.context import page_frame
+from ui.safe import plain
 
 ctx = page_frame()
 lang, catalog, data = ctx.lang, ctx.catalog, ctx.data
@@ -53,18 +54,17 @@ st.caption(f"{catalog.producer}, {catalog.base_url}. Lisenssi {catalog.licence}.
 if st.button(t("refresh", lang), type="primary"):
     base_url = load_settings().base_url
     with st.status(t("refresh", lang), expanded=True) as status:
-        run = refresh_cache_dir(catalog, cache_dir_from_env(), base_url, progress=st.write)
+        run = refresh_cache_dir(catalog, cache_dir_from_env(), base_url, progress=lambda line: st.markdown(plain(line)))
         if run.warning:
-            st.warning(run.warning)
+            st.warning(plain(run.warning))
         results = run.results
         for result in results:
-            st.write(f"{result.table_path}: {result.status} – {result.message}")
+            st.markdown(plain(f"{result.table_path}: {result.status} – {result.message}"))
         failed = [r for r in results if r.status == "failed"]
         status.update(
             state="error" if failed else "complete",
             label=f"{t('refresh', lang)}: {len(results) - len(failed)}/{len(results)} ok",
         )
-    dataset.clear()
 
 st.subheader(t("catalog_title", lang))
 st.dataframe(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from figures.i18n import t
-from figures.views import VIEWS, view_supported
+from figures.views import VIEWS, view_decimals, view_supported, view_unit
 from ui.context import bind, page_frame
 from ui.figures import show_trend
 from ui.state import period_bounds
@@ -48,18 +48,9 @@ start, end = period_bounds(sel, ctx.last)
 areas = [sel.area, *[c for c in sel.compare if c != sel.area]]
 
 
-def unit_for(series, view: str) -> str:
-    if view == "share" and view_supported(catalog, series.id, view):
-        return t("unit_share_labour_force" if series.per == "labour_force" else "unit_per_1000", lang)
-    if view == "index":
-        return t("unit_index", lang)
-    base = t(f"unit_{series.unit}", lang)
-    return f"{t('unit_yoy', lang)}, {base}" if view == "yoy" else base
-
-
 for series in [s for s in catalog.series if s.appendix2]:
-    decimals = 1 if sel.view in ("share", "index") else series.decimals
-    unit = unit_for(series, sel.view) + (f" · {t('moving_average', lang)}" if sel.ma else "")
+    decimals = view_decimals(series, sel.view)
+    unit = view_unit(series, sel.view, lang) + (f" · {t('moving_average', lang)}" if sel.ma else "")
     description = show_trend(
         ctx,
         series.id,

@@ -12,8 +12,9 @@ from figures.charts import bar_ranking
 from figures.formats import fmt_month, fmt_number
 from figures.i18n import t
 from figures.latest import rank_areas
+from figures.views import view_decimals, view_unit
 from ui.context import bind, page_frame
-from ui.figures import data_version, latest_figures, show_trend
+from ui.figures import latest_figures, show_trend
 
 ctx = page_frame()
 lang, catalog = ctx.lang, ctx.catalog
@@ -25,7 +26,7 @@ title.title(f"{t('page_municipality', lang)}: {ctx.area_name(muni)}")
 
 compared = [muni, "MK08", "SSS"]
 shown_series = [s for s in catalog.series if s.table == "tyonv_12r5" and s.id != "labour_force"]
-figures_by_key = latest_figures(tuple(s.id for s in shown_series), tuple(compared), data_version(ctx))
+figures_by_key = latest_figures(ctx.data, tuple(s.id for s in shown_series), tuple(compared))
 records = []
 for series in shown_series:
     figures = {code: figures_by_key[(series.id, code)] for code in compared}
@@ -109,7 +110,7 @@ right.download_button(
 )
 
 st.subheader(t("rank", lang))
-rates = latest_figures(("unemployment_rate",), tuple(municipalities), data_version(ctx))
+rates = latest_figures(ctx.data, ("unemployment_rate",), tuple(municipalities))
 rate_values = {code: rates[("unemployment_rate", code)].value for code in municipalities}
 ranks = rank_areas(rate_values)
 if muni in ranks:
@@ -138,9 +139,12 @@ if not bars.empty:
 for series_id in ("unemployed", "unemployment_rate", "long_term_unemployed", "jobseekers_under30"):
     series = catalog.series_by_id(series_id)
     view = "level" if series.unit == "percent" else "share"
-    unit = (
-        "%"
-        if series.unit == "percent"
-        else t("unit_share_labour_force" if series.per == "labour_force" else "unit_per_1000", lang)
+    show_trend(
+        ctx,
+        series_id,
+        compared,
+        view=view,
+        title=ctx.label(series),
+        unit=view_unit(series, view, lang),
+        decimals=view_decimals(series, view),
     )
-    show_trend(ctx, series_id, compared, view=view, title=ctx.label(series), unit=unit, decimals=1)

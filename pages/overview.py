@@ -6,18 +6,18 @@ import math
 
 import streamlit as st
 
-from figures.formats import MINUS, fmt_month, fmt_number, fmt_percent
+from figures.formats import MINUS, fmt_month, fmt_number
 from figures.i18n import t
-from figures.sentences import headline_sentence
+from figures.sentences import headline_sentence, value_text, year_change_text
 from ui.context import page_frame
-from ui.figures import data_version, latest_figures
+from ui.figures import latest_figures
 
 ctx = page_frame()
 lang, area = ctx.lang, ctx.sel.area
 st.title(f"{t('page_overview', lang)}: {ctx.area_name(area)}")
 
 headline = [s for s in ctx.catalog.series if s.headline]
-figures = latest_figures(tuple(s.id for s in headline), (area,), data_version(ctx))
+figures = latest_figures(ctx.data, tuple(s.id for s in headline), (area,))
 unemployed = figures[("unemployed", area)]
 rate = figures[("unemployment_rate", area)]
 if unemployed.period is None:
@@ -25,24 +25,16 @@ if unemployed.period is None:
     st.stop()
 sentence = headline_sentence(ctx.catalog.area(area).where[lang], unemployed, rate, lang)
 st.markdown(f"#### {sentence}")
-st.caption(f"{t('latest_month', lang)}: {fmt_month(unemployed.period, lang)} · {ctx.source_line('tyonv_12r5')}")
-
-
-def shown(value: float, series) -> str:
-    if series.unit == "percent":
-        return fmt_percent(value, series.decimals, lang)
-    return fmt_number(value, series.decimals, lang)
+source = ctx.source_line(ctx.catalog.monthly_table_key)
+st.caption(f"{t('latest_month', lang)}: {fmt_month(unemployed.period, lang)} · {source}")
 
 
 def change_text(fig, series) -> str | None:
-    if math.isnan(fig.year_change):
+    change = year_change_text(fig, series, lang, with_count=True)
+    if change is None:
         return None
-    if series.unit == "percent":
-        text = f"{fmt_number(fig.year_change, 1, lang, signed=True)} {t('points', lang)} {t('from_year', lang)}"
-        return "-" + text[1:] if text.startswith(MINUS) else text
-    pct = "" if math.isnan(fig.year_change_pct) else f" ({fmt_percent(fig.year_change_pct, 1, lang, signed=True)})"
-    text = f"{fmt_number(fig.year_change, 0, lang, signed=True)}{pct} {t('from_year', lang)}"
     # st.metric reads the direction from an ASCII '-' at the start
+    text = f"{change} {t('from_year', lang)}"
     return "-" + text[1:] if text.startswith(MINUS) else text
 
 
@@ -60,13 +52,13 @@ for number, series in enumerate(headline):
             for x in [
                 month,
                 series.proxy.note[lang] if series.proxy else "",
-                f"{series.table.split('_')[-1]} {series.content_code}",
+                f"{ctx.catalog.tables[series.table].short_id} {series.content_code}",
             ]
             if x
         )
         st.metric(
             ctx.label(series),
-            shown(fig.value, series) if fig.status is None else f".. ({t('missing', lang)})",
+            value_text(fig.value, series, lang) if fig.status is None else f".. ({t('missing', lang)})",
             delta=change_text(fig, series),
             delta_color="off" if series.id in ("open_vacancies", "in_services") else "inverse",
             help=help_text,

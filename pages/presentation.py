@@ -7,10 +7,11 @@ from pathlib import Path
 import streamlit as st
 
 from data_sources.catalog import load_catalog
+from data_sources.dataset import Dataset
 from report.export import file_stem
 from report.slides import DECKS, Slide, build_deck, deck_pdf, deck_title, slide_chart
-from ui.context import bind, dataset, page_frame, set_selection
-from ui.figures import chart_downloads, data_version
+from ui.context import bind, cached_on_data, page_frame, set_selection
+from ui.figures import chart_downloads
 
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
 st.html(Path(__file__).resolve().parent.parent / "ui" / "projector.css")
@@ -18,24 +19,23 @@ ctx = page_frame()
 lang, sel = ctx.lang, ctx.sel
 
 
-@st.cache_data(show_spinner=False, max_entries=50)
-def deck(name: str, lang: str, areas: tuple[str, ...], view: str, version: str) -> list[Slide]:
-    return build_deck(name, dataset(), load_catalog(), lang, areas, view)
+@cached_on_data(max_entries=50)
+def deck(data: Dataset, name: str, lang: str, areas: tuple[str, ...], view: str) -> list[Slide]:
+    return build_deck(name, data, load_catalog(), lang, areas, view)
 
 
-@st.cache_data(show_spinner=False, max_entries=300)
-def slide_spec(slide: Slide, lang: str, version: str) -> dict:
-    return slide_chart(slide, dataset(), load_catalog(), lang).to_dict()
+@cached_on_data(max_entries=300)
+def slide_spec(data: Dataset, slide: Slide, lang: str) -> dict:
+    return slide_chart(slide, data, load_catalog(), lang).to_dict()
 
 
-@st.cache_data(show_spinner=False, max_entries=20)
-def deck_file(name: str, lang: str, areas: tuple[str, ...], view: str, version: str) -> bytes:
-    return deck_pdf(deck(name, lang, areas, view, version), dataset(), load_catalog(), lang)
+@cached_on_data(max_entries=20)
+def deck_file(data: Dataset, name: str, lang: str, areas: tuple[str, ...], view: str) -> bytes:
+    return deck_pdf(deck(data, name, lang, areas, view), data, load_catalog(), lang)
 
 
-version = data_version(ctx)
 areas = (sel.area, *[c for c in sel.compare if c != sel.area])
-slides = deck(sel.deck, lang, areas, sel.view, version)
+slides = deck(ctx.data, sel.deck, lang, areas, sel.view)
 number = min(max(sel.slide, 1), len(slides))
 slide = slides[number - 1]
 
@@ -45,7 +45,7 @@ def go(step: int) -> None:
 
 
 st.markdown(f"# {slide.headline}")
-spec = slide_spec(slide, lang, version)
+spec = slide_spec(ctx.data, slide, lang)
 st.vega_lite_chart(spec, width="stretch", theme=None)
 st.caption(" · ".join(x for x in [slide.theme, f"{number} / {len(slides)}", slide.note] if x))
 
@@ -87,9 +87,9 @@ with st.expander(
     )
     st.download_button(
         f"PDF: {deck_title(sel.deck, lang)}",
-        lambda: deck_file(sel.deck, lang, areas, sel.view, version),
+        lambda: deck_file(ctx.data, sel.deck, lang, areas, sel.view),
         file_name=file_stem("esitys", sel.deck, str(ctx.last.date())[:7]) + ".pdf",
         mime="application/pdf",
         on_click="ignore",
     )
-    st.caption(ctx.source_line("tyonv_12r5"))
+    st.caption(ctx.source_line(ctx.catalog.monthly_table_key))

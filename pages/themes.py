@@ -6,18 +6,19 @@ import pandas as pd
 import streamlit as st
 
 from data_sources.catalog import load_catalog
+from data_sources.dataset import Dataset
 from data_sources.periods import PROGRAMME_BASELINE, Month, halves_between
 from data_sources.programme import load_programme
 from figures.formats import fmt_date, fmt_number
 from figures.i18n import t
 from report.halfyear import build_report, to_html, to_pdf
-from ui.context import dataset, page_frame
-from ui.figures import data_version, show_trend
+from ui.context import cached_on_data, page_frame
+from ui.figures import show_trend
 
 
-@st.cache_data(show_spinner=False, max_entries=10)
-def report_file(half: str, fmt: str, version: str) -> bytes:
-    report = build_report(half, dataset(), load_catalog())
+@cached_on_data(max_entries=10)
+def report_file(data: Dataset, half: str, fmt: str) -> bytes:
+    report = build_report(half, data, load_catalog())
     return to_pdf(report) if fmt == "pdf" else to_html(report).encode()
 
 
@@ -63,7 +64,7 @@ for tab, theme in zip(tabs, programme["themes"], strict=True):
                 show_trend(
                     ctx,
                     series_id,
-                    ("MK08", "SSS"),
+                    (catalog.region.code, catalog.country.code),
                     view="index",
                     title=ctx.label(series),
                     unit=t("unit_index", lang) + note,
@@ -86,11 +87,10 @@ st.subheader(t("half_report", lang))
 halves = available_halves(ctx.last)
 if halves:
     half = st.selectbox(t("half", lang), halves, key="report_half")
-    version = data_version(ctx)
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         "PDF",
-        lambda: report_file(half, "pdf", version),
+        lambda: report_file(ctx.data, half, "pdf"),
         file_name=f"raportti_{half}.pdf",
         mime="application/pdf",
         on_click="ignore",
@@ -98,7 +98,7 @@ if halves:
     )
     right.download_button(
         "HTML",
-        lambda: report_file(half, "html", version),
+        lambda: report_file(ctx.data, half, "html"),
         file_name=f"raportti_{half}.html",
         mime="text/html",
         on_click="ignore",

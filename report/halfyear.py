@@ -10,7 +10,7 @@ import pandas as pd
 
 from data_sources.catalog import Catalog
 from data_sources.dataset import Dataset
-from data_sources.periods import HalfYear, PeriodError
+from data_sources.periods import DEFAULT_START, HalfYear, PeriodError
 from data_sources.programme import load_programme
 from figures.charts import trend_chart
 from figures.formats import fmt_date, fmt_month, fmt_number
@@ -18,8 +18,6 @@ from figures.i18n import t
 from figures.provenance import source_line
 from figures.views import INDEX_BASE, apply_view, select
 from report.export import Document, chart_svg, html_page
-
-REPORT_AREA = "MK08"
 
 
 class ReportError(ValueError):
@@ -76,19 +74,20 @@ def parse_half(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     return half.last_month.start, half.previous.last_month.start
 
 
-def _value(frame: pd.DataFrame, series_id: str, period: pd.Timestamp) -> float:
-    rows = frame[(frame["series"] == series_id) & (frame["area_code"] == REPORT_AREA) & (frame["period"] == period)]
+def _value(frame: pd.DataFrame, series_id: str, area: str, period: pd.Timestamp) -> float:
+    rows = frame[(frame["series"] == series_id) & (frame["area_code"] == area) & (frame["period"] == period)]
     return float(rows["value"].iloc[0]) if len(rows) else math.nan
 
 
 def build_report(half: str, data: Dataset, catalog: Catalog, lang: str = "fi") -> HalfYearReport:
     end, previous = parse_half(half)
-    monthly = data.frame[data.frame["table"] == catalog.tables["tyonv_12r5"].path]
+    monthly = data.frame[data.frame["table"] == catalog.monthly_table.path]
     if monthly.empty:
         raise ReportError("no monthly job-seeker figures are stored; run python -m data_sources.refresh")
     latest = monthly["period"].max()
     if latest < end:
         raise ReportError(f"the figures for {half} are not out yet: the latest stored month is {latest:%Y-%m}")
+    area = catalog.region.code
     themes = []
     for theme in load_programme()["themes"]:
         indicators = []
@@ -97,12 +96,12 @@ def build_report(half: str, data: Dataset, catalog: Catalog, lang: str = "fi") -
             for series_id in indicator.get("series", []):
                 series = catalog.series_by_id(series_id)
                 rows = apply_view(
-                    select(data.frame, series_id, (REPORT_AREA,), pd.Timestamp(2018, 1, 1), end),
+                    select(data.frame, series_id, (area,), DEFAULT_START.start, end),
                     "level",
                     catalog,
                     data.frame,
                 )
-                value = _value(data.frame, series_id, end)
+                value = _value(data.frame, series_id, area, end)
                 chart = trend_chart(
                     rows,
                     catalog=catalog,
@@ -121,8 +120,8 @@ def build_report(half: str, data: Dataset, catalog: Catalog, lang: str = "fi") -
                         series.unit,
                         end,
                         value,
-                        value - _value(data.frame, series_id, previous),
-                        value - _value(data.frame, series_id, INDEX_BASE),
+                        value - _value(data.frame, series_id, area, previous),
+                        value - _value(data.frame, series_id, area, INDEX_BASE),
                         catalog.tables[series.table].short_id,
                         series.content_code,
                         chart.to_dict(),

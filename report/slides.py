@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import altair as alt
@@ -10,16 +9,17 @@ import pandas as pd
 
 from data_sources.catalog import Catalog
 from data_sources.dataset import Dataset
+from data_sources.periods import DEFAULT_START
 from data_sources.programme import load_programme
 from figures.charts import trend_chart
-from figures.formats import fmt_month, fmt_number, fmt_percent
+from figures.formats import fmt_month
 from figures.i18n import t
 from figures.latest import latest
 from figures.provenance import source_line
-from figures.views import apply_view, select
+from figures.sentences import value_text, year_change_text
+from figures.views import apply_view, select, view_decimals, view_unit
 
 DECKS = ("katsaus", "valinta", "4.1", "4.2", "4.3", "4.4")
-REVIEW_AREAS = ("MK08", "KU286", "KU285", "KU075", "KU624", "KU935", "KU489")
 
 
 @dataclass(frozen=True)
@@ -48,20 +48,24 @@ def headline(data: Dataset, catalog: Catalog, series_id: str, area: str, lang: s
     fig = latest(data.frame, series_id, area)
     if fig.period is None:
         return f"{prefix}{series.label[lang]}: .."
-    if series.unit == "percent":
-        value = fmt_percent(fig.value, series.decimals, lang)
-        change = f"{fmt_number(fig.year_change, 1, lang, signed=True)} {t('points', lang)}"
-    else:
-        value = fmt_number(fig.value, series.decimals, lang)
-        change = fmt_percent(fig.year_change_pct, 1, lang, signed=True)
-    suffix = "" if math.isnan(fig.year_change) else f", {change} {t('per_year', lang)}"
-    return f"{prefix}{series.label[lang]} {value}{suffix}"
+    change = year_change_text(fig, series, lang)
+    suffix = "" if change is None else f", {change} {t('per_year', lang)}"
+    return f"{prefix}{series.label[lang]} {value_text(fig.value, series, lang)}{suffix}"
+
+
+def by_population(data: Dataset, areas: list[str]) -> list[str]:
+    """Areas largest first by their latest population (the catalog's order where it is unknown)."""
+    population = data.frame[data.frame["series"] == "population"].sort_values("period")
+    latest_population = population.groupby("area_code")["value"].last()
+    return sorted(areas, key=lambda code: -latest_population.get(code, 0))
 
 
 def build_deck(
-    deck: str, data: Dataset, catalog: Catalog, lang: str, areas: tuple[str, ...] = ("MK08",), view: str = "level"
+    deck: str, data: Dataset, catalog: Catalog, lang: str, areas: tuple[str, ...] = (), view: str = "level"
 ) -> list[Slide]:
-    """The slides of one deck; unknown decks fall back to the monthly review."""
+    """The slides of one deck; unknown decks fall back to the monthly review (the region, then each municipality)."""
+    region, country = catalog.region.code, catalog.country.code
+    areas = areas or (region,)
     if deck == "valinta":
         return [
             Slide(
@@ -83,10 +87,10 @@ def build_deck(
         return [
             Slide(
                 deck,
-                headline(data, catalog, s, "MK08", lang),
+                headline(data, catalog, s, region, lang),
                 title,
                 s,
-                ("MK08", "SSS"),
+                (region, country),
                 "index",
                 (catalog.series_by_id(s).proxy.note[lang] if catalog.series_by_id(s).proxy else ""),
             )
@@ -99,21 +103,12 @@ def build_deck(
             headline(data, catalog, "unemployed", area, lang, prefix=f"{catalog.area(area).name[lang]}: "),
             title,
             "unemployed",
-            (area,) if area == "MK08" else (area, "MK08"),
-            "share" if area != "MK08" else "level",
+            (area,) if area == region else (area, region),
+            "share" if area != region else "level",
             "",
         )
-        for area in REVIEW_AREAS
+        for area in (region, *by_population(data, [m.code for m in catalog.municipalities]))
     ]
-
-
-def slide_unit(slide: Slide, catalog: Catalog, lang: str) -> str:
-    series = catalog.series_by_id(slide.series_id)
-    if slide.view == "index":
-        return t("unit_index", lang)
-    if slide.view == "share":
-        return t("unit_share_labour_force" if series.per == "labour_force" else "unit_per_1000", lang)
-    return t(f"unit_{series.unit}", lang)
 
 
 def slide_chart(
@@ -121,7 +116,7 @@ def slide_chart(
     data: Dataset,
     catalog: Catalog,
     lang: str,
-    start: str = "2018-01-01",
+    start: str = str(DEFAULT_START.start.date()),
     width: int | str = "container",
     height: int = 600,
 ) -> alt.TopLevelMixin:
@@ -129,14 +124,14 @@ def slide_chart(
     series = catalog.series_by_id(slide.series_id)
     rows = apply_view(select(data.frame, slide.series_id, slide.areas), slide.view, catalog, data.frame)
     rows = rows[rows["period"] >= pd.Timestamp(start)]
-    decimals = 1 if slide.view in ("share", "index") else series.decimals
+    decimals = view_decimals(series, slide.view)
     last = rows["period"].max()
     title = f"{series.label[lang]}, {fmt_month(last, lang)}" if pd.notna(last) else series.label[lang]
     chart = trend_chart(
         rows,
         catalog=catalog,
         title=title,
-        unit=slide_unit(slide, catalog, lang),
+        unit=view_unit(series, slide.view, lang),
         source=source_line(data, catalog, series.table, lang),
         lang=lang,
         decimals=decimals,

@@ -71,7 +71,7 @@ def test_url_state_keeps_good_values_and_drops_bad_ones(catalog):
         last,
     )
     assert sel == Selection("sv", "KU286", ("SSS", "KU285"), "2020-01", "2025-12", "index", True, "KU075")
-    assert sel.to_params() == {
+    assert sel.to_params(catalog) == {
         "lang": "sv",
         "area": "KU286",
         "compare": "SSS,KU285",
@@ -87,8 +87,8 @@ def test_url_state_keeps_good_values_and_drops_bad_ones(catalog):
         first,
         last,
     )
-    assert bad == Selection()
-    assert Selection().to_params() == {}
+    assert bad == Selection.default(catalog)
+    assert Selection.default(catalog).to_params(catalog) == {}
 
 
 def frame():

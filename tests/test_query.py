@@ -4,7 +4,7 @@ import pytest
 
 from data_sources.query import (
     QueryError,
-    Selection,
+    VariableSelection,
     cell_count,
     query_body,
     split_selections,
@@ -16,9 +16,9 @@ KEEP = frozenset({"timeperiod_m", "contentscode"})
 
 def selections(areas=10, months=200, codes=20):
     return [
-        Selection("Alue", tuple(f"A{i}" for i in range(areas))),
-        Selection("timeperiod_m", tuple(f"2010M{i:03d}" for i in range(months))),
-        Selection("contentscode", tuple(f"C{i}" for i in range(codes))),
+        VariableSelection("Alue", tuple(f"A{i}" for i in range(areas))),
+        VariableSelection("timeperiod_m", tuple(f"2010M{i:03d}" for i in range(months))),
+        VariableSelection("contentscode", tuple(f"C{i}" for i in range(codes))),
     ]
 
 
@@ -44,7 +44,7 @@ def test_time_and_content_are_never_split():
 
 
 def test_query_body_is_the_pxweb_v1_shape():
-    body = query_body([Selection("Alue", ("MK08",))], "json-stat2")
+    body = query_body([VariableSelection("Alue", ("MK08",))], "json-stat2")
     assert body == {
         "query": [{"code": "Alue", "selection": {"filter": "item", "values": ["MK08"]}}],
         "response": {"format": "json-stat2"},

@@ -3,25 +3,39 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from data_sources.catalog import Catalog, Series, load_catalog
 from data_sources.dataset import Dataset, load_dataset
-from data_sources.store import cache_dir_from_env
+from data_sources.settings import load_settings
+from data_sources.store import SnapshotStore
 from figures.formats import fmt_date
 from figures.i18n import t
 from figures.provenance import source_line
+from ui.safe import plain
 from ui.state import Selection, parse_params
 
 SELECTION_KEY = "selection"
 
 
-@st.cache_data(show_spinner=False, ttl=300)
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _stored_dataset(cache_dir: str, stamp: str) -> Dataset:
+    """One read-only copy per stored state, shared by every session: never mutate it."""
+    return load_dataset(Path(cache_dir))
+
+
 def dataset() -> Dataset:
-    """The stored snapshot (or labelled demo); re-read at most every five minutes."""
-    return load_dataset(cache_dir_from_env())
+    """The stored snapshot (or labelled demo), re-read as soon as the store changes (a few stat calls)."""
+    cache_dir = load_settings().cache_dir
+    return _stored_dataset(str(cache_dir), SnapshotStore(cache_dir).stamp())
+
+
+def cached_on_data(**options):
+    """st.cache_data for functions over a Dataset: the dataset is hashed by its version, not its rows."""
+    return st.cache_data(show_spinner=False, hash_funcs={Dataset: lambda data: data.version}, **options)
 
 
 @dataclass(frozen=True)
@@ -93,7 +107,7 @@ def bind(widget, field: str, *args, read=None, write=None, **kwargs):
 
 
 def write_url(sel: Selection) -> None:
-    params = sel.to_params()
+    params = sel.to_params(load_catalog())
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
 
@@ -103,12 +117,12 @@ def banners(ctx: Context) -> None:
     if ctx.data.is_demo:
         st.warning(t("demo_banner", ctx.lang), icon=":material/warning:")
     if ctx.data.notes:
-        st.warning(t("damaged", ctx.lang, notes="; ".join(ctx.data.notes)), icon=":material/report:")
+        st.warning(t("damaged", ctx.lang, notes=plain("; ".join(ctx.data.notes))), icon=":material/report:")
     for key, attempt in ctx.data.attempts.items():
         prov = ctx.data.provenance.get(key)
         if not attempt.ok and prov is not None:
             st.info(
-                t("stale", ctx.lang, since=fmt_date(prov.fetched_at, ctx.lang), reason=attempt.message),
+                t("stale", ctx.lang, since=fmt_date(prov.fetched_at, ctx.lang), reason=plain(attempt.message)),
                 icon=":material/info:",
             )
 

@@ -10,24 +10,18 @@ import pandas as pd
 import streamlit as st
 
 from data_sources.catalog import load_catalog
+from data_sources.dataset import Dataset
+from data_sources.periods import DEFAULT_START
 from figures.charts import trend_chart
 from figures.latest import Latest, latest
 from figures.views import apply_view, moving_average, select
 from report.export import chart_png, chart_svg, file_stem
-from ui.context import Context, dataset
+from ui.context import Context, cached_on_data
 
 
-def data_version(ctx: Context) -> str:
-    """Changes whenever the figures do, so cached figures never outlive their data."""
-    return (
-        ctx.data.kind
-        + "|"
-        + "|".join(f"{k}:{p.release}:{p.fetched_at}" for k, p in sorted(ctx.data.provenance.items()))
-    )
-
-
-@st.cache_data(show_spinner=False, max_entries=2000)
+@cached_on_data(max_entries=2000)
 def trend_spec(
+    data: Dataset,
     series_id: str,
     areas: tuple[str, ...],
     view: str,
@@ -40,11 +34,10 @@ def trend_spec(
     lang: str,
     decimals: int,
     height: int,
-    version: str,
 ) -> tuple[dict, str] | None:
     """The spec and text summary of one trend chart; None when there are no figures to draw."""
     catalog = load_catalog()
-    frame = dataset().frame
+    frame = data.frame
     rows = select(frame, series_id, areas, None, pd.Timestamp(end) if end else None)
     if rows.empty:
         return None
@@ -66,9 +59,9 @@ def trend_spec(
     return chart.to_dict(), chart.description
 
 
-@st.cache_data(show_spinner=False, max_entries=200)
-def latest_figures(series_ids: tuple[str, ...], areas: tuple[str, ...], version: str) -> dict[tuple[str, str], Latest]:
-    frame = dataset().frame
+@cached_on_data(max_entries=200)
+def latest_figures(data: Dataset, series_ids: tuple[str, ...], areas: tuple[str, ...]) -> dict[tuple[str, str], Latest]:
+    frame = data.frame
     wanted = frame[frame["series"].isin(series_ids) & frame["area_code"].isin(areas)]
     groups = {key: rows for key, rows in wanted.groupby(["series", "area_code"], sort=False)}
     return {(s, a): latest(groups.get((s, a), wanted.iloc[0:0]), s, a) for s in series_ids for a in areas}
@@ -81,7 +74,7 @@ def show_trend(
     *,
     view: str = "level",
     average: bool = False,
-    start: str = "2018-01-01",
+    start: str = str(DEFAULT_START.start.date()),
     end: str = "",
     title: str,
     unit: str,
@@ -92,6 +85,7 @@ def show_trend(
     """Draw one cached trend chart; returns its text summary (None when nothing was drawn)."""
     series = ctx.catalog.series_by_id(series_id)
     built = trend_spec(
+        ctx.data,
         series_id,
         tuple(areas),
         view,
@@ -104,7 +98,6 @@ def show_trend(
         ctx.lang,
         decimals,
         height,
-        data_version(ctx),
     )
     if built is None:
         return None

@@ -15,9 +15,11 @@ from report.slides import DECKS
 
 @dataclass(frozen=True)
 class Selection:
+    """What the user has chosen on screen; the defaults for area and compare come from the catalog."""
+
     lang: str = DEFAULT_LANGUAGE
-    area: str = "MK08"
-    compare: tuple[str, ...] = ("SK081", "SK082")
+    area: str = ""
+    compare: tuple[str, ...] = ()
     start: str = DEFAULT_START.key
     end: str = ""  # empty: the latest month
     view: str = "level"
@@ -26,9 +28,15 @@ class Selection:
     deck: str = "katsaus"
     slide: int = 1
 
-    def to_params(self) -> dict[str, str]:
+    @classmethod
+    def default(cls, catalog: Catalog) -> Selection:
+        """The region, compared with its sub-regions."""
+        subregions = tuple(a.code for a in catalog.areas if a.kind == "subregion")
+        return cls(area=catalog.region.code, compare=subregions)
+
+    def to_params(self, catalog: Catalog) -> dict[str, str]:
         """Only what differs from the defaults, so a plain URL stays plain."""
-        defaults = asdict(Selection())
+        defaults = asdict(Selection.default(catalog))
         out = {}
         for key, value in asdict(self).items():
             if value == defaults[key]:
@@ -61,7 +69,7 @@ def parse_params(
             value = value[-1] if value else ""
         return str(value)[:200]
 
-    default = Selection()
+    default = Selection.default(catalog)
     areas = set(catalog.area_codes)
     municipalities = {a.code for a in catalog.municipalities}
     chosen = {}
