@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from figures.i18n import LANGUAGES, t
 from ui.context import bind, context
 
-st.set_page_config(page_title="Kymenlaakson työllisyys", page_icon=":material/monitoring:", layout="wide")
+# A local icon file: a ":material/…:" page icon makes every browser fetch it from a font CDN.
+ICON = Path(__file__).resolve().parent / "ui" / "icon.png"
+st.set_page_config(page_title="Kymenlaakson työllisyys", page_icon=str(ICON), layout="wide")
 
 ctx = context()
 lang = ctx.lang

@@ -2,7 +2,7 @@
 
 Serves `?config`, folder listings, table metadata and POST data queries (json-stat2 and json)
 for StatFin `tyonv/12r5.px` (generated, deterministic figures) and `vaerak/11ra.px` (the real
-answer in ../shared/data). Unknown tables or codes answer 400, as the real API does since June 2026.
+answer in tests/data). Unknown tables or codes answer 400, as the real API does since June 2026.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-VAERAK_FILE = SHARED_DATA / "statfin_vaerak_11ra_2025.json"
+REFERENCE_DATA = Path(__file__).resolve().parent / "data"  # real StatFin answers, see data/README.md
+VAERAK_FILE = REFERENCE_DATA / "statfin_vaerak_11ra_2025.json"
 
 CONTENTS_12R5 = {
     "HAKIJALOPUSSA": "Työnhakijat yhteensä kuukauden lopussa",

@@ -8,7 +8,7 @@ import yaml
 
 from data_sources.programme import PROGRAMME_PATH, ProgrammeError, load_programme, validate_programme
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "kymenlaakson-tyollisyysohjelma-2021.txt"
+SEED = Path(__file__).resolve().parent / "data" / "kymenlaakson-tyollisyysohjelma-2021.txt"
 
 
 def normalised(text: str) -> str:

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import re
 
-# Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping all of them
-# leaves no emphasis, link, image, heading, directive (:red[..], :material/..:) or HTML from outside.
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+_BACKTICKS = re.compile(r"`+")
 
 
 def plain(text: object, limit: int = 500) -> str:
-    """`text` as one line of Markdown that renders as exactly these characters, cut at `limit`."""
+    """`text` as one Markdown code span: shown character for character, cut at `limit`.
+
+    Backslash escapes are not enough: Streamlit's GitHub-flavoured Markdown turns any "http://…" or
+    "www.…" left in the text into a link after escapes are resolved. Inside a code span nothing is
+    emphasis, link, image, directive (:red[…], :material/…:) or HTML.
+    """
     line = _CONTROL.sub(" ", str(text)).strip()
+    if not line:
+        return ""
     if len(line) > limit:
         line = line[: limit - 1] + "…"
-    return _PUNCTUATION.sub(r"\\\1", line)
+    fence = "`" * (max((len(run) for run in _BACKTICKS.findall(line)), default=0) + 1)
+    return f"{fence} {line} {fence}"  # CommonMark strips one space each side: content may start with `

@@ -1,0 +1,98 @@
+"""In a real browser: no page asks for anything off the machine, outside text stays text, Swedish pages."""
+
+from __future__ import annotations
+
+import shutil
+from urllib.parse import urlparse
+
+import pytest
+
+from data_sources.store import Attempt, SnapshotStore
+from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, chromium_available, streamlit_server
+from tests.browser import wait_for_charts as charts_ready
+
+if not chromium_available():
+    pytest.skip("chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+PAGES = ["/", "/ryhmat", "/kunta", "/teemat", "/tiedot", "/esitys"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+HOSTILE = "**Huoltokatko** [Kirjaudu uudelleen](http://evil.example/login) ![seuranta](http://evil.example/t.gif)"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def off_machine(urls: list[str]) -> list[str]:
+    """The requests that would leave the machine (data: and blob: URLs never do)."""
+    return [u for u in urls if urlparse(u).scheme not in ("data", "blob") and urlparse(u).hostname not in LOCAL_HOSTS]
+
+
+def test_no_page_requests_anything_off_the_machine(real_cache, browser):
+    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(real_cache)}) as server:
+        page = browser.new_page(viewport={"width": 1366, "height": 768}, base_url=server.url)
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        for path in PAGES:
+            page.goto(path)
+            charts_ready(page, 1 if path in ("/ryhmat", "/kunta", "/esitys") else 0)
+            page.wait_for_timeout(500)  # late requests: fonts, icons, images
+        page.close()
+    assert len(requested) > 20, "the recorder saw the page's own requests"
+    assert off_machine(requested) == []
+
+
+def test_the_recorder_would_catch_a_request_off_the_machine():
+    assert off_machine(["http://127.0.0.1:8501/x", "data:image/png;base64,AA"]) == []
+    assert off_machine(["https://fonts.gstatic.com/s/i/x.svg"]) == ["https://fonts.gstatic.com/s/i/x.svg"]
+
+
+@pytest.fixture
+def hostile_cache(real_cache, tmp_path):
+    """A real snapshot whose last refresh failed with an upstream message full of Markdown."""
+    cache = tmp_path / "cache"
+    shutil.copytree(real_cache, cache)
+    SnapshotStore(cache).record_attempt(
+        Attempt("tyonv_12r5", "2026-12-01T08:00:00Z", False, f"HTTP 400 (Bad Request): {HOSTILE}")
+    )
+    return cache
+
+
+def test_upstream_markdown_is_shown_as_plain_text_on_every_page(hostile_cache, browser):
+    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(hostile_cache)}) as server:
+        page = browser.new_page(viewport={"width": 1366, "height": 768}, base_url=server.url)
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        for path in PAGES:
+            page.goto(path)
+            charts_ready(page, 0)
+            alert = page.locator('[data-testid="stAlert"]', has_text="Huoltokatko").first
+            alert.wait_for(timeout=30000)
+            assert HOSTILE in alert.inner_text(), path  # every character, as text
+            assert alert.locator("a, img, strong, b, em").count() == 0, path
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "browser-hostile-banner.png"))
+        page.close()
+    assert not any("evil.example" in url for url in requested)
+
+
+def test_a_page_in_swedish(real_cache, browser):
+    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(real_cache)}) as server:
+        page = browser.new_page(viewport={"width": 1920, "height": 1080}, base_url=server.url)
+        page.goto("/ryhmat?lang=sv&area=KU624")
+        charts_ready(page, 1)
+        main = page.locator('[data-testid="stMain"]').inner_text()
+        assert "Grupper av arbetssökande" in main
+        labels = page.evaluate(
+            "Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text')).map(t => t.textContent)"
+        )
+        assert any(label.startswith(("jan ", "juli ")) for label in labels), labels
+        assert "Källa: KEHA-centret, Arbetsförmedlingsstatistik" in page.content()
+        page.screenshot(path=str(ARTIFACTS / "browser-ryhmat-sv.png"), full_page=True)
+        page.close()
