@@ -121,6 +121,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Uppgifterna har inte uppdaterats sedan {since}: {reason}",
         "en": "Not updated since {since}: {reason}",
     },
+    "never_fetched": {
+        "fi": "Taulukkoa ”{table}” ei ole vielä saatu, ja sitä tarvitsevat luvut puuttuvat: {reason}",
+        "sv": "Tabellen ”{table}” har inte kunnat hämtas ännu, och uppgifter som behöver den saknas: {reason}",
+        "en": "The table “{table}” has not been fetched yet, and the figures that need it are missing: {reason}",
+    },
     "source_line": {
         "fi": "Lähde: {source}, StatFin {table}, päivitetty {date}",
         "sv": "Källa: {source}, StatFin {table}, uppdaterad {date}",

@@ -63,7 +63,9 @@ def test_the_deck_pdf_has_a_page_per_slide_with_its_headline(data):
     reader = PdfReader(io.BytesIO(body))
     assert len(reader.pages) == len(slides) == 6
     for page, slide in zip(reader.pages, slides, strict=True):
-        assert slide.headline.split(" ")[0] in page.extract_text()
+        text = " ".join(page.extract_text().replace("\u00a0", " ").split())
+        assert " ".join(slide.headline.replace("\u00a0", " ").split()) in text, slide.headline
+        assert any(ch.isdigit() for ch in slide.headline), "a headline states its number"
 
 
 def test_headlines_state_the_finding_in_numbers(data):

@@ -120,11 +120,17 @@ def banners(ctx: Context) -> None:
         st.warning(t("damaged", ctx.lang, notes=plain("; ".join(ctx.data.notes))), icon=":material/report:")
     for key, attempt in ctx.data.attempts.items():
         prov = ctx.data.provenance.get(key)
-        if not attempt.ok and prov is not None:
+        if attempt.ok:
+            continue
+        if prov is not None:
             st.info(
                 t("stale", ctx.lang, since=fmt_date(prov.fetched_at, ctx.lang), reason=plain(attempt.message)),
                 icon=":material/info:",
             )
+        else:
+            table = ctx.catalog.tables[key] if key in ctx.catalog.tables else None
+            name = table.title[ctx.lang] if table else key
+            st.info(t("never_fetched", ctx.lang, table=name, reason=plain(attempt.message)), icon=":material/info:")
 
 
 def page_frame() -> Context:

@@ -1,0 +1,63 @@
+"""What a viewer sees when part of the data is missing, and the event markers on every trend chart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from data_sources.catalog import load_catalog
+from data_sources.dataset import load_dataset
+from data_sources.refresh import main as refresh_main
+from figures.charts import trend_chart
+from figures.views import select
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+# A generous timeout: only the injected fault may fail, even on a loaded machine.
+FAST = ["--quiet", "--timeout", "10", "--retries", "1", "--backoff", "0.01"]
+
+
+def test_a_failing_population_table_is_said_on_every_page_and_the_monthly_figures_stay(
+    fake, tmp_path, monkeypatch, capsys
+):
+    cache = tmp_path / "cache"
+    fake.inject("500", method="POST", path="11ra", times=50)
+    assert refresh_main([*FAST, "--base-url", fake.base_url, "--cache-dir", str(cache)]) == 1
+    failed = [line for line in capsys.readouterr().err.splitlines() if line.startswith("refresh failed:")]
+    assert len(failed) == 1 and failed[0].startswith("refresh failed: vaerak/11ra.px: ")
+    assert failed[0].endswith("server error HTTP 500 after 2 attempts; kept the stored data")
+    data = load_dataset(cache)
+    assert data.kind == "real" and set(data.frame["table"]) == {"tyonv/12r5.px"}
+    monkeypatch.setenv("CACHE_DIR", str(cache))
+    st.cache_data.clear()
+    for page in ("pages/overview.py", "pages/groups.py"):
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params["view"] = "share"
+        at.run()
+        at.switch_page(page)
+        at.run()
+        assert not at.exception
+        notes = [i.value for i in at.info if "Tunnuslukuja väestöstä" in i.value]
+        assert len(notes) == 1 and "server error HTTP 500 after 2 attempts" in notes[0], page
+        assert not any("DEMO" in w.value for w in at.warning)
+
+
+def test_event_markers_stand_at_their_dates_inside_the_range_only():
+    catalog = load_catalog()
+    frame = load_dataset(Path("/nonexistent-cache")).frame  # the labelled demo: enough months for both ranges
+    rows = select(frame, "unemployed", ("MK08",), pd.Timestamp(2020, 1, 1)).assign(shown=lambda r: r["value"])
+    spec = trend_chart(rows, catalog=catalog, title="T", unit="u", source="s", lang="fi").to_dict()
+    rules = [layer for layer in spec["layer"] if layer["mark"]["type"] in ("rule", "text")]
+    assert len(rules) == 2
+    events = spec["datasets"][rules[0]["data"]["name"]]
+    assert [(e["date"][:10], e["label"]) for e in events] == [
+        ("2021-03-23", "Ohjelma hyväksytty"),
+        ("2025-01-01", "TE-palvelut kuntiin"),
+    ]
+    later = trend_chart(
+        rows[rows["period"] >= pd.Timestamp(2025, 6, 1)], catalog=catalog, title="T", unit="u", source="s", lang="sv"
+    ).to_dict()
+    assert [layer["mark"]["type"] for layer in later["layer"]] == ["line", "circle"], json.dumps(later["layer"])[:300]
