@@ -20,7 +20,7 @@ from tests.fake_pxweb import FakePxWeb
 
 PAGES = {
     "pages/overview.py": ("/", 10),
-    "pages/groups.py": ("/ryhmat", 11),
+    "pages/groups.py": ("/ryhmat", 1),
     "pages/municipality.py": ("/kunta", 5),
     "pages/themes.py": ("/teemat", 0),
     "pages/data.py": ("/tiedot", 0),

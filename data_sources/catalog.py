@@ -126,6 +126,25 @@ class Catalog:
                 return series
         raise KeyError(series_id)
 
+    def without_copies(self, series: tuple[Series, ...] | list[Series]) -> tuple[Series, ...]:
+        """One series per distinct figure (same table and codes): a proxy appears once, as the proxy.
+
+        E.g. 'foreign nationals among job seekers' is proxied by unemployed foreign nationals; the two
+        would draw the same line twice.
+        """
+        kept: dict[tuple[str, tuple[str, ...]], Series] = {}
+        for item in series:
+            key = (item.table, item.codes)
+            if key not in kept or (item.proxy is not None and kept[key].proxy is None):
+                kept[key] = item
+        chosen = set(map(id, kept.values()))
+        return tuple(item for item in series if id(item) in chosen)
+
+    @property
+    def appendix2(self) -> tuple[Series, ...]:
+        """The programme's Appendix 2 groups, each figure once."""
+        return self.without_copies([s for s in self.series if s.appendix2])
+
     def series_for_table(self, table_key: str) -> tuple[Series, ...]:
         return tuple(s for s in self.series if s.table == table_key)
 

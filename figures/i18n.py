@@ -126,6 +126,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Tabellen ”{table}” har inte kunnat hämtas ännu, och uppgifter som behöver den saknas: {reason}",
         "en": "The table “{table}” has not been fetched yet, and the figures that need it are missing: {reason}",
     },
+    "groups_glance": {"fi": "Kaikki ryhmät", "sv": "Alla grupper", "en": "All groups"},
+    "group": {"fi": "Ryhmä", "sv": "Grupp", "en": "Group"},
+    "group_pick": {"fi": "Ryhmän kehitys", "sv": "Gruppens utveckling", "en": "Trend of the group"},
+    "col_trend": {"fi": "Kehitys 25 kk", "sv": "Utveckling 25 mån", "en": "Trend, 25 months"},
     "source_line": {
         "fi": "Lähde: {source}, StatFin {table}, päivitetty {date}",
         "sv": "Källa: {source}, StatFin {table}, uppdaterad {date}",

@@ -1,13 +1,14 @@
-"""Työnhakijaryhmät: the programme's Appendix 2 charts, one monthly trend per group, areas compared."""
+"""Työnhakijaryhmät: the programme's Appendix 2 groups at a glance, and the chosen group's trend, areas compared."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from figures.glance import glance_summary, group_glance
 from figures.i18n import t
 from figures.views import VIEWS, view_decimals, view_supported, view_unit
 from ui.context import bind, page_frame
-from ui.figures import show_trend
+from ui.figures import latest_figures, show_trend
 from ui.state import period_bounds
 
 ctx = page_frame()
@@ -46,26 +47,53 @@ with right:
 sel = st.session_state["selection"]
 start, end = period_bounds(sel, ctx.last)
 areas = [sel.area, *[c for c in sel.compare if c != sel.area]]
+groups = catalog.appendix2
 
+# All groups at a glance: one light table (a trend line per row, drawn on a canvas), then the chosen
+# group's full chart. Eleven full charts on one page were slow to draw and hard to scan.
+st.subheader(f"{t('groups_glance', lang)}: {ctx.area_name(sel.area)}")
+figures = latest_figures(ctx.data, tuple(s.id for s in groups), (sel.area,))
+glance = group_glance(groups, figures, sel.area, lang)
+st.dataframe(
+    glance,
+    hide_index=True,
+    width="stretch",
+    row_height=44,
+    height=44 * (len(glance) + 1) + 3,  # every group visible, no inner scrolling
+    column_config={
+        t("col_trend", lang): st.column_config.LineChartColumn(t("col_trend", lang), width="medium"),
+        t("from_year", lang).capitalize(): st.column_config.TextColumn(alignment="right"),
+        t("value", lang): st.column_config.TextColumn(alignment="right"),
+    },
+    alt=glance_summary(glance, lang),
+)
+st.caption(ctx.source_line(catalog.monthly_table_key))
 
-for series in [s for s in catalog.series if s.appendix2]:
-    decimals = view_decimals(series, sel.view)
-    unit = view_unit(series, sel.view, lang) + (f" · {t('moving_average', lang)}" if sel.ma else "")
-    description = show_trend(
-        ctx,
-        series.id,
-        areas,
-        view=sel.view,
-        average=sel.ma,
-        start=str(start.date()),
-        end=str(end.date()),
-        title=ctx.label(series),
-        unit=unit,
-        decimals=decimals,
-    )
-    if description is None:
-        st.info(f"{ctx.label(series)}: {t('no_data', lang)}")
-        continue
+bind(
+    st.selectbox,
+    "group",
+    t("group_pick", lang),
+    [s.id for s in groups],
+    format_func=lambda series_id: catalog.series_by_id(series_id).label[lang],
+)
+series = catalog.series_by_id(st.session_state["selection"].group)
+decimals = view_decimals(series, sel.view)
+unit = view_unit(series, sel.view, lang) + (f" · {t('moving_average', lang)}" if sel.ma else "")
+description = show_trend(
+    ctx,
+    series.id,
+    areas,
+    view=sel.view,
+    average=sel.ma,
+    start=str(start.date()),
+    end=str(end.date()),
+    title=ctx.label(series),
+    unit=unit,
+    decimals=decimals,
+)
+if description is None:
+    st.info(f"{ctx.label(series)}: {t('no_data', lang)}")
+else:
     notes = [f"{t('proxy', lang)}: {series.proxy.note[lang]}"] if series.proxy else []
     if sel.view == "share" and not view_supported(catalog, series.id, "share"):
         notes.append(t("view_level", lang))

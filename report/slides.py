@@ -77,8 +77,7 @@ def build_deck(
                 view,
                 s.proxy.note[lang] if s.proxy else "",
             )
-            for s in catalog.series
-            if s.appendix2
+            for s in catalog.appendix2
         ]
     if deck in DECKS[2:]:
         theme = next(th for th in load_programme()["themes"] if th["id"] == deck)

@@ -25,6 +25,7 @@ class Selection:
     view: str = "level"
     ma: bool = False
     muni: str = "KU286"
+    group: str = "unemployed"  # the Appendix 2 group whose full chart the groups page shows
     deck: str = "katsaus"
     slide: int = 1
 
@@ -92,6 +93,8 @@ def parse_params(
         chosen["ma"] = one("ma") == "1"
     if one("muni") in municipalities:
         chosen["muni"] = one("muni")
+    if one("group") in {s.id for s in catalog.appendix2}:
+        chosen["group"] = one("group")
     if one("deck") in DECKS:
         chosen["deck"] = one("deck")
     if one("slide").isascii() and one("slide").isdigit() and 1 <= int(one("slide")) <= 99:
