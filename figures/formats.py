@@ -100,13 +100,21 @@ def fmt_month(period: pd.Timestamp, lang: str = "fi") -> str:
     return f"{MONTHS[lang][period.month - 1]} {period.year}"
 
 
-def month_end_phrase(period: pd.Timestamp, lang: str = "fi") -> str:
-    """'kesäkuun lopussa' / 'i slutet av juni' / 'at the end of June'."""
+def month_end_phrase(period: pd.Timestamp, lang: str = "fi", year: bool = False) -> str:
+    """'kesäkuun lopussa' / 'i slutet av juni' / 'at the end of June'; with the year 'kesäkuun 2026 lopussa'."""
+    when = f" {period.year}" if year else ""
     if lang == "fi":
-        return f"{MONTHS['fi'][period.month - 1]}n lopussa"
+        return f"{MONTHS['fi'][period.month - 1]}n{when} lopussa"
     if lang == "sv":
-        return f"i slutet av {MONTHS['sv'][period.month - 1]}"
-    return f"at the end of {MONTHS['en'][period.month - 1]}"
+        return f"i slutet av {MONTHS['sv'][period.month - 1]}{when}"
+    return f"at the end of {MONTHS['en'][period.month - 1]}{when}"
+
+
+def month_compared(period: pd.Timestamp, lang: str = "fi") -> str:
+    """What 'verrattuna' / 'jämfört med' / 'compared with' governs: 'joulukuuhun 2025' (Finnish illative)."""
+    if lang == "fi":
+        return f"{MONTHS['fi'][period.month - 1]}hun {period.year}"
+    return fmt_month(period, lang)
 
 
 def vega_locale(lang: str) -> dict:

@@ -185,6 +185,170 @@ TEXTS: dict[str, dict[str, str]] = {
     "refresh": {"fi": "Päivitä tiedot nyt", "sv": "Uppdatera uppgifterna nu", "en": "Refresh the data now"},
     "not_connected": {"fi": "Ei vielä kytketty", "sv": "Inte ännu ansluten", "en": "Not yet connected"},
     "connected": {"fi": "Avoin data", "sv": "Öppna data", "en": "Open data"},
+    # issue 9: the programme scorecard, coordinators' assessments and the half-year report
+    "status_progressed": {"fi": "edennyt", "sv": "framsteg", "en": "progressed"},
+    "status_held": {"fi": "ennallaan", "sv": "oförändrat", "en": "held"},
+    "status_worsened": {"fi": "heikentynyt", "sv": "försämrats", "en": "worsened"},
+    "status_unknown": {"fi": "ei arvioitavissa", "sv": "kan inte bedömas", "en": "cannot be assessed"},
+    "wanted_up": {"fi": "kasvaa", "sv": "ökar", "en": "up"},
+    "wanted_down": {"fi": "vähenee", "sv": "minskar", "en": "down"},
+    "status_rule": {
+        "fi": "Tila: ✔ edennyt = muuttunut maaliskuusta 2021 ohjelman toivomaan suuntaan ja enemmän kuin koko maa; "
+        "✖ heikentynyt = muuttunut vastakkaiseen suuntaan ja huonommin kuin koko maa; = ennallaan = muut; "
+        "? ei arvioitavissa = luku tai lähtötaso puuttuu tai on salattu. Muutos: lukumäärissä %, osuuksissa %-yks.",
+        "sv": "Status: ✔ framsteg = har sedan mars 2021 rört sig i den riktning programmet vill och mer än hela "
+        "landet; ✖ försämrats = i motsatt riktning och sämre än hela landet; = oförändrat = övriga; ? kan inte "
+        "bedömas = värdet eller utgångsläget saknas eller är skyddat. Förändring: antal i %, andelar i %-enh.",
+        "en": "Status: ✔ progressed = moved since March 2021 in the direction the programme wants, and more than "
+        "the whole country; ✖ worsened = moved against it and did worse than the whole country; = held = the "
+        "rest; ? cannot be assessed = the figure or the baseline is missing or suppressed. Change: counts in %, "
+        "rates in pp.",
+    },
+    "reason_progressed": {
+        "fi": "{region} maaliskuusta 2021, koko maa {country}: toivottuun suuntaan ({wanted}) ja paremmin kuin koko maa",
+        "sv": "{region} sedan mars 2021, hela landet {country}: i önskad riktning ({wanted}) och bättre än hela landet",
+        "en": "{region} since March 2021, whole country {country}: the wanted way ({wanted}) and better than the "
+        "country",
+    },
+    "reason_held": {
+        "fi": "{region} maaliskuusta 2021, koko maa {country}: ei selvästi toivottuun eikä vastakkaiseen suuntaan "
+        "koko maahan verrattuna",
+        "sv": "{region} sedan mars 2021, hela landet {country}: varken klart i önskad eller motsatt riktning "
+        "jämfört med hela landet",
+        "en": "{region} since March 2021, whole country {country}: neither clearly the wanted way nor against it "
+        "compared with the country",
+    },
+    "reason_worsened": {
+        "fi": "{region} maaliskuusta 2021, koko maa {country}: vastakkaiseen suuntaan ja huonommin kuin koko maa",
+        "sv": "{region} sedan mars 2021, hela landet {country}: i motsatt riktning och sämre än hela landet",
+        "en": "{region} since March 2021, whole country {country}: against the wanted way and worse than the country",
+    },
+    "reason_missing": {
+        "fi": "{area}, {month}: luku puuttuu",
+        "sv": "{area}, {month}: uppgift saknas",
+        "en": "{area}, {month}: figure missing",
+    },
+    "reason_suppressed": {
+        "fi": "{area}, {month}: luku on salattu (..)",
+        "sv": "{area}, {month}: uppgiften är skyddad (..)",
+        "en": "{area}, {month}: figure suppressed (..)",
+    },
+    "scorecard": {"fi": "Mittaristo", "sv": "Mätartavla", "en": "Scorecard"},
+    "col_indicator": {"fi": "Mittari", "sv": "Mätare", "en": "Indicator"},
+    "col_latest": {"fi": "Viimeisin arvo", "sv": "Senaste värde", "en": "Latest value"},
+    "col_half_change": {"fi": "Muutos puolessa vuodessa", "sv": "Förändring på ett halvår", "en": "Half-year change"},
+    "col_since_change": {"fi": "Muutos 3/2021 alkaen", "sv": "Förändring sedan 3/2021", "en": "Change since 3/2021"},
+    "col_country_half": {
+        "fi": "Koko maa, puolessa vuodessa",
+        "sv": "Hela landet, på ett halvår",
+        "en": "Whole country, half-year",
+    },
+    "col_country_since": {
+        "fi": "Koko maa, 3/2021 alkaen",
+        "sv": "Hela landet, sedan 3/2021",
+        "en": "Whole country, since 3/2021",
+    },
+    "col_wanted": {"fi": "Toivottu suunta", "sv": "Önskad riktning", "en": "Wanted direction"},
+    "col_status": {"fi": "Tila", "sv": "Status", "en": "Status"},
+    "col_theme": {"fi": "Teema", "sv": "Tema", "en": "Theme"},
+    "col_because": {
+        "fi": "Ohjelman sanoin",
+        "sv": "Med programmets ord (finska)",
+        "en": "In the programme's words (Finnish)",
+    },
+    "col_serves": {"fi": "Ohjelman mittari", "sv": "Programmets mätare", "en": "Programme indicator"},
+    "scorecard_period": {
+        "fi": "Puolivuotiskausi {half}: {end} verrattuna {previous} ja maaliskuuhun 2021; vertailu koko maahan.",
+        "sv": "Halvåret {half}: {end} jämfört med {previous} och mars 2021; jämförelse med hela landet.",
+        "en": "Half-year {half}: {end} compared with {previous} and March 2021; compared with the whole country.",
+    },
+    "scorecard_empty": {
+        "fi": "Teemalla ei ole tilastomittaria; sen mittarit arvioidaan koordinaattorien arviossa.",
+        "sv": "Temat har ingen statistisk mätare; dess mätare bedöms i samordnarnas bedömning.",
+        "en": "The theme has no statistical indicator; its indicators are told by the coordinators' assessment.",
+    },
+    "unavailable_title": {
+        "fi": "Tilastomittarit, joiden lukuja ei ole saatavilla",
+        "sv": "Statistiska mätare utan tillgängliga siffror",
+        "en": "Statistical indicators without figures here",
+    },
+    "assessed_title": {
+        "fi": "Arvioitavat mittarit (koordinaattorien arvio)",
+        "sv": "Mätare som bedöms (samordnarnas bedömning)",
+        "en": "Assessed indicators (coordinators' assessment)",
+    },
+    "assessed_by": {"fi": "Arvioidaan", "sv": "Bedöms", "en": "Assessed"},
+    "assessments": {
+        "fi": "Koordinaattorien arviot",
+        "sv": "Samordnarnas bedömningar",
+        "en": "Coordinators' assessments",
+    },
+    "programme_text": {
+        "fi": "Ohjelman teksti: vaikutukset, tavoitteet ja toimenpiteet",
+        "sv": "Programmets text: effekter, mål och åtgärder",
+        "en": "The programme's text: impacts, goals and actions",
+    },
+    "state_ei aloitettu": {"fi": "ei aloitettu", "sv": "inte påbörjat", "en": "not started"},
+    "state_käynnissä": {"fi": "käynnissä", "sv": "pågår", "en": "under way"},
+    "state_toteutunut": {"fi": "toteutunut", "sv": "genomfört", "en": "achieved"},
+    "state_ei arvioitu": {"fi": "ei arvioitu", "sv": "inte bedömt", "en": "not assessed"},
+    "col_goal": {"fi": "Tavoite", "sv": "Mål", "en": "Goal"},
+    "col_state": {"fi": "Tila", "sv": "Läge", "en": "State"},
+    "col_assessment": {"fi": "Arvio", "sv": "Bedömning", "en": "Assessment"},
+    "col_assessor": {"fi": "Arvioija", "sv": "Bedömare", "en": "Assessor"},
+    "col_date": {"fi": "Päivämäärä", "sv": "Datum", "en": "Date"},
+    "progress_error": {
+        "fi": "Arviotiedostoa ei voitu käyttää: {error}",
+        "sv": "Bedömningsfilen kunde inte användas: {error}",
+        "en": "The assessment file could not be used: {error}",
+    },
+    "goals_states": {"fi": "Tavoitteet", "sv": "Mål", "en": "Goals"},
+    "strip_title": {
+        "fi": "Ohjelman teemat: mittarien tila {half}",
+        "sv": "Programmets teman: mätarnas status {half}",
+        "en": "Programme themes: indicator status {half}",
+    },
+    "open_theme": {"fi": "Avaa teema", "sv": "Öppna temat", "en": "Open theme"},
+    "unit_short_persons": {"fi": "henkilöä", "sv": "personer", "en": "persons"},
+    "unit_short_vacancies": {"fi": "työpaikkaa", "sv": "lediga jobb", "en": "vacancies"},
+    "unit_short_percent": {"fi": "%", "sv": "%", "en": "%"},
+    "since_baseline": {"fi": "maaliskuusta 2021", "sv": "sedan mars 2021", "en": "since March 2021"},
+    "rate_title": {"fi": "{label}, % (osuus)", "sv": "{label}, % (andel)", "en": "{label}, % (rate)"},
+    "index_title": {
+        "fi": "{label}, indeksi 3/2021 = 100",
+        "sv": "{label}, index 3/2021 = 100",
+        "en": "{label}, index 3/2021 = 100",
+    },
+    "report_title": {
+        "fi": "Kymenlaakson työllisyysohjelma: puolivuosiraportti {half}",
+        "sv": "Sysselsättningsprogrammet för Kymmenedalen: halvårsrapport {half}",
+        "en": "Kymenlaakso employment programme: half-year report {half}",
+    },
+    "report_subtitle": {
+        "fi": "Luvut {end}, Kymenlaakso; muutokset verrattuna {previous} ja maaliskuuhun 2021 (ohjelma hyväksytty "
+        "23.3.2021); vertailu koko maahan.",
+        "sv": "Siffror {end}, Kymmenedalen; förändringar jämfört med {previous} och mars 2021 (programmet godkänt "
+        "23.3.2021); jämförelse med hela landet.",
+        "en": "Figures {end}, Kymenlaakso; changes compared with {previous} and March 2021 (programme approved "
+        "23 Mar 2021); compared with the whole country.",
+    },
+    "report_summary": {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"},
+    "report_releases": {"fi": "Tilastojen julkaisut", "sv": "Statistikens publiceringar", "en": "Statistics releases"},
+    "report_made": {"fi": "Laadittu {date}", "sv": "Sammanställd {date}", "en": "Compiled {date}"},
+    "report_appendix": {
+        "fi": "Liite: lähteet ja koodit",
+        "sv": "Bilaga: källor och koder",
+        "en": "Appendix: sources and codes",
+    },
+    "report_page": {"fi": "Sivu {n}/{total}", "sv": "Sida {n}/{total}", "en": "Page {n}/{total}"},
+    "report_charts": {"fi": "Kuvaajat", "sv": "Diagram", "en": "Charts"},
+    "report_contents": {"fi": "Sisältö", "sv": "Innehåll", "en": "Contents"},
+    "col_release": {"fi": "Julkaisu", "sv": "Publicering", "en": "Release"},
+    "assessor_hint": {
+        "fi": "Arvioija on organisaatio tai rooli. Arviot täydennetään tiedostoon {path}.",
+        "sv": "Bedömaren är en organisation eller en roll. Bedömningarna fylls i i filen {path}.",
+        "en": "The assessor is an organisation or a role. The assessments are filled in in the file {path}.",
+    },
 }
 
 

@@ -78,3 +78,11 @@ def year_change_text(fig: Latest, series: Series, lang: str, with_count: bool = 
         return pct
     count = fmt_number(fig.year_change, series.decimals, lang, signed=True)
     return count if math.isnan(fig.year_change_pct) else f"{count} ({pct})"
+
+
+def value_with_unit(value: float, series: Series, lang: str) -> str:
+    """A series' figure with its unit word: '10 153 henkilöä', '1 234 työpaikkaa', '14,4 %'."""
+    text = value_text(value, series, lang)
+    if series.unit == "percent" or text == "..":
+        return text
+    return f"{text}\u00a0{t(f'unit_short_{series.unit}', lang)}"
