@@ -215,4 +215,3 @@ def load_programme(path: Path = PROGRAMME_PATH) -> Programme:
     """The project's programme file, checked against the project's catalog, read once per process."""
     with open(path, encoding="utf-8") as fh:
         return parse_programme(yaml.safe_load(fh), load_catalog())
-

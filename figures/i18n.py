@@ -205,7 +205,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "rates in pp.",
     },
     "reason_progressed": {
-        "fi": "{region} maaliskuusta 2021, koko maa {country}: toivottuun suuntaan ({wanted}) ja paremmin kuin koko maa",
+        "fi": "{region} maaliskuusta 2021, koko maa {country}: toivottuun suuntaan ({wanted}) "
+        "ja paremmin kuin koko maa",
         "sv": "{region} sedan mars 2021, hela landet {country}: i önskad riktning ({wanted}) och bättre än hela landet",
         "en": "{region} since March 2021, whole country {country}: the wanted way ({wanted}) and better than the "
         "country",
@@ -331,6 +332,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "23.3.2021); jämförelse med hela landet.",
         "en": "Figures {end}, Kymenlaakso; changes compared with {previous} and March 2021 (programme approved "
         "23 Mar 2021); compared with the whole country.",
+    },
+    "source_line_plain": {
+        "fi": "Lähde: {source}, päivitetty {date}",
+        "sv": "Källa: {source}, uppdaterad {date}",
+        "en": "Source: {source}, updated {date}",
     },
     "report_summary": {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"},
     "report_releases": {"fi": "Tilastojen julkaisut", "sv": "Statistikens publiceringar", "en": "Statistics releases"},

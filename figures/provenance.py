@@ -8,12 +8,15 @@ from figures.formats import fmt_date
 from figures.i18n import t
 
 
-def source_line(data: Dataset, catalog: Catalog, table_key: str, lang: str) -> str:
-    """'Lähde: KEHA-keskus, Työnvälitystilasto, StatFin 12r5, päivitetty 21.7.2026', marked when demo."""
+def source_line(data: Dataset, catalog: Catalog, table_key: str, lang: str, with_table: bool = True) -> str:
+    """'Lähde: KEHA-keskus, Työnvälitystilasto, StatFin 12r5, päivitetty 21.7.2026', marked when demo.
+
+    Without the table id for a report's body, whose codes stand in its appendix.
+    """
     table = catalog.tables[table_key]
     prov = data.provenance.get(table_key)
     line = t(
-        "source_line",
+        "source_line" if with_table else "source_line_plain",
         lang,
         source=table.source[lang],
         table=table.short_id,

@@ -217,3 +217,22 @@ def status_label(status: str, lang: str) -> str:
 
 def wanted_label(wanted: str | None, lang: str) -> str:
     return f"{WANTED_ICONS[wanted]} {t(f'wanted_{wanted}', lang)}" if wanted else ""
+
+
+def measure_view(series: Series) -> str:
+    """A rate is drawn as the rate itself; a count as an index (3/2021 = 100) beside the country."""
+    return "level" if series.unit == "percent" else "index"
+
+
+def measure_title(series: Series, lang: str) -> str:
+    """What the chart plots: 'Työttömien osuus työvoimasta, % (osuus)' or '…, indeksi 3/2021 = 100'."""
+    key = "rate_title" if measure_view(series) == "level" else "index_title"
+    return t(key, lang, label=series.label[lang])
+
+
+def since_headline(row: ScoreRow, lang: str) -> str:
+    """'+7,5 % maaliskuusta 2021, koko maa +5,3 %' (rates in %-points)."""
+    return (
+        f"{change_text(row.since_change, row.is_rate, lang)} {t('since_baseline', lang)}, "
+        f"{t('country', lang).lower()} {change_text(row.country_since_change, row.is_rate, lang)}"
+    )

@@ -6,11 +6,13 @@ import math
 
 import streamlit as st
 
+from data_sources.periods import HalfYear
 from figures.formats import MINUS, fmt_month, fmt_number
 from figures.i18n import t
+from figures.scorecard import STATUSES, status_label
 from figures.sentences import headline_sentence, value_text, year_change_text
 from ui.context import page_frame
-from ui.figures import latest_figures
+from ui.figures import latest_figures, theme_scores
 
 ctx = page_frame()
 lang, area = ctx.lang, ctx.sel.area
@@ -65,3 +67,29 @@ for number, series in enumerate(headline):
             border=True,
             chart_data=fig.history["value"].tolist() if len(fig.history) else None,
         )
+
+
+def theme_strip() -> None:
+    """Per theme of the programme: how many of its indicators progressed, held or worsened."""
+    scores = theme_scores(ctx.data, lang)
+    if not scores:
+        return
+    st.subheader(t("strip_title", lang, half=HalfYear.containing(scores[0].end).key))
+    for column, score in zip(st.columns(len(scores)), scores, strict=True):
+        with column.container(border=True):
+            counts = score.counts()
+            st.markdown(f"**{score.theme.id} {score.theme.short}**")
+            shown = [s for s in STATUSES if counts[s] or s != "unknown"]
+            st.markdown("  \n".join(f"{status_label(s, lang)}: {counts[s]}" for s in shown) if score.rows else "–")
+            if not score.rows:
+                st.caption(t("scorecard_empty", lang))
+            st.page_link(
+                "pages/themes.py",
+                label=t("open_theme", lang),
+                icon=":material/flag:",
+                query_params={**ctx.sel.to_params(ctx.catalog), "theme": score.theme.id},
+            )
+    st.caption(t("status_rule", lang))
+
+
+theme_strip()

@@ -1,25 +1,39 @@
-"""Ohjelman teemat: themes 4.1–4.4 of the programme, each indicator with its chart or its missing source."""
+"""Ohjelman teemat: per theme its scorecard first, then the coordinators' assessments, then the programme's text."""
 
 from __future__ import annotations
+
+import html
 
 import pandas as pd
 import streamlit as st
 
 from data_sources.catalog import load_catalog
 from data_sources.dataset import Dataset
-from data_sources.periods import PROGRAMME_BASELINE, Month, halves_between
-from data_sources.programme import load_programme
-from figures.formats import fmt_date, fmt_number
+from data_sources.periods import PROGRAMME_BASELINE, HalfYear, Month, halves_between
+from data_sources.programme import THEME_IDS, Theme, load_programme
+from data_sources.progress import Progress, load_progress
+from figures.formats import fmt_date, fmt_month, fmt_number, month_compared
 from figures.i18n import t
+from figures.scorecard import (
+    ThemeScore,
+    change_text,
+    measure_title,
+    measure_view,
+    since_headline,
+    status_label,
+    wanted_label,
+)
+from figures.sentences import value_with_unit
+from figures.views import view_decimals, view_unit
 from report.halfyear import build_report, to_html, to_pdf
-from ui.context import cached_on_data, page_frame
-from ui.figures import show_trend
+from ui.context import bind, cached_on_data, page_frame
+from ui.figures import show_trend, theme_scores
 
 
 @cached_on_data(max_entries=10)
-def report_file(data: Dataset, half: str, fmt: str) -> bytes:
-    report = build_report(half, data, load_catalog())
-    return to_pdf(report) if fmt == "pdf" else to_html(report).encode()
+def report_file(data: Dataset, half: str, fmt: str, lang: str) -> bytes:
+    report = build_report(half, data, load_catalog(), lang)
+    return to_pdf(report, lang) if fmt == "pdf" else to_html(report, lang).encode()
 
 
 def available_halves(last: pd.Timestamp) -> list[str]:
@@ -27,61 +41,190 @@ def available_halves(last: pd.Timestamp) -> list[str]:
     return [h.key for h in halves_between(PROGRAMME_BASELINE, Month.of(last))]
 
 
+def cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def anchor(theme: Theme, number: int) -> str:
+    return f"kaavio-{theme.id.replace('.', '-')}-{number}"
+
+
+def show_scorecard(score: ThemeScore, lang: str) -> None:
+    theme = score.theme
+    end = score.end.start
+    st.markdown(f"#### {t('scorecard', lang)}")
+    st.caption(
+        t(
+            "scorecard_period",
+            lang,
+            half=HalfYear.containing(score.end).key,
+            end=fmt_month(end, lang),
+            previous=month_compared(score.end.shift(-6).start, lang),
+        )
+    )
+    if score.rows:
+        headers = [
+            t("col_indicator", lang),
+            f"{t('col_latest', lang)}, {fmt_month(end, lang)}",
+            t("col_half_change", lang),
+            t("col_country_half", lang),
+            t("col_since_change", lang),
+            t("col_country_since", lang),
+            t("col_wanted", lang),
+            t("col_status", lang),
+        ]
+        lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+        for number, row in enumerate(score.rows, start=1):
+            serves = "; ".join(i.text for i in row.measure.indicators)
+            lines.append(
+                "| "
+                + " | ".join(
+                    cell(x)
+                    for x in (
+                        f"[{row.series.label[lang]}](#{anchor(theme, number)})<br><small>{serves}</small>",
+                        value_with_unit(row.value.value, row.series, lang),
+                        change_text(row.half_change, row.is_rate, lang),
+                        change_text(row.country_half_change, row.is_rate, lang),
+                        change_text(row.since_change, row.is_rate, lang),
+                        change_text(row.country_since_change, row.is_rate, lang),
+                        wanted_label(row.measure.wanted, lang),
+                        f"**{status_label(row.status, lang)}**",
+                    )
+                )
+                + " |"
+            )
+        st.markdown("\n".join(lines), unsafe_allow_html=True)
+        st.caption(t("status_rule", lang))
+        unknown = [r for r in score.rows if r.status == "unknown"]
+        for row in unknown:
+            st.caption(f"{status_label('unknown', lang)} – {row.series.label[lang]}: {row.reason}")
+    else:
+        st.info(t("scorecard_empty", lang))
+    if score.unavailable:
+        st.markdown(f"**{t('unavailable_title', lang)}**")
+        st.markdown(
+            "\n".join(
+                f"- {i.text} ({i.source}): {status_label('unknown', lang)} – {i.unavailable}" for i in score.unavailable
+            )
+        )
+    if score.assessed:
+        st.markdown(f"**{t('assessed_title', lang)}**")
+        st.markdown("\n".join(f"- {i.text} ({i.source})" for i in score.assessed))
+
+
+def show_assessments(theme: Theme, progress: Progress, lang: str) -> None:
+    st.markdown(f"#### {t('assessments', lang)} {progress.half}")
+    if progress.error:
+        st.warning(t("progress_error", lang, error=progress.error), icon=":material/report:")
+    rows = []
+    for goal in theme.goals:
+        a = progress.of(goal.id)
+        rows.append(
+            {
+                t("col_goal", lang): f"{goal.id} {goal.title}",
+                t("col_state", lang): t(f"state_{a.state}", lang),
+                t("col_assessment", lang): a.assessment or "–",
+                t("col_assessor", lang): a.assessor or "–",
+                t("col_date", lang): fmt_date(a.date, lang) if a.date else "–",
+            }
+        )
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.caption(t("assessor_hint", lang, path=f"content/progress/{progress.half}.yaml"))
+
+
+def show_programme_text(theme: Theme, lang: str) -> None:
+    with st.expander(t("programme_text", lang)):
+        if theme.target_groups:
+            st.markdown(f"**{t('target_groups', lang)}:**")
+            st.markdown("\n".join(f"- {g}" for g in theme.target_groups))
+        st.markdown(f"**{t('impacts', lang)}**")
+        st.markdown("\n".join(f"- {i}" for i in theme.impacts))
+        st.markdown(f"**{t('goals', lang)}**")
+        for goal in theme.goals:
+            st.markdown(f"{goal.id} **{goal.title}**")
+            st.markdown("\n".join(f"- {a}" for a in goal.actions) or "–")
+        st.markdown(f"**{t('indicators', lang)}**")
+        lines = []
+        for i in theme.indicators:
+            extra = f" ({t('added', lang)})" if i.added else ""
+            because = f" · {t('col_because', lang)}: “{i.because}”" if i.because else ""
+            lines.append(f"- {i.text}{extra} – *{i.source}*{because}")
+        st.markdown("\n".join(lines))
+        st.markdown(f"**{t('participants', lang)}:** {theme.participants}")
+        st.markdown(f"**{t('resources', lang)}:** {theme.resources}")
+
+
+def show_charts(score: ThemeScore, lang: str) -> None:
+    catalog = ctx.catalog
+    for number, row in enumerate(score.rows, start=1):
+        series = row.series
+        view = measure_view(series)
+        st.markdown(
+            f"<h5 id='{anchor(score.theme, number)}'>{html.escape(series.label[lang])}: "
+            f"{html.escape(since_headline(row, lang))}</h5>",
+            unsafe_allow_html=True,
+        )
+        note = f" · {t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
+        show_trend(
+            ctx,
+            series.id,
+            (catalog.region.code, catalog.country.code),
+            view=view,
+            title=measure_title(series, lang),
+            unit=view_unit(series, view, lang) + note,
+            decimals=view_decimals(series, view),
+            height=360,
+            key=score.theme.id,
+        )
+
+
 ctx = page_frame()
 lang, catalog = ctx.lang, ctx.catalog
 programme = load_programme()
 st.title(t("page_themes", lang))
 st.caption(
-    f"Kymenlaakson työllisyysohjelma, hyväksytty {fmt_date(programme['approved'], lang)} "
-    f"({programme['approved_by']}). {programme['follow_up']}"
+    f"Kymenlaakson työllisyysohjelma, hyväksytty {fmt_date(programme.approved, lang)} "
+    f"({programme.approved_by}). {programme.follow_up}"
 )
-
 if t("in_finnish", lang):
     st.caption(t("in_finnish", lang))
-tabs = st.tabs([f"{theme['id']} {theme['short']}" for theme in programme["themes"]])
-for tab, theme in zip(tabs, programme["themes"], strict=True):
-    with tab:
-        st.subheader(f"{theme['id']} {theme['title']}")
-        st.markdown(f"**{t('coordinator', lang)}:** {theme['coordinator']}")
-        if theme.get("target_groups"):
-            st.markdown(f"**{t('target_groups', lang)}:**")
-            st.markdown("\n".join(f"- {g}" for g in theme["target_groups"]))
-        st.markdown(f"**{t('impacts', lang)}**")
-        st.markdown("\n".join(f"- {i}" for i in theme["impacts"]))
-        st.markdown(f"**{t('goals', lang)}**")
-        for number, goal in enumerate(theme["goals"], start=1):
-            with st.expander(f"{number}. {goal['title']}"):
-                st.markdown("\n".join(f"- {a}" for a in goal["actions"]) or "–")
-        st.markdown(f"**{t('indicators', lang)}**")
-        for indicator in theme["indicators"]:
-            linked = indicator.get("series", [])
-            status = t("connected", lang) if linked else t("not_connected", lang)
-            extra = f" ({t('added', lang)})" if indicator.get("added") else ""
-            st.markdown(f"- {indicator['text']}{extra} – *{indicator['source']}* · **{status}**")
-            for series_id in linked:
-                series = catalog.series_by_id(series_id)
-                note = f" · {t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
-                show_trend(
-                    ctx,
-                    series_id,
-                    (catalog.region.code, catalog.country.code),
-                    view="index",
-                    title=ctx.label(series),
-                    unit=t("unit_index", lang) + note,
-                    decimals=1,
-                    height=360,
-                    key=theme["id"],
-                )
-        st.markdown(f"**{t('participants', lang)}:** {theme['participants']}")
-        st.markdown(f"**{t('resources', lang)}:** {theme['resources']}")
 
-appendix = programme["appendix3"]
-st.subheader(f"{t('appendix3', lang)} ({appendix['unit']})")
-table = pd.DataFrame(appendix["rows"], columns=appendix["columns"])
-for column in appendix["columns"][1:]:
-    table[column] = table[column].map(lambda v: "" if v is None else fmt_number(v, 1 if v % 1 else 0, lang))
-st.dataframe(table, hide_index=True, width="stretch")
-st.caption(appendix["note"])
+scores = {score.theme.id: score for score in theme_scores(ctx.data, lang)}
+labels = {theme.id: f"{theme.id} {theme.short}" for theme in programme.themes}
+by_label = {label: theme_id for theme_id, label in labels.items()}
+tabs = bind(
+    st.tabs,
+    "theme",
+    list(labels.values()),
+    read=lambda sel: labels[sel.theme],
+    write=lambda label: {"theme": by_label.get(label, THEME_IDS[0])},
+    default=labels[ctx.sel.theme],
+)
+for tab, theme in zip(tabs, programme.themes, strict=True):
+    if not tab.open:  # only the open tab's figures are computed and sent
+        continue
+    with tab:
+        st.subheader(f"{theme.id} {theme.title}")
+        st.markdown(f"**{t('coordinator', lang)}:** {theme.coordinator}")
+        score = scores.get(theme.id)
+        if score is None:
+            st.info(t("no_data", lang))
+        else:
+            show_scorecard(score, lang)
+        progress = load_progress(HalfYear.containing(score.end).key if score else "")
+        show_assessments(theme, progress, lang)
+        show_programme_text(theme, lang)
+        if score is not None and score.rows:
+            st.markdown(f"#### {t('report_charts', lang)}")
+            show_charts(score, lang)
+
+appendix = programme.appendix3
+with st.expander(f"{t('appendix3', lang)} ({appendix['unit']})"):
+    table = pd.DataFrame(appendix["rows"], columns=appendix["columns"])
+    for column in appendix["columns"][1:]:
+        table[column] = table[column].map(lambda v: "" if v is None else fmt_number(v, 1 if v % 1 else 0, lang))
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(appendix["note"])
 
 st.subheader(t("half_report", lang))
 halves = available_halves(ctx.last)
@@ -90,7 +233,7 @@ if halves:
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         "PDF",
-        lambda: report_file(ctx.data, half, "pdf"),
+        lambda: report_file(ctx.data, half, "pdf", lang),
         file_name=f"raportti_{half}.pdf",
         mime="application/pdf",
         on_click="ignore",
@@ -98,10 +241,10 @@ if halves:
     )
     right.download_button(
         "HTML",
-        lambda: report_file(ctx.data, half, "html"),
+        lambda: report_file(ctx.data, half, "html", lang),
         file_name=f"raportti_{half}.html",
         mime="text/html",
         on_click="ignore",
         icon=":material/code:",
     )
-    st.caption(f"Myös komentoriviltä: python -m report --half {half} --out raportti_{half}.pdf")
+    st.caption(f"python -m report --half {half} --lang {lang} --out raportti_{half}.pdf")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from data_sources.catalog import load_catalog
+from data_sources.catalog import LANGUAGES, load_catalog
 from data_sources.dataset import load_dataset
 from data_sources.store import atomic_write_bytes, cache_dir_from_env
 from report.halfyear import ReportError, build_report, to_html, to_pdf
@@ -19,7 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--format", choices=("pdf", "html"), default=None, help="pdf or html (default: from the file name, else pdf)"
     )
-    parser.add_argument("--lang", choices=("fi",), default="fi")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="fi", help="fi, sv or en (the programme's own text stays Finnish)"
+    )
     args = parser.parse_args(argv)
     fmt = args.format or ("html" if args.out.suffix.lower() in (".html", ".htm") else "pdf")
     data = load_dataset(cache_dir_from_env())

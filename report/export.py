@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import vl_convert as vlc
-from fpdf import FPDF
+from fpdf import FPDF, FontFace
 from PIL import Image
 
 log = logging.getLogger(__name__)
@@ -65,14 +65,41 @@ def _safe(text: str, font: str) -> str:
     return text.replace("\u2212", "-").replace("\u2013", "-").encode("latin-1", "replace").decode("latin-1")
 
 
-class Document:
-    """A small PDF writer for slides and reports: headings, paragraphs, charts."""
+class _PDF(FPDF):
+    """FPDF with an optional footer line; '{page}' and '{pages}' in it become the page numbers."""
 
-    def __init__(self, landscape: bool) -> None:
-        self.pdf = FPDF(orientation="L" if landscape else "P", unit="mm", format="A4")
-        self.pdf.set_auto_page_break(auto=True, margin=12)
+    footer_text = ""
+
+    def footer(self) -> None:
+        if not self.footer_text:
+            return
+        self.set_y(-10)
+        self.set_font(self.body_font, "", 8)
+        text = self.footer_text.replace("{page}", str(self.page_no())).replace("{pages}", self.alias_nb_pages_text)
+        self.cell(0, 5, _safe(text, self.body_font), align="C")
+
+
+class Document:
+    """A small PDF writer for slides and reports: headings, paragraphs, tables, charts, page numbers."""
+
+    def __init__(self, landscape: bool, footer: str = "") -> None:
+        self.pdf = _PDF(orientation="L" if landscape else "P", unit="mm", format="A4")
+        self.pdf.alias_nb_pages_text = "{nb}"
+        self.pdf.alias_nb_pages(self.pdf.alias_nb_pages_text)
+        self.pdf.set_auto_page_break(auto=True, margin=14 if footer else 12)
         self.pdf.set_margins(14, 12, 14)
         self.font = _font(self.pdf)
+        self.pdf.body_font = self.font
+        self.pdf.footer_text = footer
+
+    @property
+    def width(self) -> float:
+        return self.pdf.w - self.pdf.l_margin - self.pdf.r_margin
+
+    @property
+    def room(self) -> float:
+        """What is left of the page, in mm."""
+        return self.pdf.h - self.pdf.b_margin - self.pdf.get_y()
 
     def page(self) -> None:
         self.pdf.add_page()
@@ -82,14 +109,43 @@ class Document:
         self.pdf.multi_cell(0, size * 0.45, _safe(text, self.font), new_x="LMARGIN", new_y="NEXT", align="L")
         self.pdf.ln(gap)
 
-    def chart(self, spec: dict) -> None:
-        """The chart as a full-width picture, on the next page when it would not fit."""
+    def heading(self, text: str, size: float = 14, keep: float = 30) -> None:
+        """A bold heading that starts a new page rather than stand alone: `keep` mm must follow it."""
+        if self.room < size * 0.9 + keep:
+            self.page()
+        self.text(text, size, bold=True, gap=1)
+
+    def table(
+        self, headers: list[str], rows: list[list[str]], widths: list[float], aligns: str = "", size: float = 8
+    ) -> None:
+        """A bordered table whose header repeats on every page it runs over; `aligns` e.g. 'LLRR' (L default)."""
+        self.pdf.set_font(self.font, "", size)
+        aligns = tuple((aligns or "").ljust(len(widths), "L"))
+        with self.pdf.table(
+            col_widths=tuple(widths),
+            width=self.width,
+            line_height=size * 0.5,
+            text_align=aligns,
+            headings_style=FontFace(emphasis="BOLD", fill_color=(230, 238, 245)),
+            first_row_as_headings=True,
+        ) as table:
+            for values in [headers, *rows]:
+                row = table.row()
+                for value in values:
+                    row.cell(_safe(value, self.font))
+        self.pdf.ln(2)
+
+    def chart(self, spec: dict, heading: str = "", heading_size: float = 11, width_share: float = 1.0) -> None:
+        """The chart as a picture, with its heading; both move to the next page when the chart would not fit."""
         png = chart_png(spec, scale=1.5)
         with Image.open(io.BytesIO(png)) as picture:
             ratio = picture.height / picture.width
-        width = self.pdf.w - self.pdf.l_margin - self.pdf.r_margin
-        if self.pdf.get_y() + width * ratio > self.pdf.h - self.pdf.b_margin:
+        width = self.width * width_share
+        need = width * ratio + (heading_size * 0.9 + 2 if heading else 0)
+        if self.room < need:
             self.page()
+        if heading:
+            self.text(heading, heading_size, bold=True, gap=1)
         self.pdf.image(io.BytesIO(png), w=width)
         self.pdf.ln(2)
 
@@ -97,10 +153,10 @@ class Document:
         return bytes(self.pdf.output())
 
 
-def html_page(title: str, body: str) -> str:
+def html_page(title: str, body: str, lang: str = "fi") -> str:
     """A self-contained HTML file: inline CSS and inline SVG, nothing fetched."""
     return f"""<!DOCTYPE html>
-<html lang="fi"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<html lang="{html.escape(lang)}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>
 body {{ font-family: 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; max-width: 1100px; margin: 2em auto;
        color: #111; line-height: 1.45; }}
@@ -109,7 +165,8 @@ table {{ border-collapse: collapse; width: 100%; margin: 1em 0; }}
 th, td {{ border: 1px solid #bbb; padding: .35em .6em; text-align: left; }}
 td.num {{ text-align: right; white-space: nowrap; }}
 .note {{ color: #444; font-size: .9em; }} .demo {{ background: #fff3cd; padding: .6em; border: 1px solid #c90; }}
-svg {{ max-width: 100%; height: auto; }}
+svg {{ max-width: 100%; height: auto; }} .chart {{ break-inside: avoid; margin: 1.5em 0; }}
+.cover {{ border-bottom: 3px solid #0072B2; padding-bottom: 1em; }} small {{ color: #444; }}
 </style></head><body>
 {body}
 </body></html>

@@ -1,22 +1,39 @@
-"""The half-yearly progress report: per theme its goals and each indicator's figures, as HTML or PDF."""
+"""The half-yearly progress report: cover, summary of every indicator, per theme assessments, scorecard and charts.
+
+Built once (`build_report`) into plain sections that `to_pdf` and `to_html` both lay out, so the two
+hold the same content. Table ids and content codes stand only in the appendix.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
-import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
 from data_sources.catalog import Catalog
 from data_sources.dataset import Dataset
-from data_sources.periods import DEFAULT_START, HalfYear, PeriodError
+from data_sources.periods import DEFAULT_START, HalfYear, Month, PeriodError
 from data_sources.programme import load_programme
+from data_sources.progress import Progress, load_progress
 from figures.charts import trend_chart
-from figures.formats import fmt_date, fmt_month, fmt_number
+from figures.formats import fmt_date, fmt_month, month_compared, month_end_phrase
 from figures.i18n import t
 from figures.provenance import source_line
-from figures.views import INDEX_BASE, apply_view, select
+from figures.scorecard import (
+    ScoreRow,
+    ThemeScore,
+    change_text,
+    measure_title,
+    measure_view,
+    since_headline,
+    status_label,
+    theme_score,
+    wanted_label,
+)
+from figures.sentences import value_with_unit
+from figures.views import apply_view, select, view_decimals, view_unit
 from report.export import Document, chart_svg, html_page
 
 
@@ -25,44 +42,41 @@ class ReportError(ValueError):
 
 
 @dataclass(frozen=True)
-class SeriesFigure:
-    series_id: str
-    label: str
-    decimals: int
-    unit: str
-    period: pd.Timestamp
-    value: float
-    change_half: float
-    change_since_start: float
-    source: str
-    code: str
+class Table:
+    headers: list[str]
+    rows: list[list[str]]
+    widths: list[float]  # mm in the PDF (A4 portrait: 182 mm in all)
+    aligns: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    heading: str
     spec: dict
 
 
 @dataclass(frozen=True)
-class IndicatorReport:
-    text: str
-    source: str
-    figures: list[SeriesFigure]
-
-
-@dataclass(frozen=True)
-class ThemeReport:
-    id: str
-    title: str
+class ThemeSection:
+    heading: str
     coordinator: str
-    goals: list[str]
-    indicators: list[IndicatorReport]
+    assessments: Table
+    scorecard: Table
+    charts: list[Chart]
 
 
 @dataclass(frozen=True)
 class HalfYearReport:
     half: str
-    period_end: pd.Timestamp
-    previous_end: pd.Timestamp
+    lang: str
+    title: str
+    subtitle: str
+    cover_lines: list[str]
+    summary: Table
+    status_rule: str
+    themes: list[ThemeSection]
+    appendix: Table
     is_demo: bool
-    releases: dict[str, str]
-    themes: list[ThemeReport] = field(default_factory=list)
+    scores: tuple[ThemeScore, ...]
 
 
 def parse_half(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -74,152 +88,256 @@ def parse_half(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     return half.last_month.start, half.previous.last_month.start
 
 
-def _value(frame: pd.DataFrame, series_id: str, area: str, period: pd.Timestamp) -> float:
-    rows = frame[(frame["series"] == series_id) & (frame["area_code"] == area) & (frame["period"] == period)]
-    return float(rows["value"].iloc[0]) if len(rows) else math.nan
+def _figures(row: ScoreRow, lang: str) -> list[str]:
+    rate = row.is_rate
+    return [
+        value_with_unit(row.value.value, row.series, lang),
+        change_text(row.half_change, rate, lang),
+        change_text(row.country_half_change, rate, lang),
+        change_text(row.since_change, rate, lang),
+        change_text(row.country_since_change, rate, lang),
+    ]
+
+
+def _assessed_status(progress: Progress, score: ThemeScore, lang: str) -> str:
+    counts = progress.counts([g.id for g in score.theme.goals])
+    told = ", ".join(f"{n} {t(f'state_{state}', lang)}" for state, n in counts.items() if n)
+    return f"{t('assessments', lang)}: {told}"
+
+
+def _other_rows(score: ThemeScore, progress: Progress, lang: str, width: int, why: bool) -> list[list[str]]:
+    """Rows for the indicators without figures: (why) not available, or that the coordinators assess them."""
+    rows = []
+    for indicator in score.unavailable:
+        text = f"{indicator.text} – {indicator.unavailable}" if why else indicator.text
+        rows.append([text, *[".."] * (width - 2), status_label("unknown", lang)])
+    for indicator in score.assessed:
+        rows.append([indicator.text, *["–"] * (width - 2), _assessed_status(progress, score, lang)])
+    return rows
+
+
+def _summary(scores: tuple[ThemeScore, ...], progress: Progress, lang: str) -> Table:
+    headers = [
+        t("col_theme", lang),
+        t("col_indicator", lang),
+        t("col_latest", lang),
+        t("col_half_change", lang),
+        t("col_country_half", lang),
+        t("col_since_change", lang),
+        t("col_country_since", lang),
+        t("col_status", lang),
+    ]
+    rows = []
+    for score in scores:
+        for row in score.rows:
+            rows.append([score.theme.id, row.series.label[lang], *_figures(row, lang), status_label(row.status, lang)])
+        rows += [[score.theme.id, *r] for r in _other_rows(score, progress, lang, len(headers) - 1, why=False)]
+    return Table(headers, rows, [12, 48, 26, 18, 18, 18, 18, 24], "LLRRRRRL")
+
+
+def _scorecard(score: ThemeScore, progress: Progress, lang: str) -> Table:
+    headers = [
+        t("col_indicator", lang),
+        t("col_latest", lang),
+        t("col_half_change", lang),
+        t("col_country_half", lang),
+        t("col_since_change", lang),
+        t("col_country_since", lang),
+        t("col_wanted", lang),
+        t("col_status", lang),
+    ]
+    rows = []
+    for row in score.rows:
+        serves = "; ".join(i.text for i in row.measure.indicators)
+        rows.append(
+            [
+                f"{row.series.label[lang]} ({serves})",
+                *_figures(row, lang),
+                wanted_label(row.measure.wanted, lang),
+                f"{status_label(row.status, lang)}: {row.reason}",
+            ]
+        )
+    rows += [r[:-1] + ["", r[-1]] for r in _other_rows(score, progress, lang, len(headers) - 1, why=True)]
+    return Table(headers, rows, [38, 24, 18, 18, 18, 18, 14, 34], "LRRRRRLL")
+
+
+def _assessments(score: ThemeScore, progress: Progress, lang: str) -> Table:
+    headers = [t("col_goal", lang), t("col_state", lang), t("col_assessment", lang), t("col_assessor", lang)]
+    rows = []
+    for goal in score.theme.goals:
+        a = progress.of(goal.id)
+        when = f" ({fmt_date(a.date, lang)})" if a.date else ""
+        rows.append([f"{goal.id} {goal.title}", t(f"state_{a.state}", lang), a.assessment or "–", a.assessor + when])
+    return Table(headers, rows, [72, 22, 48, 40])
+
+
+def _chart(row: ScoreRow, data: Dataset, catalog: Catalog, end: Month, lang: str) -> Chart:
+    series = row.series
+    view = measure_view(series)
+    areas = (catalog.region.code, catalog.country.code)
+    rows = apply_view(select(data.frame, series.id, areas, None, end.start), view, catalog, data.frame)
+    rows = rows[rows["period"] >= DEFAULT_START.start]
+    note = f" · {t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
+    chart = trend_chart(
+        rows,
+        catalog=catalog,
+        title=measure_title(series, lang),
+        unit=view_unit(series, view, lang) + note,
+        source=source_line(data, catalog, series.table, lang, with_table=False),
+        lang=lang,
+        decimals=view_decimals(series, view),
+        height=230,
+    )
+    return Chart(f"{series.label[lang]}: {since_headline(row, lang)}", chart.to_dict())
+
+
+def _appendix(data: Dataset, catalog: Catalog, scores: tuple[ThemeScore, ...], lang: str) -> Table:
+    headers = [t("col_series", lang), t("col_source", lang), t("col_table", lang), t("col_code", lang)]
+    seen: dict[str, list[str]] = {}
+    for score in scores:
+        for row in score.rows:
+            series = row.series
+            table = catalog.tables[series.table]
+            prov = data.provenance.get(series.table)
+            released = f"{t('col_release', lang)} {fmt_date(prov.release, lang)}" if prov else ""
+            seen[series.id] = [
+                series.label[lang],
+                f"{table.source[lang]}; {released}",
+                f"{catalog.database} {table.path}",
+                series.content_code,
+            ]
+    rows = list(seen.values())
+    rows.append([t("region", lang), catalog.region.name[lang], "", catalog.region.code])
+    rows.append([t("country", lang), catalog.country.name[lang], "", catalog.country.code])
+    return Table(headers, rows, [62, 52, 30, 38])
 
 
 def build_report(half: str, data: Dataset, catalog: Catalog, lang: str = "fi") -> HalfYearReport:
-    end, previous = parse_half(half)
+    end_start, _ = parse_half(half)
+    half_year = HalfYear.parse(half)
+    end = half_year.last_month
     monthly = data.frame[data.frame["table"] == catalog.monthly_table.path]
     if monthly.empty:
         raise ReportError("no monthly job-seeker figures are stored; run python -m data_sources.refresh")
     latest = monthly["period"].max()
-    if latest < end:
+    if latest < end_start:
         raise ReportError(f"the figures for {half} are not out yet: the latest stored month is {latest:%Y-%m}")
-    area = catalog.region.code
-    themes = []
-    for theme in load_programme()["themes"]:
-        indicators = []
-        for indicator in theme["indicators"]:
-            figures = []
-            for series_id in indicator.get("series", []):
-                series = catalog.series_by_id(series_id)
-                rows = apply_view(
-                    select(data.frame, series_id, (area,), DEFAULT_START.start, end),
-                    "level",
-                    catalog,
-                    data.frame,
-                )
-                value = _value(data.frame, series_id, area, end)
-                chart = trend_chart(
-                    rows,
-                    catalog=catalog,
-                    title=f"{series.label[lang]}, {fmt_month(end, lang)}",
-                    unit=t(f"unit_{series.unit}", lang),
-                    source=source_line(data, catalog, series.table, lang),
-                    lang=lang,
-                    decimals=series.decimals,
-                    height=260,
-                )
-                figures.append(
-                    SeriesFigure(
-                        series_id,
-                        series.label[lang],
-                        series.decimals,
-                        series.unit,
-                        end,
-                        value,
-                        value - _value(data.frame, series_id, area, previous),
-                        value - _value(data.frame, series_id, area, INDEX_BASE),
-                        catalog.tables[series.table].short_id,
-                        series.content_code,
-                        chart.to_dict(),
-                    )
-                )
-            indicators.append(IndicatorReport(indicator["text"], indicator["source"], figures))
-        themes.append(
-            ThemeReport(
-                theme["id"], theme["title"], theme["coordinator"], [g["title"] for g in theme["goals"]], indicators
+    programme = load_programme()
+    progress = load_progress(half_year.key, programme=programme)
+    scores = tuple(theme_score(theme, data.frame, catalog, end, lang) for theme in programme.themes)
+    sections = []
+    for score in scores:
+        theme = score.theme
+        sections.append(
+            ThemeSection(
+                heading=f"{theme.id} {theme.title}",
+                coordinator=f"{t('coordinator', lang)}: {theme.coordinator}",
+                assessments=_assessments(score, progress, lang),
+                scorecard=_scorecard(score, progress, lang),
+                charts=[_chart(row, data, catalog, end, lang) for row in score.rows],
             )
         )
-    releases = {p.table_path: p.release for p in data.provenance.values()}
-    return HalfYearReport(half.upper(), end, previous, data.is_demo, releases, themes)
-
-
-def _figure_cells(fig: SeriesFigure, lang: str) -> list[str]:
-    return [
-        fig.label,
-        fmt_number(fig.value, fig.decimals, lang),
-        fmt_number(fig.change_half, fig.decimals, lang, signed=True),
-        fmt_number(fig.change_since_start, fig.decimals, lang, signed=True),
-        f"{fig.source} {fig.code}",
+    releases = ", ".join(
+        f"{catalog.tables[key].source[lang]} {fmt_date(prov.release, lang)}" for key, prov in data.provenance.items()
+    )
+    cover = [
+        t(
+            "report_subtitle",
+            lang,
+            end=month_end_phrase(end.start, lang, year=True),
+            previous=month_compared(end.shift(-6).start, lang),
+        ),
+        f"{t('report_releases', lang)}: {releases}.",
+        t("report_made", lang, date=fmt_date(pd.Timestamp(dt.date.today()), lang)),
     ]
+    if progress.error:
+        cover.append(t("progress_error", lang, error=progress.error))
+    if data.is_demo:
+        cover.insert(0, t("demo_banner", lang))
+    if t("in_finnish", lang):
+        cover.append(t("in_finnish", lang))
+    return HalfYearReport(
+        half=half_year.key,
+        lang=lang,
+        title=t("report_title", lang, half=half_year.key),
+        subtitle=fmt_month(end.start, lang),
+        cover_lines=cover,
+        summary=_summary(scores, progress, lang),
+        status_rule=t("status_rule", lang),
+        themes=sections,
+        appendix=_appendix(data, catalog, scores, lang),
+        is_demo=data.is_demo,
+        scores=scores,
+    )
 
 
-HEADERS = ["Mittari", "Arvo", "Muutos puolessa vuodessa", "Muutos 3/2021 alkaen", "Lähde ja koodi"]
-
-
-def _intro(report: HalfYearReport, lang: str) -> list[str]:
-    lines = [
-        f"Kymenlaakson työllisyysohjelman puolivuosiraportti {report.half}",
-        f"Luvut {fmt_month(report.period_end, lang)} lopussa, Kymenlaakso; muutokset verrattuna "
-        f"{fmt_month(report.previous_end, lang)} ja maaliskuuhun 2021 (ohjelman hyväksyminen 23.3.2021).",
-        "Julkaisut: " + ", ".join(f"{path} {fmt_date(release, lang)}" for path, release in report.releases.items()),
-    ]
-    if report.is_demo:
-        lines.insert(1, t("demo_banner", lang))
-    return lines
+def _html_table(table: Table) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in table.headers)
+    aligns = table.aligns.ljust(len(table.headers), "L")
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td class='num'>{html.escape(c)}</td>" if a == "R" else f"<td>{html.escape(c)}</td>"
+            for c, a in zip(row, aligns, strict=False)
+        )
+        + "</tr>"
+        for row in table.rows
+    )
+    return f"<table><tr>{head}</tr>{body}</table>"
 
 
 def to_html(report: HalfYearReport, lang: str = "fi") -> str:
-    title, *intro = _intro(report, lang)
-    parts = [f"<h1>{html.escape(title)}</h1>"]
+    parts = [f"<div class='cover'><h1>{html.escape(report.title)}</h1>"]
     parts += [
         f"<p class='{'demo' if report.is_demo and i == 0 else 'note'}'>{html.escape(line)}</p>"
-        for i, line in enumerate(intro)
+        for i, line in enumerate(report.cover_lines)
     ]
-    for theme in report.themes:
-        parts.append(f"<h2>{html.escape(theme.id)} {html.escape(theme.title)}</h2>")
-        parts.append(f"<p><b>Koordinointi:</b> {html.escape(theme.coordinator)}</p><p><b>Tavoitteet</b></p><ol>")
-        parts += [f"<li>{html.escape(goal)}</li>" for goal in theme.goals]
-        parts.append("</ol><table><tr>" + "".join(f"<th>{h}</th>" for h in HEADERS) + "</tr>")
-        charts = []
-        for indicator in theme.indicators:
-            if not indicator.figures:
-                parts.append(
-                    f"<tr><td>{html.escape(indicator.text)}</td><td colspan='3'>"
-                    f"{t('not_connected', lang)}</td><td>{html.escape(indicator.source)}</td></tr>"
-                )
-            for fig in indicator.figures:
-                cells = _figure_cells(fig, lang)
-                parts.append(
-                    "<tr>"
-                    + "".join(
-                        f"<td class='{'num' if 0 < i < 4 else ''}'>{html.escape(c)}</td>" for i, c in enumerate(cells)
-                    )
-                    + "</tr>"
-                )
-                charts.append(chart_svg(fig.spec))
-        parts.append("</table>")
-        parts += charts
-    return html_page(title, "\n".join(parts))
+    parts.append("</div>")
+    parts.append(f"<h2>{html.escape(t('report_summary', lang))}</h2>")
+    parts.append(_html_table(report.summary))
+    parts.append(f"<p class='note'>{html.escape(report.status_rule)}</p>")
+    for section in report.themes:
+        parts.append(f"<h2>{html.escape(section.heading)}</h2><p>{html.escape(section.coordinator)}</p>")
+        parts.append(f"<h3>{html.escape(t('assessments', lang))} {report.half}</h3>")
+        parts.append(_html_table(section.assessments))
+        parts.append(f"<h3>{html.escape(t('scorecard', lang))}</h3>")
+        parts.append(_html_table(section.scorecard))
+        for chart in section.charts:
+            parts.append(f"<div class='chart'><h4>{html.escape(chart.heading)}</h4>{chart_svg(chart.spec)}</div>")
+    parts.append(f"<h2>{html.escape(t('report_appendix', lang))}</h2>")
+    parts.append(_html_table(report.appendix))
+    return html_page(report.title, "\n".join(parts), lang)
+
+
+def _pdf_table(doc: Document, table: Table, size: float = 7.5) -> None:
+    doc.table(table.headers, table.rows, table.widths, table.aligns, size)
 
 
 def to_pdf(report: HalfYearReport, lang: str = "fi") -> bytes:
-    doc = Document(landscape=False)
+    doc = Document(landscape=False, footer=f"{report.title} · {t('report_page', lang, n='{page}', total='{pages}')}")
     doc.page()
-    title, *intro = _intro(report, lang)
-    doc.text(title, 18, bold=True, gap=3)
-    for line in intro:
-        doc.text(line, 10)
-    for theme in report.themes:
+    doc.pdf.ln(50)
+    doc.text(report.title, 22, bold=True, gap=4)
+    doc.text(report.subtitle, 14, gap=6)
+    for line in report.cover_lines:
+        doc.text(line, 10, bold=report.is_demo and line == report.cover_lines[0])
+    doc.page()
+    doc.heading(t("report_summary", lang), 16)
+    _pdf_table(doc, report.summary, 7)
+    doc.text(report.status_rule, 7.5)
+    for section in report.themes:
         doc.page()
         if report.is_demo:
             doc.text(t("demo_short", lang), 9, bold=True)
-        doc.text(f"{theme.id} {theme.title}", 15, bold=True)
-        doc.text(f"Koordinointi: {theme.coordinator}", 10)
-        doc.text("Tavoitteet: " + "; ".join(f"{i}. {g}" for i, g in enumerate(theme.goals, start=1)), 9)
-        for indicator in theme.indicators:
-            if not indicator.figures:
-                doc.text(f"• {indicator.text} – {indicator.source}: {t('not_connected', lang)}", 9, gap=0.5)
-            for fig in indicator.figures:
-                label, value, half, since, source = _figure_cells(fig, lang)
-                doc.text(
-                    f"• {label}: {value} ({half} puolessa vuodessa, {since} 3/2021 alkaen; {source})",
-                    10,
-                    bold=True,
-                    gap=0.5,
-                )
-                doc.chart(fig.spec)
+        doc.text(section.heading, 15, bold=True)
+        doc.text(section.coordinator, 10)
+        doc.heading(f"{t('assessments', lang)} {report.half}", 12)
+        _pdf_table(doc, section.assessments)
+        doc.heading(t("scorecard", lang), 12)
+        _pdf_table(doc, section.scorecard, 7)
+        for chart in section.charts:
+            doc.chart(chart.spec, heading=chart.heading, heading_size=10)
+    doc.page()
+    doc.heading(t("report_appendix", lang), 15)
+    _pdf_table(doc, report.appendix)
     return doc.bytes()

@@ -12,8 +12,10 @@ import streamlit as st
 from data_sources.catalog import load_catalog
 from data_sources.dataset import Dataset
 from data_sources.periods import DEFAULT_START
+from data_sources.programme import load_programme
 from figures.charts import trend_chart
 from figures.latest import Latest, latest
+from figures.scorecard import ThemeScore, latest_half_end, theme_score
 from figures.views import apply_view, moving_average, select
 from report.export import chart_png, chart_svg, file_stem
 from ui.context import Context, cached_on_data
@@ -65,6 +67,16 @@ def latest_figures(data: Dataset, series_ids: tuple[str, ...], areas: tuple[str,
     wanted = frame[frame["series"].isin(series_ids) & frame["area_code"].isin(areas)]
     groups = {key: rows for key, rows in wanted.groupby(["series", "area_code"], sort=False)}
     return {(s, a): latest(groups.get((s, a), wanted.iloc[0:0]), s, a) for s in series_ids for a in areas}
+
+
+@cached_on_data(max_entries=20)
+def theme_scores(data: Dataset, lang: str) -> tuple[ThemeScore, ...]:
+    """Every theme's scorecard for the newest half-year whose last month is stored (empty when none is)."""
+    catalog = load_catalog()
+    end = latest_half_end(data.frame, catalog)
+    if end is None:
+        return ()
+    return tuple(theme_score(theme, data.frame, catalog, end, lang) for theme in load_programme().themes)
 
 
 def show_trend(

@@ -8,6 +8,7 @@ import pandas as pd
 
 from data_sources.catalog import Catalog
 from data_sources.periods import DEFAULT_START, Month, PeriodError
+from data_sources.programme import THEME_IDS
 from figures.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from figures.views import VIEWS
 from report.slides import DECKS
@@ -28,6 +29,7 @@ class Selection:
     group: str = "unemployed"  # the Appendix 2 group whose full chart the groups page shows
     deck: str = "katsaus"
     slide: int = 1
+    theme: str = THEME_IDS[0]  # the open tab of the themes page
 
     @classmethod
     def default(cls, catalog: Catalog) -> Selection:
@@ -97,6 +99,8 @@ def parse_params(
         chosen["group"] = one("group")
     if one("deck") in DECKS:
         chosen["deck"] = one("deck")
+    if one("theme") in THEME_IDS:
+        chosen["theme"] = one("theme")
     if one("slide").isascii() and one("slide").isdigit() and 1 <= int(one("slide")) <= 99:
         chosen["slide"] = int(one("slide"))
     return replace(default, **chosen)
