@@ -9,13 +9,14 @@ import pandas as pd
 
 from data_sources.catalog import Catalog
 from data_sources.dataset import Dataset
-from data_sources.periods import DEFAULT_START
-from data_sources.programme import load_programme
+from data_sources.periods import DEFAULT_START, Month
+from data_sources.programme import Measure, load_programme
 from figures.charts import trend_chart
 from figures.formats import fmt_month
 from figures.i18n import t
 from figures.latest import latest
 from figures.provenance import source_line
+from figures.scorecard import measure_title, measure_view, score_row, since_headline
 from figures.sentences import value_text, year_change_text
 from figures.views import apply_view, select, view_decimals, view_unit
 
@@ -38,8 +39,8 @@ def deck_title(deck: str, lang: str) -> str:
         return {"fi": "Kuukausikatsaus", "sv": "Månadsöversikt", "en": "Monthly review"}[lang]
     if deck == "valinta":
         return {"fi": "Oma valinta", "sv": "Eget urval", "en": "Your selection"}[lang]
-    theme = next(th for th in load_programme()["themes"] if th["id"] == deck)
-    return f"{theme['id']} {theme['short']}"
+    theme = load_programme().theme(deck)
+    return f"{theme.id} {theme.short}"
 
 
 def headline(data: Dataset, catalog: Catalog, series_id: str, area: str, lang: str, prefix: str = "") -> str:
@@ -51,6 +52,15 @@ def headline(data: Dataset, catalog: Catalog, series_id: str, area: str, lang: s
     change = year_change_text(fig, series, lang)
     suffix = "" if change is None else f", {change} {t('per_year', lang)}"
     return f"{prefix}{series.label[lang]} {value_text(fig.value, series, lang)}{suffix}"
+
+
+def since_baseline_headline(data: Dataset, catalog: Catalog, theme_id: str, measure: Measure, lang: str) -> str:
+    """'Työttömät työnhakijat: −8,7 % maaliskuusta 2021, koko maa −8,7 %' for the latest stored month."""
+    months = data.frame.loc[data.frame["series"] == measure.series.id, "period"]
+    if months.empty:
+        return f"{measure.series.label[lang]}: .."
+    row = score_row(theme_id, measure, data.frame, catalog, Month.of(months.max()), lang)
+    return f"{measure.series.label[lang]}: {since_headline(row, lang)}"
 
 
 def by_population(data: Dataset, areas: list[str]) -> list[str]:
@@ -80,20 +90,19 @@ def build_deck(
             for s in catalog.appendix2
         ]
     if deck in DECKS[2:]:
-        theme = next(th for th in load_programme()["themes"] if th["id"] == deck)
-        linked = [s for i in theme["indicators"] for s in i.get("series", [])] or ["unemployed"]
+        theme = load_programme().theme(deck)
         title = deck_title(deck, lang)
         return [
             Slide(
                 deck,
-                headline(data, catalog, s, region, lang),
+                since_baseline_headline(data, catalog, theme.id, measure, lang),
                 title,
-                s,
+                measure.series.id,
                 (region, country),
-                "index",
-                (catalog.series_by_id(s).proxy.note[lang] if catalog.series_by_id(s).proxy else ""),
+                measure_view(measure.series),
+                measure.series.proxy.note[lang] if measure.series.proxy else "",
             )
-            for s in dict.fromkeys(linked)
+            for measure in theme.measures
         ]
     title = deck_title("katsaus", lang)
     return [
@@ -125,7 +134,10 @@ def slide_chart(
     rows = rows[rows["period"] >= pd.Timestamp(start)]
     decimals = view_decimals(series, slide.view)
     last = rows["period"].max()
-    title = f"{series.label[lang]}, {fmt_month(last, lang)}" if pd.notna(last) else series.label[lang]
+    if slide.view == "index" or series.unit == "percent":
+        title = measure_title(series, lang)  # what is plotted: an index, or a rate
+    else:
+        title = f"{series.label[lang]}, {fmt_month(last, lang)}" if pd.notna(last) else series.label[lang]
     chart = trend_chart(
         rows,
         catalog=catalog,
