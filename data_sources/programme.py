@@ -159,7 +159,7 @@ def _measures(theme_id: str, indicators: tuple[Indicator, ...], catalog: Catalog
                     f"theme {theme_id}: {kept.series.id} and {series_id} are the same figures but wanted "
                     f"{kept.wanted} and {indicator.wanted}"
                 )
-            shown = series if series.proxy is not None and kept.series.proxy is None else kept.series
+            (shown,) = catalog.without_copies([kept.series, series])  # the proxy, if one is
             served = kept.indicators if indicator in kept.indicators else (*kept.indicators, indicator)
             found[same] = Measure(shown, served, kept.wanted, kept.because)
     return tuple(found.values())

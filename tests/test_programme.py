@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from data_sources.programme import PROGRAMME_PATH, ProgrammeError, load_programme, validate_programme
+from data_sources.programme import PROGRAMME_PATH, ProgrammeError, load_programme, parse_programme
 
 SEED = Path(__file__).resolve().parent / "data" / "kymenlaakson-tyollisyysohjelma-2021.txt"
 
@@ -25,40 +25,82 @@ def seed():
 
 def test_four_themes_with_goals_indicators_and_coordinators():
     programme = load_programme()
-    assert [t["id"] for t in programme["themes"]] == ["4.1", "4.2", "4.3", "4.4"]
-    assert [len(t["goals"]) for t in programme["themes"]] == [3, 4, 4, 7]
-    assert [t["coordinator"] for t in programme["themes"]] == [
+    assert [t.id for t in programme.themes] == ["4.1", "4.2", "4.3", "4.4"]
+    assert [len(t.goals) for t in programme.themes] == [3, 4, 4, 7]
+    assert [g.id for g in programme.theme("4.1").goals] == ["4.1.1", "4.1.2", "4.1.3"]
+    assert [t.coordinator for t in programme.themes] == [
         "Kymenlaakson työllisyysjohtoryhmä",
         "Kaakkois-Suomen ELY-keskus ja TE-toimisto",
         "Kaakkois-Suomen ELY-keskus",
         "Kaakkois-Suomen TE-toimisto ja Kymenlaakson Monialainen työelämäpalvelu",
     ]
-    assert programme["approved"] == "2021-03-23"
+    assert programme.approved == "2021-03-23"
 
 
 def test_titles_goals_and_impacts_are_the_programmes_own_words(seed):
     programme = load_programme()
-    for theme in programme["themes"]:
-        assert normalised(theme["title"]) in seed, theme["title"]
-        for goal in theme["goals"]:
-            assert normalised(goal["title"]) in seed, goal["title"]
-        for impact in theme["impacts"]:
+    for theme in programme.themes:
+        assert normalised(theme.title) in seed, theme.title
+        for goal in theme.goals:
+            assert normalised(goal.title) in seed, goal.title
+        for impact in theme.impacts:
             assert normalised(impact) in seed, impact
-        for group in theme.get("target_groups", []):
+        for group in theme.target_groups:
             assert normalised(group) in seed, group
+
+
+def test_every_wanted_direction_quotes_the_programme(seed):
+    """The direction is traceable to the text: its `because` words stand in the programme."""
+    programme = load_programme()
+    directed = [i for t in programme.themes for i in t.indicators if i.wanted]
+    assert len(directed) == 10
+    for indicator in directed:
+        assert normalised(indicator.because) in seed, indicator.because
+    by_text = {i.text: i for t in programme.themes for i in t.indicators}
+    assert (by_text["Työttömyysjaksojen kesto"].wanted, by_text["Työttömyysjaksojen kesto"].because) == (
+        "down",
+        "Työttömyysjaksot lyhenevät",
+    )
+    assert by_text["Työmarkkinatilanne alueella (avoimet ja uudet työpaikat)"].wanted == "up"
+
+
+def test_every_indicator_is_statistical_or_assessed_and_says_how_it_is_told():
+    programme = load_programme()
+    kinds = {}
+    for theme in programme.themes:
+        for indicator in theme.indicators:
+            kinds.setdefault(indicator.kind, []).append(indicator.text)
+            if indicator.kind == "statistical":
+                assert indicator.series or indicator.unavailable, indicator.text
+    assert set(kinds) == {"statistical", "assessed"}
+    assessed = [i.text for i in programme.theme("4.1").assessed]
+    assert assessed == [
+        "Työllisyysjohtoryhmä arvioi tavoitteiden toteutumista yhteisen keskustelun kautta kahdesti vuodessa."
+    ]
+    assert "Verkostomainen ohjaus- ja urapalvelu on käynnistynyt; yhteistyösopimus" in kinds["assessed"]
 
 
 def test_indicators_name_sources_and_the_open_data_ones_link_to_series(catalog):
     programme = load_programme()
-    linked = {s for t in programme["themes"] for i in t["indicators"] for s in i.get("series", [])}
+    linked = {s for t in programme.themes for i in t.indicators for s in i.series}
     assert {"structurally_unemployed", "jobseekers_under30", "unemployed_foreign"} <= linked
     assert linked <= {s.id for s in catalog.series}
-    sources = {i["source"] for t in programme["themes"] for i in t["indicators"] if not i.get("series")}
+    sources = {i.source for t in programme.themes for i in t.indicators if not i.series}
     assert {"Kelasto", "Tulli (puolivuosittain)", "TEM:n seuranta"} <= sources
 
 
+def test_a_proxy_and_the_series_it_copies_are_one_measure_shown_as_the_proxy():
+    theme = load_programme().theme("4.4")
+    measures = [m.series.id for m in theme.measures]
+    assert "long_term_unemployed" not in measures and measures[0] == "structurally_unemployed"
+    assert len(theme.measures[0].indicators) == 2
+    for theme in load_programme().themes:
+        figures = [(m.series.table, m.series.content_code) for m in theme.measures]
+        assert len(figures) == len(set(figures)), theme.id
+
+
 def test_appendix3_is_the_municipal_resources_table():
-    table = load_programme()["appendix3"]
+    table = load_programme().appendix3
     assert table["columns"] == [
         "Kunta",
         "Työllisyyden edistäminen",
@@ -74,5 +116,19 @@ def test_a_broken_programme_file_is_refused(catalog):
     doc = yaml.safe_load(PROGRAMME_PATH.read_text(encoding="utf-8"))
     doc["themes"][3]["indicators"][1]["series"] = ["no_such_series"]
     with pytest.raises(ProgrammeError) as err:
-        validate_programme(doc, catalog)
-    assert str(err.value) == "theme 4.4: unknown series ['no_such_series']"
+        parse_programme(doc, catalog)
+    assert (
+        str(err.value)
+        == "theme 4.4, indicator 'Ns. rakennetyöttömien määrän kehitys': unknown series ['no_such_series']"
+    )
+
+
+def test_a_direction_without_the_programmes_words_is_refused(catalog):
+    doc = yaml.safe_load(PROGRAMME_PATH.read_text(encoding="utf-8"))
+    del doc["themes"][3]["indicators"][0]["because"]
+    with pytest.raises(ProgrammeError) as err:
+        parse_programme(doc, catalog)
+    assert str(err.value) == (
+        "theme 4.4, indicator 'Työttömyysjaksojen kesto': 'because' must quote the programme's words for the "
+        "wanted direction"
+    )

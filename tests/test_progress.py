@@ -1,0 +1,100 @@
+"""Coordinators' progress files: the shipped one is valid and complete; each kind of fault has its own message."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import yaml
+
+from data_sources.programme import load_programme
+from data_sources.progress import (
+    NOT_ASSESSED,
+    PROGRESS_DIR,
+    dump_progress,
+    load_progress,
+    save_progress,
+)
+
+SHIPPED = PROGRESS_DIR / "2026H1.yaml"
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "2026H1.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def shipped_doc() -> dict:
+    return yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
+
+
+def test_the_shipped_file_covers_every_goal_not_yet_assessed():
+    progress = load_progress("2026H1")
+    assert progress.error is None
+    programme = load_programme()
+    assert list(progress.assessments) == list(programme.goals) and len(programme.goals) == 18
+    assert {a.state for a in progress.assessments.values()} == {NOT_ASSESSED}
+    coordinators = {t.coordinator for t in programme.themes}
+    assert {a.assessor for a in progress.assessments.values()} <= coordinators
+    assert progress.of("4.4.7").assessor == "Kaakkois-Suomen TE-toimisto ja Kymenlaakson Monialainen työelämäpalvelu"
+
+
+def test_a_valid_file_loads(tmp_path):
+    doc = shipped_doc()
+    doc["goals"][0].update(
+        state="käynnissä", assessment="Tapaamiset pidetty.", assessor="Työllisyysjohtoryhmän sihteeri"
+    )
+    write(tmp_path, yaml.safe_dump(doc, allow_unicode=True))
+    progress = load_progress("2026H1", tmp_path)
+    assert progress.error is None
+    first = progress.of("4.1.1")
+    assert (first.state, first.assessment, first.date) == ("käynnissä", "Tapaamiset pidetty.", dt.date(2026, 12, 1))
+    assert progress.counts(["4.1.1", "4.1.2", "4.1.3"]) == {
+        "ei aloitettu": 0,
+        "käynnissä": 1,
+        "toteutunut": 0,
+        "ei arvioitu": 2,
+    }
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d["goals"][0].update(goal="4.9.1"), "goal 4.9.1 is not a goal of the programme"),
+        (
+            lambda d: d["goals"][2].update(state="valmis"),
+            "goal 4.1.3: unknown state 'valmis' (use one of: ei aloitettu, käynnissä, toteutunut, ei arvioitu)",
+        ),
+        (lambda d: d["goals"][4].pop("date"), "goal 4.2.2: date missing"),
+        (
+            lambda d: d["goals"][5].update(assessor="Maija Meikäläinen, maija@example.fi"),
+            "goal 4.2.3: assessor must be an organisation or a role, not contact details",
+        ),
+        (
+            lambda d: d["goals"][6].update(state="toteutunut"),
+            "goal 4.2.4: a state of 'toteutunut' needs a written assessment",
+        ),
+    ],
+)
+def test_each_fault_gives_its_own_message_naming_the_file(tmp_path, change, message):
+    doc = shipped_doc()
+    change(doc)
+    path = write(tmp_path, yaml.safe_dump(doc, allow_unicode=True))
+    progress = load_progress("2026H1", tmp_path)
+    assert progress.error == f"{path}: {message}"
+    assert progress.assessments == {}
+    assert progress.of("4.1.1").state == NOT_ASSESSED, "the app goes on as if nothing were assessed"
+
+
+def test_broken_yaml_says_where(tmp_path):
+    path = write(tmp_path, "half: 2026H1\ngoals:\n  - goal: '4.1.1'\n    state: [ei arvioitu\n")
+    assert load_progress("2026H1", tmp_path).error == f"{path}: not valid YAML at line 5, column 1"
+
+
+def test_what_an_editor_saves_reads_back_the_same(tmp_path):
+    progress = load_progress("2026H1")
+    path = save_progress(progress, tmp_path)
+    again = load_progress("2026H1", tmp_path)
+    assert again.error is None and again.assessments == progress.assessments
+    assert path.read_text(encoding="utf-8") == dump_progress(progress)
