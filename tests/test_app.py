@@ -192,7 +192,7 @@ def test_municipality_table_equals_the_snapshot_and_downloads(real_cache, monkey
     assert at.query_params["muni"] == "KU489"
 
 
-def test_themes_page_lists_all_four_themes_with_charts(real_cache, monkeypatch):
+def test_themes_page_lists_all_four_themes_and_opens_the_first(real_cache, monkeypatch):
     at = open_app(real_cache, monkeypatch, page="pages/themes.py")
     assert [tab.label for tab in at.tabs] == [
         "4.1 Yhteistyö",
@@ -200,11 +200,51 @@ def test_themes_page_lists_all_four_themes_with_charts(real_cache, monkeypatch):
         "4.3 Osaava työvoima",
         "4.4 Haavoittuvassa asemassa olevat",
     ]
-    linked = sum(len(i.get("series", [])) for theme in load_programme()["themes"] for i in theme["indicators"])
-    assert len(charts(at)) == linked == 14
-    assert any("Ei vielä kytketty" in m.value and "Kelasto" in m.value for m in at.markdown)
+    theme = load_programme().theme("4.1")
+    assert len(charts(at)) == len(theme.measures) == 1, "only the open tab's charts are drawn"
+    assert not any("Ei vielä kytketty" in m.value for m in at.markdown)
     assert at.selectbox(key="report_half").options[:3] == ["2026H1", "2025H2", "2025H1"]
     assert at.selectbox(key="report_half").options[-1] == "2021H1"
+
+
+def test_themes_page_opens_theme_44_from_the_url_with_its_scorecard(real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch, page="pages/themes.py", theme="4.4")
+    assert at.query_params["theme"] == "4.4", "the URL keeps the theme"
+    texts = [m.value for m in at.markdown]
+    assert texts[0].startswith("**Koordinointi / vastuu:** Kaakkois-Suomen TE-toimisto")
+    assert texts[1] == "#### Mittaristo", "the tab opens with its scorecard"
+    table = texts[2]
+    assert table.startswith("| Mittari | Viimeisin arvo, kesäkuu 2026 | Muutos puolessa vuodessa | Koko maa, puolessa")
+    frame = load_dataset(real_cache).frame
+    rows = table.splitlines()[2:]
+    assert len(rows) == len(load_programme().theme("4.4").measures) == 5
+    june = frame[(frame["period"] == "2026-06-01") & (frame["area_code"] == "MK08")].set_index("series")["value"]
+    assert f"| {fmt_number(june['unemployed_foreign'])}\u00a0henkilöä |" in rows[4]
+    assert "Rakennetyöttömät (korvike – pitkäaikaistyöttömät)" in rows[0] and "Työttömyysjaksojen kesto" in rows[0]
+    assert all("↓ vähenee" in row and any(w in row for w in ("edennyt", "ennallaan", "heikentynyt")) for row in rows)
+    assert any(c.value.startswith("Tila: ✔ edennyt = muuttunut maaliskuusta 2021") for c in at.caption)
+    assert len(charts(at)) == 5
+    assert "Koordinaattorien arviot 2026H1" in " ".join(texts)
+    assessments = at.dataframe[0].value
+    assert assessments["Tila"].tolist() == ["ei arvioitu"] * 7
+    assert assessments["Tavoite"].iloc[3] == "4.4.4 Pitkäaikaistyöttömyyden ennaltaehkäisy ja katkaisu"
+
+
+def test_a_bad_theme_in_the_url_opens_the_first(real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch, page="pages/themes.py", theme="9.9")
+    assert at.markdown[0].value == "**Koordinointi / vastuu:** Kymenlaakson työllisyysjohtoryhmä"
+    assert "theme" not in at.query_params
+
+
+def test_overview_has_a_four_theme_strip(real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch)
+    texts = [m.value for m in at.markdown]
+    for heading in ("**4.1 Yhteistyö**", "**4.4 Haavoittuvassa asemassa olevat**"):
+        counts = texts[texts.index(heading) + 1]
+        assert counts.startswith("✔ edennyt: ") and "= ennallaan: " in counts and "✖ heikentynyt: " in counts
+    theme_44 = texts[texts.index("**4.4 Haavoittuvassa asemassa olevat**") + 1]
+    numbers = [int(part.rsplit(": ", 1)[1]) for part in theme_44.split("  \n")]
+    assert sum(numbers) == 5
 
 
 def test_data_page_shows_release_and_refresh_against_the_fake(tmp_path, monkeypatch):

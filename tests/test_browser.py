@@ -145,3 +145,30 @@ def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
                 timeout=60000,
             )
         page.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_theme_link_opens_that_theme_with_its_scorecard_in_view(real_cache, browser, size):
+    width, height = SIZES[size]
+    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(real_cache)}) as server:
+        page = browser.new_page(viewport={"width": width, "height": height}, base_url=server.url)
+        for lang, tab, heading in (
+            ("fi", "4.4 Haavoittuvassa asemassa olevat", "Mittaristo"),
+            ("en", "4.4 Haavoittuvassa asemassa olevat", "Scorecard"),
+        ):
+            page.goto(f"/teemat?theme=4.4&lang={lang}")
+            wait_for_charts(page, 5)
+            assert page.get_by_role("tab", name=tab).get_attribute("aria-selected") == "true"
+            title = page.get_by_role("heading", name=heading, exact=True)
+            box = title.bounding_box()
+            assert box is not None and box["y"] + box["height"] < height, f"{heading} below the fold: {box}"
+            table = page.locator('[data-testid="stMain"] table').first
+            first_row = table.locator("tbody tr").first.bounding_box()
+            assert first_row is not None and first_row["y"] < height, "the scorecard's first row is in view"
+            assert "Koko maa" in table.inner_text() or "Whole country" in table.inner_text()
+            assert "theme=4.4" in page.url
+            page.screenshot(path=str(ARTIFACTS / f"browser-teemat-4.4-{lang}-{size}.png"))
+        page.get_by_role("tab", name="4.2 Kasvu ja yritystoiminta").click()
+        page.wait_for_url("**theme=4.2**")
+        wait_for_charts(page, 3)
+        page.close()
