@@ -24,6 +24,8 @@ STATUSES = ("progressed", "held", "worsened", "unknown")
 # Told by word and icon, never by colour alone.
 STATUS_ICONS = {"progressed": "✔", "held": "=", "worsened": "✖", "unknown": "?"}
 WANTED_ICONS = {"up": "↑", "down": "↓"}
+# The figure columns of every scorecard and summary table, in order (texts in figures/i18n.py).
+FIGURE_COLUMNS = ("col_latest", "col_half_change", "col_country_half", "col_since_change", "col_country_since")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from data_sources.progress import Progress, load_progress
 from figures.formats import fmt_date, fmt_month, fmt_number, month_compared
 from figures.i18n import t
 from figures.scorecard import (
+    FIGURE_COLUMNS,
     ThemeScore,
     change_text,
     measure_title,
@@ -65,11 +66,8 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
     if score.rows:
         headers = [
             t("col_indicator", lang),
-            f"{t('col_latest', lang)}, {fmt_month(end, lang)}",
-            t("col_half_change", lang),
-            t("col_country_half", lang),
-            t("col_since_change", lang),
-            t("col_country_since", lang),
+            f"{t(FIGURE_COLUMNS[0], lang)}, {fmt_month(end, lang)}",
+            *(t(key, lang) for key in FIGURE_COLUMNS[1:]),
             t("col_wanted", lang),
             t("col_status", lang),
         ]

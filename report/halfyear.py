@@ -22,6 +22,7 @@ from figures.formats import fmt_date, fmt_month, month_compared, month_end_phras
 from figures.i18n import t
 from figures.provenance import source_line
 from figures.scorecard import (
+    FIGURE_COLUMNS,
     ScoreRow,
     ThemeScore,
     change_text,
@@ -120,11 +121,7 @@ def _summary(scores: tuple[ThemeScore, ...], progress: Progress, lang: str) -> T
     headers = [
         t("col_theme", lang),
         t("col_indicator", lang),
-        t("col_latest", lang),
-        t("col_half_change", lang),
-        t("col_country_half", lang),
-        t("col_since_change", lang),
-        t("col_country_since", lang),
+        *(t(key, lang) for key in FIGURE_COLUMNS),
         t("col_status", lang),
     ]
     rows = []
@@ -138,11 +135,7 @@ def _summary(scores: tuple[ThemeScore, ...], progress: Progress, lang: str) -> T
 def _scorecard(score: ThemeScore, progress: Progress, lang: str) -> Table:
     headers = [
         t("col_indicator", lang),
-        t("col_latest", lang),
-        t("col_half_change", lang),
-        t("col_country_half", lang),
-        t("col_since_change", lang),
-        t("col_country_since", lang),
+        *(t(key, lang) for key in FIGURE_COLUMNS),
         t("col_wanted", lang),
         t("col_status", lang),
     ]
