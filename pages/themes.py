@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import streamlit as st
 
@@ -79,7 +77,7 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
                 + " | ".join(
                     cell(x)
                     for x in (
-                        f"[{row.series.label[lang]}](#{anchor(theme, number)})<br><small>{serves}</small>",
+                        f"[{row.series.label[lang]}](#{anchor(theme, number)}) · *{serves}*",
                         value_with_unit(row.value.value, row.series, lang),
                         change_text(row.half_change, row.is_rate, lang),
                         change_text(row.country_half_change, row.is_rate, lang),
@@ -91,7 +89,7 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
                 )
                 + " |"
             )
-        st.markdown("\n".join(lines), unsafe_allow_html=True)
+        st.markdown("\n".join(lines))
         st.caption(t("status_rule", lang))
         unknown = [r for r in score.rows if r.status == "unknown"]
         for row in unknown:
@@ -157,11 +155,7 @@ def show_charts(score: ThemeScore, lang: str) -> None:
     for number, row in enumerate(score.rows, start=1):
         series = row.series
         view = measure_view(series)
-        st.markdown(
-            f"<h5 id='{anchor(score.theme, number)}'>{html.escape(series.label[lang])}: "
-            f"{html.escape(since_headline(row, lang))}</h5>",
-            unsafe_allow_html=True,
-        )
+        st.subheader(f"{series.label[lang]}: {since_headline(row, lang)}", anchor=anchor(score.theme, number))
         note = f" · {t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
         show_trend(
             ctx,
