@@ -11,7 +11,7 @@ from figures.formats import MINUS, fmt_month, fmt_number
 from figures.i18n import t
 from figures.scorecard import STATUSES, status_label
 from figures.sentences import headline_sentence, value_text, year_change_text
-from ui.context import page_frame
+from ui.context import page_frame, set_selection
 from ui.figures import latest_figures, theme_scores
 
 ctx = page_frame()
@@ -83,12 +83,10 @@ def theme_strip() -> None:
             st.markdown("  \n".join(f"{status_label(s, lang)}: {counts[s]}" for s in shown) if score.rows else "–")
             if not score.rows:
                 st.caption(t("scorecard_empty", lang))
-            st.page_link(
-                "pages/themes.py",
-                label=t("open_theme", lang),
-                icon=":material/flag:",
-                query_params={**ctx.sel.to_params(ctx.catalog), "theme": score.theme.id},
-            )
+            # a button, not a link: the selection (not the URL) says which tab is open once a session runs
+            if st.button(t("open_theme", lang), icon=":material/flag:", key=f"open-{score.theme.id}"):
+                set_selection(theme=score.theme.id)
+                st.switch_page("pages/themes.py")
     st.caption(t("status_rule", lang))
 
 

@@ -245,6 +245,9 @@ def test_overview_has_a_four_theme_strip(real_cache, monkeypatch):
     theme_44 = texts[texts.index("**4.4 Haavoittuvassa asemassa olevat**") + 1]
     numbers = [int(part.rsplit(": ", 1)[1]) for part in theme_44.split("  \n")]
     assert sum(numbers) == 5
+    at.button(key="open-4.4").click().run()
+    assert at.query_params["theme"] == "4.4"
+    assert at.markdown[0].value.startswith("**Koordinointi / vastuu:** Kaakkois-Suomen TE-toimisto")
 
 
 def test_data_page_shows_release_and_refresh_against_the_fake(tmp_path, monkeypatch):
