@@ -22,6 +22,7 @@ from data_sources.store import SnapshotStore
 ROOT = Path(__file__).resolve().parents[1]
 FAST = ["--quiet", "--timeout", "1", "--retries", "1", "--backoff", "0.01"]
 
+FIRST_CELL = "MK08 jobseekers_all 2009-01: 188 → "  # the first figure stored, and its revised value
 # kind, method, path, argument, the reason the refresh must give
 FAULTS = [
     ("500", "POST", "12r5", "", "server error HTTP 500 after 2 attempts"),
@@ -37,8 +38,14 @@ FAULTS = [
     ("drop_area", "POST", "12r5", "KU489", "tyonv/12r5.px: areas missing from the release: KU489"),
     # issue 12: releases that would damage good data, and answers too large to hold
     ("zeros", "POST", "12r5", "", "tyonv/12r5.px: every figure in the release is 0 (a broken export?)"),
-    ("revise", "POST", "12r5", "1.2", "42114 of 47502 earlier figures revised by more than 10%, e.g. MK08 jobseekers_all 2009-01: 188 → 225.6"),
-    ("revise", "POST", "12r5", "0", "earlier figures revised by more than 10%, e.g. MK08 jobseekers_all 2009-01: 188 → 0"),
+    (
+        "revise",
+        "POST",
+        "12r5",
+        "1.2",
+        "42114 of 47502 earlier figures revised by more than 10%, e.g. " + FIRST_CELL + "225.6",
+    ),
+    ("revise", "POST", "12r5", "0", "earlier figures revised by more than 10%, e.g. " + FIRST_CELL + "0"),
     (
         "suppress_newest",
         "POST",
