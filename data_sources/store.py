@@ -80,7 +80,7 @@ class StoredTable:
     frame: pd.DataFrame | None
     provenance: Provenance | None
     notes: list[str]
-    fallback: bool = False  # not the manifest's release: that one was damaged or the manifest was
+    fallback: bool = False  # an older release than the manifest's, which is damaged
 
 
 class StoreError(RuntimeError):
@@ -252,7 +252,8 @@ class SnapshotStore:
                     raise StoreError(
                         f"{release_slug(prov.release)}.json: names table {outside(prov.table_path)}, not {table_path}"
                     )
-                return StoredTable(self.read_release(prov), prov, notes, prov.release != current_release)
+                fallback = current_release is not None and prov.release != current_release
+                return StoredTable(self.read_release(prov), prov, notes, fallback)
             except StoreError as exc:
                 notes.append(str(exc))
                 log.warning("stored release unusable: %s", exc)

@@ -149,8 +149,8 @@ class FakePxWeb:
     # --- test controls --------------------------------------------------------------------
 
     def inject(self, kind: str, method: str = "POST", path: str = "", times: int = 1, arg: str = "") -> None:
-        if kind == "gzip_bomb":
-            gzip_bomb()  # made now, not while a client waits with a short timeout
+        if kind in ("gzip_bomb", "huge"):
+            gzip_bomb() if kind == "gzip_bomb" else huge_answer()  # made now, not while a client waits
         with self.state.lock:
             self.state.faults.append(Fault(kind, method, path, times, arg))
 
@@ -396,6 +396,14 @@ def _hide_or_revise(kind: str, doc: dict, arg: str) -> None:
 
 
 _BOMB: list[bytes] = []
+_HUGE: list[bytes] = []
+
+
+def huge_answer() -> bytes:
+    """HUGE_BYTES of well-formed JSON (made once)."""
+    if not _HUGE:
+        _HUGE.append(b'{"class": "dataset", "pad": "' + b"x" * HUGE_BYTES + b'"}')
+    return _HUGE[0]
 
 
 def gzip_bomb() -> bytes:
@@ -468,7 +476,7 @@ class _Handler(BaseHTTPRequestHandler):
             route = self._route() or ""
             self._send(307, "", {"Location": f"{fault.arg}/{route}"})
         elif fault.kind == "huge":  # arg "declared": with Content-Length; else ended by closing
-            self._raw(200, b'{"class": "dataset", "pad": "' + b"x" * HUGE_BYTES + b'"}', fault.arg == "declared")
+            self._raw(200, huge_answer(), fault.arg == "declared")
         elif fault.kind == "gzip_bomb":
             self._raw(200, gzip_bomb(), True, {"Content-Encoding": "gzip"})
 
@@ -484,8 +492,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.close_connection = True
         try:
+            view = memoryview(data)
             for start in range(0, len(data), 2**16):
-                self.wfile.write(data[start : start + 2**16])
+                self.wfile.write(view[start : start + 2**16])
         except OSError:
             pass  # the client stopped reading: what a size cap does
 

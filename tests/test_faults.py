@@ -76,14 +76,6 @@ def snapshot_bytes(cache_dir: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def good_cache(fake, tmp_path):
-    cache = tmp_path / "cache"
-    assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", str(cache)]) == 0
-    fake.publish("2026M07", "2026-08-18T05:00:00Z")  # a new release is out, so the next refresh fetches
-    return cache
-
-
 def data_page(cache_dir: Path, monkeypatch) -> AppTest:
     monkeypatch.setenv("CACHE_DIR", str(cache_dir))
     st.cache_data.clear()
