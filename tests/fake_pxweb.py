@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 import threading
 import time
 import zlib
@@ -132,7 +133,13 @@ class FakePxWeb:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
         self.server.block_on_close = False  # a thread sleeping in a timeout fault must not hold up the test
+        self.server.handle_error = self._handle_error
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def _handle_error(self, request: object, client_address: object) -> None:
+        """A client that hung up (what deadlines and size caps do) is no error of the fake's."""
+        if not isinstance(sys.exc_info()[1], OSError):
+            ThreadingHTTPServer.handle_error(self.server, request, client_address)
 
     @property
     def base_url(self) -> str:

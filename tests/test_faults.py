@@ -20,7 +20,7 @@ from data_sources.refresh import main as refresh_main
 from data_sources.store import SnapshotStore
 
 ROOT = Path(__file__).resolve().parents[1]
-FAST = ["--quiet", "--timeout", "1", "--retries", "1", "--backoff", "0.01"]
+FAST = ["--quiet", "--timeout", "3", "--retries", "1", "--backoff", "0.01"]
 
 FIRST_CELL = "MK08 jobseekers_all 2009-01: 188 → "  # the first figure stored, and its revised value
 # kind, method, path, argument, the reason the refresh must give
@@ -29,7 +29,7 @@ FAULTS = [
     ("503", "POST", "12r5", "", "server error HTTP 503 after 2 attempts"),
     ("500", "GET", "StatFin/tyonv", "", "server error HTTP 500 after 2 attempts"),
     ("429", "POST", "12r5", "0", "rate limited (429) after 2 attempts"),
-    ("timeout", "POST", "12r5", "3", "timed out after 1 s after 2 attempts"),
+    ("timeout", "POST", "12r5", "6", "timed out after 3 s after 2 attempts"),
     ("cutoff", "POST", "12r5", "", "body cut off midway"),
     ("malformed", "POST", "12r5", "", "malformed JSON (body cut off or garbled) after 2 attempts"),
     ("missing_dimension", "POST", "12r5", "", "answer lacks dimension Alue"),

@@ -35,10 +35,10 @@ def failure_lines(capsys) -> list[str]:
 def test_a_trickling_body_ends_the_refresh_at_its_deadline(fake, good_cache, capsys):
     before = snapshot_bytes(good_cache)
     fake.inject("trickle", times=50, arg="0.2")  # one byte every 0.2 s: no read ever times out
-    assert refresh(fake, good_cache, "--request-deadline", "2", "--deadline", "30") == 1
+    assert refresh(fake, good_cache, "--request-deadline", "5", "--deadline", "60") == 1
     failures = failure_lines(capsys)
     assert failures == [
-        f"refresh failed: tyonv/12r5.px: POST {fake.base_url}/StatFin/{TABLE}: answer not complete after 2 s "
+        f"refresh failed: tyonv/12r5.px: POST {fake.base_url}/StatFin/{TABLE}: answer not complete after 5 s "
         "after 2 attempts; kept the stored data"
     ]
     assert snapshot_bytes(good_cache) == before
@@ -47,11 +47,11 @@ def test_a_trickling_body_ends_the_refresh_at_its_deadline(fake, good_cache, cap
 def test_the_refresh_deadline_bounds_every_retry(fake, good_cache, capsys):
     before = snapshot_bytes(good_cache)
     fake.inject("trickle", times=50, arg="0.2")
-    assert refresh(fake, good_cache, "--request-deadline", "60", "--deadline", "3") == 1
+    assert refresh(fake, good_cache, "--request-deadline", "60", "--deadline", "8") == 1
     assert failure_lines(capsys) == [
         f"refresh failed: tyonv/12r5.px: POST {fake.base_url}/StatFin/{TABLE}: answer not complete when the "
-        "refresh's 3 s limit ran out; kept the stored data",
-        f"refresh failed: vaerak/11ra.px: GET {fake.base_url}/StatFin/vaerak: not sent, the refresh's 3 s limit "
+        "refresh's 8 s limit ran out; kept the stored data",
+        f"refresh failed: vaerak/11ra.px: GET {fake.base_url}/StatFin/vaerak: not sent, the refresh's 8 s limit "
         "is over; kept the stored data",
     ]
     assert snapshot_bytes(good_cache) == before
