@@ -224,12 +224,13 @@ class SnapshotStore:
         if hashlib.sha256(data).hexdigest() != prov.sha256:
             raise StoreError(f"{path.name}: contents do not match the recorded checksum")
         try:
-            frame = pq.read_table(pa.BufferReader(data)).to_pandas()
+            arrow = pq.read_table(pa.BufferReader(data))
+            frame = arrow.to_pandas()
         except (pa.ArrowException, OSError) as exc:
             raise StoreError(f"{path.name}: not a readable parquet file ({exc})") from None
         if list(frame.columns) != SNAPSHOT_COLUMNS or len(frame) != prov.rows:
             raise StoreError(f"{path.name}: columns or row count differ from its provenance")
-        tables = sorted(str(t) for t in frame["table"].unique())
+        tables = sorted(str(t) for t in arrow.column("table").unique().to_pylist())  # cheaper in Arrow than in pandas
         if tables and tables != [prov.table_path]:
             raise StoreError(f"{path.name}: holds figures of {', '.join(tables)}, not {prov.table_path}")
         return frame
