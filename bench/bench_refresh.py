@@ -17,7 +17,7 @@ from data_sources.catalog import load_catalog
 from data_sources.dataset import load_dataset
 from data_sources.jsonstat import parse_jsonstat2
 from data_sources.pxweb_client import PxWebClient
-from data_sources.query import Selection, query_body
+from data_sources.query import VariableSelection, query_body
 from data_sources.refresh import refresh_all
 from data_sources.store import SnapshotStore
 from tests.fake_pxweb import FakePxWeb
@@ -37,9 +37,9 @@ def naive_refresh(fake: FakePxWeb) -> tuple[int, int, float]:
         for area in catalog.area_codes:
             body = query_body(
                 [
-                    Selection(table.area_variable, (area,)),
-                    Selection(table.time_variable, tuple(periods)),
-                    Selection(table.content_variable, series.codes),
+                    VariableSelection(table.area_variable, (area,)),
+                    VariableSelection(table.time_variable, tuple(periods)),
+                    VariableSelection(table.content_variable, series.codes),
                 ],
                 "json-stat2",
             )

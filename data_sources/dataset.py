@@ -46,14 +46,15 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
     cache_missing = not Path(cache_dir).exists()
     for key in catalog.tables:
         try:
-            stored = store.current(key)
+            stored = store.current(key, catalog.tables[key].path)
         except OSError as exc:
             notes.append(f"{key}: {exc}")
             continue
         notes.extend(f"{key}: {note}" for note in stored.notes)
         if stored.frame is not None and stored.provenance is not None:
             if stored.notes:
-                notes.append(f"{key}: using the older release {stored.provenance.release}")
+                which = "the older release" if stored.fallback else "release"
+                notes.append(f"{key}: using {which} {stored.provenance.release}")
             frames.append(stored.frame)
             provenance[key] = stored.provenance
     attempts = store.attempts()

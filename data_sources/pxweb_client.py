@@ -1,18 +1,24 @@
-"""HTTP to the PxWeb v1 API on a requests-cache session: limits, retries, 429, timeouts."""
+"""HTTP to the PxWeb v1 API on a requests-cache session: limits, retries, 429, timeouts, deadlines, size caps."""
 
 from __future__ import annotations
 
 import email.utils
 import json
 import logging
+import sqlite3
 import time
+import unicodedata
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import requests_cache
+import urllib3
+from requests.adapters import HTTPAdapter
 
 from data_sources.ratelimit import SlidingWindowLimiter
 
@@ -25,10 +31,126 @@ RELEASE_HEADER = "X-Table-Release"
 DATA_CACHE_LIFETIME = timedelta(days=400)
 CONFIG_CACHE_LIFETIME = timedelta(hours=12)
 USER_AGENT = "kymenlaakso-tyollisyys-dashboard/1.0 (+PxWeb v1 client)"
+DEFAULT_MAX_ANSWER_BYTES = 25 * 2**20
+READ_CHUNK = 64 * 1024
+MAX_OUTSIDE_TEXT = 160
 
 
 class PxWebError(RuntimeError):
     """A PxWeb call that failed for good; its message is one line a person can act on."""
+
+
+class AnswerTooLargeError(requests.RequestException):
+    """An answer over the size cap, raw or decompressed; never retried (it would be as large again)."""
+
+
+class AnswerTooSlowError(requests.RequestException):
+    """An answer not complete by its deadline (a server trickling its body past every read timeout)."""
+
+
+class ForeignRedirectError(requests.RequestException):
+    """A redirect off the configured origin: another server's figures must never pass for StatFin's."""
+
+
+def outside_text(text: str, limit: int = MAX_OUTSIDE_TEXT) -> str:
+    """Text from outside (an error body, an exception) as one short line with no control characters.
+
+    Control and format characters (newlines, escapes, bidi overrides) go; runs of white space become
+    one space; the rest is cut to `limit` characters. Rendering it as text is still the reader's job.
+    """
+    kept = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in text)
+    line = " ".join(kept.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    return parts.scheme.lower(), (parts.hostname or "").lower(), parts.port
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:g} MB"
+
+
+class BoundedAdapter(HTTPAdapter):
+    """Reads every body itself: in chunks, against a total deadline and a size cap (raw and decompressed).
+
+    The socket timeout bounds one read only; a server sending a byte every half second never trips
+    it. Decompression here too, with a cap, so a small gzip body cannot expand without bound.
+    """
+
+    def __init__(self, max_bytes: int = DEFAULT_MAX_ANSWER_BYTES) -> None:
+        super().__init__()
+        self.max_bytes = max_bytes
+        self.deadline: float | None = None  # time.monotonic() by which the current answer must be complete
+        self.deadline_reason = ""
+
+    def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):  # noqa: ANN001
+        response = super().send(request, stream=True, timeout=timeout, verify=verify, cert=cert, proxies=proxies)
+        if stream:
+            return response
+        try:
+            body = self._read_body(response)
+        except urllib3.exceptions.ReadTimeoutError as exc:
+            response.raw.close()
+            raise requests.ReadTimeout(exc, request=request) from None
+        except (urllib3.exceptions.ProtocolError, urllib3.exceptions.DecodeError) as exc:
+            response.raw.close()
+            raise requests.exceptions.ChunkedEncodingError(exc, request=request) from None
+        except urllib3.exceptions.HTTPError as exc:
+            response.raw.close()
+            raise requests.ConnectionError(exc, request=request) from None
+        except BaseException:
+            response.raw.close()
+            raise
+        response._content = body
+        response._content_consumed = True
+        response.headers.pop("Content-Encoding", None)
+        response.headers["Content-Length"] = str(len(body))
+        response.raw.release_conn()
+        return response
+
+    def _read_body(self, response: requests.Response) -> bytes:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise AnswerTooLargeError(f"answer of {_megabytes(int(declared))} is over the {self._cap()} cap")
+        encoding = response.headers.get("Content-Encoding", "").strip().lower()
+        decoder = (
+            zlib.decompressobj(16 + zlib.MAX_WBITS)
+            if encoding in ("gzip", "x-gzip")
+            else zlib.decompressobj()
+            if encoding == "deflate"
+            else None
+        )
+        raw_size, parts, size = 0, [], 0
+        while True:
+            if self.deadline is not None and time.monotonic() > self.deadline:
+                raise AnswerTooSlowError(self.deadline_reason or "answer not complete by its deadline")
+            chunk = response.raw.read1(READ_CHUNK, decode_content=False)
+            if not chunk:
+                break
+            raw_size += len(chunk)
+            if raw_size > self.max_bytes:
+                raise AnswerTooLargeError(f"answer over the {self._cap()} cap")
+            if decoder is not None:
+                chunk = decoder.decompress(chunk, self.max_bytes - size + 1)
+                if decoder.unconsumed_tail:
+                    raise AnswerTooLargeError(f"answer expands to over the {self._cap()} cap when decompressed")
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise AnswerTooLargeError(f"answer expands to over the {self._cap()} cap when decompressed")
+            parts.append(chunk)
+        if declared.isdigit() and raw_size < int(declared):
+            raise urllib3.exceptions.ProtocolError(f"{raw_size} bytes read, {int(declared) - raw_size} more expected")
+        if decoder is not None:
+            try:
+                parts.append(decoder.flush())
+            except zlib.error:
+                pass  # a broken stream shows up as malformed JSON
+        return b"".join(parts)
+
+    def _cap(self) -> str:
+        return _megabytes(self.max_bytes)
 
 
 @dataclass(frozen=True)
@@ -96,6 +218,8 @@ class PxWebClient:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         allow_stale: bool = False,
+        request_deadline: float = 120.0,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         # No path: a private in-memory cache (the named "memory" backend is shared per process).
@@ -112,6 +236,14 @@ class PxWebClient:
             filter_fn=_is_json,
         )
         self.session.headers["User-Agent"] = USER_AGENT
+        self.adapter = BoundedAdapter(max_answer_bytes)
+        self.session.mount("http://", self.adapter)
+        self.session.mount("https://", self.adapter)
+        self.session.hooks["response"].append(self._refuse_foreign_redirect)
+        self.request_deadline = request_deadline
+        # Set by the refresh: time.monotonic() by which the whole refresh must be over, and its length.
+        self.run_deadline: float | None = None
+        self.run_limit = 0.0
         self.timeout = timeout
         self.max_retries = max_retries
         self.backoff = backoff
@@ -201,11 +333,22 @@ class PxWebClient:
                 self.stats.retries += 1
             if self.limiter is not None:
                 self.stats.waited_seconds += self.limiter.wait()
+            self._start_deadline(method, url)
             try:
                 kwargs = {"expire_after": expire_after} if expire_after is not None else {}
                 response = self.session.request(
                     method, url, json=json_body, headers=headers, timeout=self.timeout, **kwargs
                 )
+            except (AnswerTooLargeError, ForeignRedirectError) as exc:
+                self._count_network_call(0)
+                raise PxWebError(f"{method} {url}: {exc}; refused") from None
+            except AnswerTooSlowError as exc:
+                self._count_network_call(0)
+                if self._run_left() <= 0:
+                    raise PxWebError(f"{method} {url}: {exc}") from None
+                last_problem = str(exc)
+            except sqlite3.Error as exc:
+                raise PxWebError(f"HTTP cache unusable ({outside_text(str(exc))})") from None
             except requests.Timeout:
                 self._count_network_call(0)
                 last_problem = f"timed out after {self.timeout[1]:g} s"
@@ -224,6 +367,8 @@ class PxWebClient:
                     self.stats.stale_answers += int(bool(getattr(response, "is_expired", False)))
                 else:
                     self._count_network_call(len(response.content))
+                if origin(response.url) != origin(self.base_url):
+                    raise PxWebError(f"{method} {url}: answer came from {response.url}, off {self.base_url}; refused")
                 status = response.status_code
                 if status == 200:
                     if _is_json(response):
@@ -238,6 +383,10 @@ class PxWebClient:
                             f"{self.max_retry_after:.0f} s allowed"
                         )
                     last_problem = "rate limited (429)"
+                    if wait > self._run_left():
+                        raise PxWebError(
+                            f"{url}: rate limited (429) for {wait:.0f} s, past the refresh's {self.run_limit:g} s limit"
+                        )
                     log.info("429 from %s: waiting %.1f s as Retry-After says", url, wait)
                     self._sleep(wait)
                     self.stats.waited_seconds += wait
@@ -248,9 +397,44 @@ class PxWebClient:
                     raise PxWebError(f"{method} {url}: HTTP {status} {_body_hint(response)}")
             if attempt < self.max_retries:
                 pause = self.backoff * 2**attempt
+                if pause >= self._run_left():
+                    raise PxWebError(
+                        f"{method} {url}: {last_problem}; no time left to retry "
+                        f"within the refresh's {self.run_limit:g} s limit"
+                    )
                 log.info("%s %s: %s; retrying in %.1f s", method, url, last_problem, pause)
                 self._sleep(pause)
         raise PxWebError(f"{method} {url}: {last_problem} after {self.max_retries + 1} attempts")
+
+    # --- deadlines and origin --------------------------------------------------------------------
+
+    def set_run_deadline(self, seconds: float) -> None:
+        """Every request from now on must be over within `seconds` of now, whatever else it allows."""
+        self.run_limit = seconds
+        self.run_deadline = time.monotonic() + seconds
+
+    def _run_left(self) -> float:
+        return float("inf") if self.run_deadline is None else self.run_deadline - time.monotonic()
+
+    def _start_deadline(self, method: str, url: str) -> None:
+        left = self._run_left()
+        if left <= 0:
+            raise PxWebError(f"{method} {url}: not sent, the refresh's {self.run_limit:g} s limit is over")
+        if left < self.request_deadline:
+            self.adapter.deadline = time.monotonic() + left
+            self.adapter.deadline_reason = f"answer not complete when the refresh's {self.run_limit:g} s limit ran out"
+        else:
+            self.adapter.deadline = time.monotonic() + self.request_deadline
+            self.adapter.deadline_reason = f"answer not complete after {self.request_deadline:g} s"
+
+    def _refuse_foreign_redirect(self, response: requests.Response, *args: object, **kwargs: object) -> None:
+        if response.is_redirect:
+            target = urljoin(response.url, response.headers.get("Location", ""))
+            if origin(target) != origin(self.base_url):
+                response.close()
+                raise ForeignRedirectError(
+                    f"redirected (HTTP {response.status_code}) to {outside_text(target)}, off {self.base_url}"
+                )
 
     def _count_network_call(self, size: int) -> None:
         self.stats.requests += 1
@@ -260,10 +444,10 @@ class PxWebClient:
 
 
 def _short(exc: BaseException) -> str:
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:160]
+    lines = str(exc).splitlines()
+    return outside_text(lines[0]) if lines else type(exc).__name__
 
 
 def _body_hint(response: requests.Response) -> str:
-    text = response.text.strip().replace("\n", " ")
-    return f"({text[:160]})" if text else ""
+    text = outside_text(response.text)
+    return f"({text})" if text else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import sqlite3
@@ -19,9 +20,9 @@ from data_sources.catalog import Catalog, Table, load_catalog
 from data_sources.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json, parse_updated
 from data_sources.pxweb_client import ApiConfig, PxWebClient, PxWebError
 from data_sources.query import QueryError, query_body, split_selections, table_selections
-from data_sources.series_frame import cells_to_series, release_problems
-from data_sources.settings import load_settings
-from data_sources.store import Attempt, Provenance, SnapshotStore, cache_dir_from_env
+from data_sources.series_frame import cells_to_series, judge_release
+from data_sources.settings import RefreshLimits, load_settings
+from data_sources.store import Attempt, LockTimeoutError, Provenance, SnapshotStore, StoreError, cache_dir_from_env
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class TableResult:
     message: str
     release: str | None = None
     rows: int = 0
+    revised: int = 0  # figures of earlier months the new release revised
 
 
 def canonical_release(updated: str) -> str:
@@ -110,16 +112,21 @@ def refresh_table(
     if table.folder not in listings:
         listings[table.folder] = client.list_folder(catalog.database, table.folder)
     release = listed_release(table, listings[table.folder])
-    stored = store.current(table.key)
+    stored = store.current(table.key, table.path)
     if stored.provenance is not None and stored.provenance.release == release and not stored.notes:
         return TableResult(
             table.key, table.path, "unchanged", f"release {release} already stored", release, stored.provenance.rows
         )
+    if stored.provenance is not None and release < stored.provenance.release:
+        raise ReleaseRejectedError(
+            f"{table.path}: the folder listing's release {release} is older than the stored {stored.provenance.release}"
+        )
     cells, bodies = fetch_table(table, catalog, client, limits, release, progress)
     frame = cells_to_series(cells, table, catalog)
-    problems = release_problems(frame, table, catalog, stored.frame)
-    if problems:
-        raise ReleaseRejectedError("; ".join(problems))
+    judgement = judge_release(frame, table, catalog, stored.frame)
+    if judgement.problems:
+        raise ReleaseRejectedError("; ".join(judgement.problems))
+    earlier = stored.provenance.release if stored.provenance is not None and stored.frame is not None else ""
     prov = store.write_release(
         frame,
         Provenance(
@@ -132,12 +139,26 @@ def refresh_table(
             rows=len(frame),
             sha256="",
             queries=bodies,
+            revised=judgement.revised,
+            revised_against=earlier,
         ),
     )
-    return TableResult(table.key, table.path, "updated", f"stored release {release}", release, prov.rows)
+    message = f"stored release {release}"
+    if earlier:
+        message += f"; {judgement.revised} figures of earlier months revised against release {earlier}"
+    return TableResult(table.key, table.path, "updated", message, release, prov.rows, judgement.revised)
 
 
-FAILURES = (PxWebError, QueryError, JsonStatError, ReleaseRejectedError, OSError)
+FAILURES = (PxWebError, QueryError, JsonStatError, ReleaseRejectedError, StoreError, OSError)
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line for a failure; a file system error names the file and the cause, not an errno tuple."""
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f" {Path(exc.filename).name}" if exc.filename else ""
+        return f"could not write{where} in the cache folder: {exc.strerror}"
+    lines = str(exc).splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 def refresh_all(
@@ -145,27 +166,44 @@ def refresh_all(
     client: PxWebClient,
     store: SnapshotStore,
     progress: Progress = lambda message: None,
+    lock_wait: float = RefreshLimits().lock_wait_s,
 ) -> list[TableResult]:
-    """Refresh every table in the catalog; one table's failure keeps its stored data and the rest go on."""
+    """Refresh every table in the catalog under the store's lock (see `refresh_tables`)."""
+    with store.lock(lock_wait, progress):
+        return refresh_tables(catalog, client, store, progress)
+
+
+def refresh_tables(
+    catalog: Catalog,
+    client: PxWebClient,
+    store: SnapshotStore,
+    progress: Progress = lambda message: None,
+    warnings: list[str] | None = None,
+) -> list[TableResult]:
+    """Refresh every table; one table's failure keeps its stored data and the rest go on. Hold the lock."""
     results = []
-    with store.lock():
+    try:
+        limits = client.config()
+    except FAILURES as exc:
+        limits = None
+        config_problem = f"API limits (?config) unavailable: {failure_reason(exc)}"
+    listings: dict[str, list[dict]] = {}
+    for number, table in enumerate(catalog.tables.values(), start=1):
+        progress(f"[{number}/{len(catalog.tables)}] {table.path}")
+        if limits is None:
+            result = TableResult(table.key, table.path, "failed", config_problem)
+        else:
+            try:
+                result = refresh_table(table, catalog, client, store, limits, listings, progress)
+            except FAILURES as exc:
+                result = TableResult(table.key, table.path, "failed", failure_reason(exc))
         try:
-            limits = client.config()
-        except FAILURES as exc:
-            limits = None
-            config_problem = f"API limits (?config) unavailable: {exc}"
-        listings: dict[str, list[dict]] = {}
-        for number, table in enumerate(catalog.tables.values(), start=1):
-            progress(f"[{number}/{len(catalog.tables)}] {table.path}")
-            if limits is None:
-                result = TableResult(table.key, table.path, "failed", config_problem)
-            else:
-                try:
-                    result = refresh_table(table, catalog, client, store, limits, listings, progress)
-                except FAILURES as exc:
-                    result = TableResult(table.key, table.path, "failed", str(exc).splitlines()[0])
             store.record_attempt(Attempt(table.key, now_utc(), result.status != "failed", result.message))
-            results.append(result)
+        except OSError as exc:
+            log.warning("attempt of %s not recorded: %s", table.key, exc)
+            if warnings is not None:
+                warnings.append(f"the refresh attempt could not be recorded: {failure_reason(exc)}")
+        results.append(result)
     return results
 
 
@@ -194,11 +232,25 @@ def quarantine_if_corrupt(path: Path) -> str | None:
     return None
 
 
+def bound_http_cache(path: Path, max_bytes: int) -> str | None:
+    """The HTTP cache only saves downloads: when it has grown past its bound it is emptied, not trimmed."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return None
+    if size <= max_bytes:
+        return None
+    for leftover in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        leftover.unlink(missing_ok=True)
+    return f"HTTP cache {path.name} was {size / 2**20:.0f} MB, over its {max_bytes / 2**20:g} MB bound; emptied"
+
+
 @dataclass(frozen=True)
 class RefreshRun:
     results: list[TableResult]
     summary: str
     warning: str | None
+    problem: str | None = None  # why the whole refresh could not run (then every table failed with it)
 
 
 def refresh_cache_dir(
@@ -210,15 +262,52 @@ def refresh_cache_dir(
     timeout: float = 30.0,
     retries: int = 3,
     backoff: float = 1.0,
+    limits: RefreshLimits | None = None,
 ) -> RefreshRun:
-    """One refresh of a cache folder: what both the command and the app's refresh button run."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    """One refresh of a cache folder: what both the command and the app's refresh button run.
+
+    It waits for a refresh already running (at most `lock_wait_s`), then ends within
+    `refresh_deadline_s` plus one read timeout whatever the server does.
+    """
+    limits = limits or load_settings(default_base_url=base_url).limits
     http_cache = cache_dir / "http_cache.sqlite"
-    warning = quarantine_if_corrupt(http_cache)
+    store = SnapshotStore(cache_dir)
+    warnings: list[str] = []
     started = time.perf_counter()
-    with PxWebClient(base_url, http_cache, timeout=(5.0, timeout), max_retries=retries, backoff=backoff) as client:
-        results = refresh_all(catalog, client, SnapshotStore(cache_dir), progress)
-        return RefreshRun(results, summary(results, client, time.perf_counter() - started), warning)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with store.lock(limits.lock_wait_s, progress):
+            if note := quarantine_if_corrupt(http_cache):
+                warnings.append(note)
+            client = PxWebClient(
+                base_url,
+                http_cache,
+                timeout=(5.0, timeout),
+                max_retries=retries,
+                backoff=backoff,
+                request_deadline=limits.request_deadline_s,
+                max_answer_bytes=limits.max_answer_bytes,
+            )
+            with client:
+                client.set_run_deadline(limits.refresh_deadline_s)
+                results = refresh_tables(catalog, client, store, progress, warnings)
+            try:
+                if note := bound_http_cache(http_cache, limits.http_cache_max_bytes):
+                    warnings.append(note)
+            except OSError as exc:
+                warnings.append(f"HTTP cache not emptied: {failure_reason(exc)}")
+    except LockTimeoutError as exc:
+        return _whole_run_failed(catalog, str(exc))
+    except (OSError, sqlite3.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return _whole_run_failed(catalog, f"cache folder {cache_dir} is not usable: {reason}")
+    text = summary(results, client, time.perf_counter() - started)
+    return RefreshRun(results, text, "; ".join(warnings) or None)
+
+
+def _whole_run_failed(catalog: Catalog, problem: str) -> RefreshRun:
+    results = [TableResult(t.key, t.path, "failed", problem) for t in catalog.tables.values()]
+    return RefreshRun(results, f"refresh failed: {problem}", None, problem)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -230,6 +319,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=30.0, help="read timeout per request, seconds")
     parser.add_argument("--retries", type=int, default=3, help="retries after a failed request")
     parser.add_argument("--backoff", type=float, default=1.0, help="first retry pause, seconds (doubles)")
+    limits = load_settings(default_base_url=catalog.base_url).limits
+    parser.add_argument(
+        "--deadline", type=float, default=limits.refresh_deadline_s, help="the whole refresh at most, seconds"
+    )
+    parser.add_argument(
+        "--request-deadline", type=float, default=limits.request_deadline_s, help="one answer at most, seconds"
+    )
+    parser.add_argument(
+        "--lock-wait", type=float, default=limits.lock_wait_s, help="wait for a refresh already running, seconds"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -245,12 +344,20 @@ def main(argv: list[str] | None = None) -> int:
         timeout=args.timeout,
         retries=args.retries,
         backoff=args.backoff,
+        limits=dataclasses.replace(
+            limits,
+            refresh_deadline_s=args.deadline,
+            request_deadline_s=args.request_deadline,
+            lock_wait_s=args.lock_wait,
+        ),
     )
+    if run.problem:
+        print(f"refresh failed: {run.problem}; kept the stored data", file=sys.stderr)
+        return 1
     if run.warning:
         print(f"warning: {run.warning}", file=sys.stderr)
     print(run.summary)
-    results = run.results
-    failed = [r for r in results if r.status == "failed"]
+    failed = [r for r in run.results if r.status == "failed"]
     for result in failed:
         print(f"refresh failed: {result.table_path}: {result.message}; kept the stored data", file=sys.stderr)
     return 1 if failed else 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pandas as pd
 
 from data_sources.catalog import Catalog, Table
@@ -78,10 +80,56 @@ def empty_snapshot() -> pd.DataFrame:
     return frame
 
 
+# How a release is judged against the last accepted one. Statistics Finland revises recent months
+# a little; a broken export changes everything at once.
+NEWEST_MONTH_MAX_MISSING = 0.5  # share of the newest month's figures that may be missing, at most…
+NEWEST_MONTH_MORE_MISSING = 0.10  # …and at most this much more than in the stored newest month
+LOST_FIGURES_ALLOWED = 2  # past figures of one series in one area that may turn missing (re-suppressed)
+REVISION_PLAUSIBLE_SHARE = 0.10  # a revision within 10 % of the old value (or within 3) is plausible
+REVISION_PLAUSIBLE_ABS = 3.0
+IMPLAUSIBLE_REVISIONS_ALLOWED = 10  # figures revised beyond that, at most, and at most 0.5 % of them
+IMPLAUSIBLE_REVISIONS_SHARE = 0.005
+
+
+@dataclass(frozen=True)
+class ReleaseJudgement:
+    """Whether a fetched release may replace the stored one, and what it revised."""
+
+    problems: list[str] = field(default_factory=list)  # reasons to refuse it; empty when it is fit to store
+    revised: int = 0  # figures of months in both releases whose value changed
+    compared: int = 0  # figures present in both releases
+
+
 def release_problems(new: pd.DataFrame, table: Table, catalog: Catalog, previous: pd.DataFrame | None) -> list[str]:
     """Reasons a fetched release must not replace the stored one; empty when it is fit to store."""
+    return judge_release(new, table, catalog, previous).problems
+
+
+def judge_release(new: pd.DataFrame, table: Table, catalog: Catalog, previous: pd.DataFrame | None) -> ReleaseJudgement:
+    """The release on its own, then per area and per series against the last accepted release."""
     if new.empty:
-        return [f"{table.path}: the answer holds no figures"]
+        return ReleaseJudgement([f"{table.path}: the answer holds no figures"])
+    problems = _shape_problems(new, table, catalog)
+    if problems:
+        return ReleaseJudgement(problems)
+    problems += _newest_month_problems(new, table, previous)
+    if previous is None or previous.empty:
+        return ReleaseJudgement(problems)
+    if new["period"].max() < previous["period"].max():
+        problems.append(
+            f"{table.path}: latest period {new['period'].max():%Y-%m} is older than the "
+            f"stored {previous['period'].max():%Y-%m}"
+        )
+    keys = ["series", "area_code", "period"]
+    both = previous[[*keys, "value"]].merge(new[[*keys, "value"]], on=keys, how="left", suffixes=("_old", "_new"))
+    problems += _lost_history(both, table)
+    compared = both.dropna(subset=["value_old", "value_new"])
+    problems += _implausible_revisions(compared, table)
+    revised = int((compared["value_old"] != compared["value_new"]).sum())
+    return ReleaseJudgement(problems, revised, len(compared))
+
+
+def _shape_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[str]:
     problems = []
     expected = {(s.id, a) for s in catalog.series_for_table(table.key) for a in catalog.area_codes}
     present = set(zip(new["series"], new["area_code"], strict=True))
@@ -90,22 +138,59 @@ def release_problems(new: pd.DataFrame, table: Table, catalog: Catalog, previous
         problems.append(f"{table.path}: areas missing from the release: {', '.join(missing_areas)}")
     if new.duplicated(["series", "area_code", "period"]).any():
         problems.append(f"{table.path}: the same figure appears twice")
-    if new["value"].isna().all():
+    known = new["value"].dropna()
+    if known.empty:
         problems.append(f"{table.path}: every value in the release is missing")
-    else:
-        empty_series = sorted(s for s, g in new.groupby("series") if g["value"].isna().all())
-        if empty_series:
-            problems.append(f"{table.path}: all values missing for {', '.join(empty_series)}")
-    if previous is not None and not previous.empty and not problems:
-        if new["period"].max() < previous["period"].max():
-            problems.append(
-                f"{table.path}: latest period {new['period'].max():%Y-%m} is older than the "
-                f"stored {previous['period'].max():%Y-%m}"
-            )
-        if len(new) < len(previous):
-            problems.append(f"{table.path}: {len(new)} figures, fewer than the {len(previous)} stored")
-        old_missing = previous["value"].isna().mean()
-        new_missing = new["value"].isna().mean()
-        if new_missing > old_missing + 0.10:
-            problems.append(f"{table.path}: {new_missing:.0%} of values missing, was {old_missing:.0%}")
+        return problems
+    empty_series = sorted(s for s, g in new.groupby("series") if g["value"].isna().all())
+    if empty_series:
+        problems.append(f"{table.path}: all values missing for {', '.join(empty_series)}")
+    empty_areas = sorted(a for a, g in new.groupby("area_code") if g["value"].isna().all())
+    if empty_areas:
+        problems.append(f"{table.path}: every figure of {', '.join(empty_areas)} is missing")
+    if (known == 0).all():
+        problems.append(f"{table.path}: every figure in the release is 0 (a broken export?)")
     return problems
+
+
+def _missing_share(frame: pd.DataFrame) -> tuple[pd.Timestamp, float]:
+    newest = frame["period"].max()
+    return newest, float(frame.loc[frame["period"] == newest, "value"].isna().mean())
+
+
+def _newest_month_problems(new: pd.DataFrame, table: Table, previous: pd.DataFrame | None) -> list[str]:
+    newest, share = _missing_share(new)
+    stored = _missing_share(previous)[1] if previous is not None and not previous.empty else 0.0
+    if share > NEWEST_MONTH_MAX_MISSING or share > stored + NEWEST_MONTH_MORE_MISSING:
+        return [
+            f"{table.path}: {share:.1%} of the figures of the newest month {newest:%Y-%m} are missing "
+            f"(stored newest month: {stored:.1%})"
+        ]
+    return []
+
+
+def _lost_history(both: pd.DataFrame, table: Table) -> list[str]:
+    """Series × area whose past figures turned missing or vanished: a history must never shrink."""
+    had = both.dropna(subset=["value_old"])
+    lost = had[had["value_new"].isna()].groupby(["area_code", "series"]).size()
+    lost = lost[lost > LOST_FIGURES_ALLOWED]
+    if lost.empty:
+        return []
+    totals = had.groupby(["area_code", "series"]).size()
+    listed = [f"{area} {series} ({count} of {totals[(area, series)]})" for (area, series), count in lost.items()]
+    more = f" and {len(listed) - 3} more" if len(listed) > 3 else ""
+    return [f"{table.path}: past figures lost in {', '.join(listed[:3])}{more}"]
+
+
+def _implausible_revisions(compared: pd.DataFrame, table: Table) -> list[str]:
+    change = (compared["value_new"] - compared["value_old"]).abs()
+    allowed = (compared["value_old"].abs() * REVISION_PLAUSIBLE_SHARE).clip(lower=REVISION_PLAUSIBLE_ABS)
+    implausible = compared[change > allowed]
+    if len(implausible) <= max(IMPLAUSIBLE_REVISIONS_ALLOWED, IMPLAUSIBLE_REVISIONS_SHARE * len(compared)):
+        return []
+    first = implausible.iloc[0]
+    return [
+        f"{table.path}: {len(implausible)} of {len(compared)} earlier figures revised by more than "
+        f"{REVISION_PLAUSIBLE_SHARE:.0%}, e.g. {first['area_code']} {first['series']} {first['period']:%Y-%m}: "
+        f"{first['value_old']:g} → {first['value_new']:g}"
+    ]

@@ -10,8 +10,10 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import MISSING, asdict, dataclass, field, fields
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -41,6 +43,26 @@ class Provenance:
     rows: int
     sha256: str
     queries: list[dict] = field(default_factory=list)
+    revised: int = 0  # figures of earlier months whose value differs from the release before
+    revised_against: str = ""  # that earlier release (kept as a vintage); "" for a first release
+
+    @classmethod
+    def from_json(cls, doc: object) -> Provenance:
+        """A provenance document checked field by field; StoreError says what is wrong."""
+        if not isinstance(doc, dict):
+            raise StoreError("not a JSON object")
+        known = {f.name: f for f in fields(cls)}
+        required = [name for name, f in known.items() if f.default is MISSING and f.default_factory is MISSING]
+        lacking = [name for name in required if name not in doc]
+        if lacking:
+            raise StoreError(f"lacks {', '.join(lacking)}")
+        for name, value in doc.items():
+            if name not in known:
+                raise StoreError(f"has an unknown field {outside(name)}")
+            wanted = {"rows": int, "revised": int, "queries": list}.get(name, str)
+            if not isinstance(value, wanted) or isinstance(value, bool):
+                raise StoreError(f"{name} is not a {wanted.__name__}")
+        return cls(**doc)
 
 
 @dataclass(frozen=True)
@@ -58,10 +80,21 @@ class StoredTable:
     frame: pd.DataFrame | None
     provenance: Provenance | None
     notes: list[str]
+    fallback: bool = False  # an older release than the manifest's, which is damaged
 
 
 class StoreError(RuntimeError):
     """The store on disk is not readable as it should be."""
+
+
+class LockTimeoutError(StoreError):
+    """Another refresh held the store's lock for longer than this one would wait."""
+
+
+def outside(value: object, limit: int = 60) -> str:
+    """A value read from a damaged file, quoted short and on one line for a note."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -124,15 +157,28 @@ class SnapshotStore:
 
     def manifest(self) -> dict[str, dict]:
         """Table key -> the current release's entry; {} when nothing is stored or it is unreadable."""
+        return self._manifest()[0]
+
+    def _manifest(self) -> tuple[dict[str, dict], dict[str | None, str]]:
+        """The manifest's well-formed entries, and notes on what is damaged: per table key, None for all."""
+        name = self.manifest_path.name
         try:
             doc = json.loads(self.manifest_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return {}
+            return {}, {}
         except (OSError, ValueError) as exc:
             log.warning("manifest %s unreadable: %s", self.manifest_path, exc)
-            return {}
+            return {}, {None: f"{name}: unreadable ({type(exc).__name__})"}
         tables = doc.get("tables") if isinstance(doc, dict) else None
-        return tables if isinstance(tables, dict) else {}
+        if not isinstance(tables, dict):
+            return {}, {None: f"{name}: has no table list"}
+        entries, notes = {}, {}
+        for key, entry in tables.items():
+            if isinstance(entry, dict) and isinstance(entry.get("release"), str):
+                entries[key] = entry
+            else:
+                notes[key] = f"{name}: the entry of {outside(key)} is not an object with a release"
+        return entries, notes
 
     def attempts(self) -> dict[str, Attempt]:
         try:
@@ -143,13 +189,27 @@ class SnapshotStore:
 
     def vintages(self, table_key: str) -> list[Provenance]:
         """Every stored release of a table whose provenance reads, newest release first."""
-        found = []
+        return self._vintages(table_key)[0]
+
+    def _vintages(self, table_key: str) -> tuple[list[Provenance], list[str]]:
+        """The readable provenances of a table, newest release first, and a note per one skipped."""
+        found, notes = [], []
         for meta in sorted((self.root / table_key).glob("*.json")):
             try:
-                found.append(Provenance(**json.loads(meta.read_text(encoding="utf-8"))))
-            except (OSError, ValueError, TypeError):
-                log.warning("provenance %s unreadable; skipped", meta)
-        return sorted(found, key=lambda p: p.release, reverse=True)
+                try:
+                    prov = Provenance.from_json(json.loads(meta.read_text(encoding="utf-8")))
+                except (OSError, ValueError) as exc:
+                    raise StoreError(f"unreadable ({type(exc).__name__})") from None
+                if prov.table_key != table_key:
+                    raise StoreError(f"belongs to table {outside(prov.table_key)}, not {table_key}")
+                if release_slug(prov.release) != meta.stem:
+                    raise StoreError(f"names release {outside(prov.release)}, not the one in its file name")
+            except StoreError as exc:
+                log.warning("provenance %s skipped: %s", meta, exc)
+                notes.append(f"{meta.name}: {exc}; skipped")
+                continue
+            found.append(prov)
+        return sorted(found, key=lambda p: p.release, reverse=True), notes
 
     def parquet_path(self, table_key: str, release: str) -> Path:
         return self.root / table_key / f"{release_slug(release)}.parquet"
@@ -164,23 +224,37 @@ class SnapshotStore:
         if hashlib.sha256(data).hexdigest() != prov.sha256:
             raise StoreError(f"{path.name}: contents do not match the recorded checksum")
         try:
-            frame = pq.read_table(pa.BufferReader(data)).to_pandas()
+            arrow = pq.read_table(pa.BufferReader(data))
+            frame = arrow.to_pandas()
         except (pa.ArrowException, OSError) as exc:
             raise StoreError(f"{path.name}: not a readable parquet file ({exc})") from None
         if list(frame.columns) != SNAPSHOT_COLUMNS or len(frame) != prov.rows:
             raise StoreError(f"{path.name}: columns or row count differ from its provenance")
+        tables = sorted(str(t) for t in arrow.column("table").unique().to_pylist())  # cheaper in Arrow than in pandas
+        if tables and tables != [prov.table_path]:
+            raise StoreError(f"{path.name}: holds figures of {', '.join(tables)}, not {prov.table_path}")
         return frame
 
-    def current(self, table_key: str) -> StoredTable:
-        """The manifest's release of a table or, if damaged, the newest intact one, with notes."""
-        notes: list[str] = []
-        current_release = self.manifest().get(table_key, {}).get("release")
-        vintages = self.vintages(table_key)
+    def current(self, table_key: str, table_path: str | None = None) -> StoredTable:
+        """The manifest's release of a table or, if damaged, the newest intact one, with notes.
+
+        With `table_path`, a release whose provenance names another table (a file copied over
+        this one's) is skipped with a note, like a damaged one.
+        """
+        manifest, manifest_notes = self._manifest()
+        current_release = manifest.get(table_key, {}).get("release")
+        vintages, skipped = self._vintages(table_key)
+        notes = [note for key, note in manifest_notes.items() if key in (None, table_key)] + skipped
         # The manifest's choice first; older vintages only as a fallback for damaged files.
         vintages.sort(key=lambda p: p.release != current_release)
         for prov in vintages:
             try:
-                return StoredTable(self.read_release(prov), prov, notes)
+                if table_path is not None and prov.table_path != table_path:
+                    raise StoreError(
+                        f"{release_slug(prov.release)}.json: names table {outside(prov.table_path)}, not {table_path}"
+                    )
+                fallback = current_release is not None and prov.release != current_release
+                return StoredTable(self.read_release(prov), prov, notes, fallback)
             except StoreError as exc:
                 notes.append(str(exc))
                 log.warning("stored release unusable: %s", exc)
@@ -206,12 +280,42 @@ class SnapshotStore:
         atomic_write_json(self.attempts_path, doc)
 
     @contextlib.contextmanager
-    def lock(self) -> Iterator[None]:
-        """One refresh at a time across processes; a second one waits for the first."""
+    def lock(self, wait: float = 300.0, progress: Callable[[str], None] = lambda message: None) -> Iterator[None]:
+        """One refresh at a time across processes; a second one waits for the first, at most `wait` seconds.
+
+        The holder writes who it is into the lock file, so a waiting refresh can say what it waits for.
+        """
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".refresh.lock", "w") as fh:
-            fcntl.flock(fh, fcntl.LOCK_EX)
+        with open(self.root / ".refresh.lock", "a+", encoding="utf-8") as fh:
+            give_up = time.monotonic() + wait
+            told = False
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    fh.seek(0)
+                    holder = outside_line(fh.read(200)) or "another refresh"
+                    if time.monotonic() >= give_up:
+                        raise LockTimeoutError(
+                            f"{holder} still holds the store's lock after {wait:g} s of waiting; try again later"
+                        ) from None
+                    if not told:
+                        progress(f"waiting for {holder} to finish (at most {wait:g} s)")
+                        told = True
+                    time.sleep(min(0.2, max(0.0, give_up - time.monotonic())))
             try:
+                fh.seek(0)
+                fh.truncate()
+                started = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+                fh.write(f"the refresh of process {os.getpid()} started {started}")
+                fh.flush()
                 yield
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def outside_line(text: str) -> str:
+    """The first line of a file's text, printable only."""
+    line = text.splitlines()[0] if text.strip() else ""
+    return "".join(ch for ch in line if ch.isprintable())[:120]

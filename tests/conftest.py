@@ -25,6 +25,15 @@ def cache_dir(tmp_path):
     return tmp_path / "cache"
 
 
+@pytest.fixture
+def good_cache(fake, tmp_path):
+    """A cache folder after a good refresh of release 2026-07-21; the fake has published 2026-08-18 since."""
+    cache = tmp_path / "cache"
+    assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", str(cache)]) == 0
+    fake.publish("2026M07", "2026-08-18T05:00:00Z")  # a new release is out, so the next refresh fetches
+    return cache
+
+
 @pytest.fixture(scope="session")
 def real_cache(tmp_path_factory):
     """A cache folder holding a real (non-demo) snapshot refreshed from the fake server."""

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -64,7 +66,11 @@ AGGREGATES = {
 SHARE = {code: 0.02 + (i * 0.037) % 0.5 for i, code in enumerate(CONTENTS_12R5)}
 SHARE.update({"TYOTTOMAT20": 0.03, "TYOTTOMATULK": 0.04, "TYOTTOMATSAIR": 0.05})
 SUPPRESS_BELOW = 5
-TRANSPORT_FAULTS = frozenset({"500", "503", "429", "timeout", "malformed", "cutoff"})
+TRANSPORT_FAULTS = frozenset(
+    {"500", "503", "429", "timeout", "malformed", "cutoff", "status400", "redirect", "huge", "gzip_bomb"}
+)
+HUGE_BYTES = 50 * 2**20  # the "huge" answer
+BOMB_BYTES = 200 * 2**20  # what the "gzip_bomb" answer expands to
 SUPPRESSED_CODES = ("TYOTTOMAT20", "TYOTTOMATULK", "TYOTTOMATSAIR")
 
 
@@ -114,6 +120,7 @@ class FakeState:
     log: list[tuple[float, str, str, int]] = field(default_factory=list)  # (time, method, path, bytes)
     lock: threading.Lock = field(default_factory=threading.Lock)
     renamed: bool = False  # when true the tables answer 400 as if their ids were renamed
+    factor: float = 1.0  # every figure multiplied by this: another server's figures
 
 
 class FakePxWeb:
@@ -126,7 +133,13 @@ class FakePxWeb:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
         self.server.block_on_close = False  # a thread sleeping in a timeout fault must not hold up the test
+        self.server.handle_error = self._handle_error
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def _handle_error(self, request: object, client_address: object) -> None:
+        """A client that hung up (what deadlines and size caps do) is no error of the fake's."""
+        if not isinstance(sys.exc_info()[1], OSError):
+            ThreadingHTTPServer.handle_error(self.server, request, client_address)
 
     @property
     def base_url(self) -> str:
@@ -143,6 +156,8 @@ class FakePxWeb:
     # --- test controls --------------------------------------------------------------------
 
     def inject(self, kind: str, method: str = "POST", path: str = "", times: int = 1, arg: str = "") -> None:
+        if kind in ("gzip_bomb", "huge"):
+            gzip_bomb() if kind == "gzip_bomb" else huge_answer()  # made now, not while a client waits
         with self.state.lock:
             self.state.faults.append(Fault(kind, method, path, times, arg))
 
@@ -273,6 +288,8 @@ class FakePxWeb:
             for t in selected[time_var]
             for c in selected[content_var]
         ]
+        if self.state.factor != 1.0:
+            figures = [(None if v is None else v * self.state.factor, s) for v, s in figures]
         updated = self.state.release.updated if table.startswith("tyonv") else "2026-05-29T05.00.00Z"
         if fmt == "json-stat2":
             texts = {code: dict(zip(v["values"], v["valueTexts"], strict=True)) for code, v in known.items()}
@@ -320,8 +337,7 @@ class FakePxWeb:
 
 
 def corrupt(kind: str, doc: dict, arg: str) -> dict:
-    """A json-stat2 answer broken in one of the ways the fault tests need."""
-    doc = json.loads(json.dumps(doc))
+    """A json-stat2 answer (made fresh for each request, so changed in place) broken as a fault test needs."""
     if kind == "missing_dimension":  # consistent, but the area dimension was eliminated
         doc["value"] = doc["value"][: math.prod(doc["size"][1:])]
         doc["status"] = {}
@@ -346,7 +362,67 @@ def corrupt(kind: str, doc: dict, arg: str) -> dict:
         doc["size"][0] = len(keep)
         doc["value"] = values
         doc["status"] = {}
+    elif kind == "zeros":  # a broken export: every figure 0
+        doc["value"] = [0] * len(doc["value"])
+        doc["status"] = {}
+    else:
+        _hide_or_revise(kind, doc, arg)
     return doc
+
+
+def cell_positions(doc: dict) -> list[tuple[str, int, int, str]]:
+    """(area, time position, number of periods, content code) of every value, in value order."""
+    areas, periods, contents = (list(doc["dimension"][d]["category"]["index"]) for d in doc["id"])
+    return [(a, t, len(periods), c) for a in areas for t in range(len(periods)) for c in contents]
+
+
+def _hide_or_revise(kind: str, doc: dict, arg: str) -> None:
+    """Faults that change chosen cells: revised history, a suppressed newest month, a lost area or series."""
+    status = {int(k): v for k, v in doc.get("status", {}).items()}
+    positions = cell_positions(doc)
+    if kind == "revise":  # arg "factor" or "factor:months": past months (not the newest) times factor
+        factor, _, count = arg.partition(":")
+        for i, (_, t, n, _) in enumerate(positions):
+            if t < n - 1 and (not count or t >= n - 1 - int(count)) and doc["value"][i] is not None:
+                doc["value"][i] = round(doc["value"][i] * float(factor), 1)
+        return
+    if kind == "suppress_newest":  # arg: the share of the newest month's cells shown as "..."
+        newest = [i for i, (_, t, n, _) in enumerate(positions) if t == n - 1]
+        hidden = newest[: round(float(arg) * len(newest))]
+    elif kind == "area_missing":  # arg: an area whose every figure is "..."
+        hidden = [i for i, (a, *_) in enumerate(positions) if a == arg]
+    elif kind == "series_missing":  # arg "area:code": one series' whole history "..." in one area
+        area, code = arg.split(":")
+        hidden = [i for i, (a, _, _, c) in enumerate(positions) if a == area and c == code]
+    else:
+        raise ValueError(f"unknown fault {kind}")
+    for i in hidden:
+        doc["value"][i] = None
+        status[i] = "..."
+    doc["status"] = {str(k): v for k, v in sorted(status.items())}
+
+
+_BOMB: list[bytes] = []
+_HUGE: list[bytes] = []
+
+
+def huge_answer() -> bytes:
+    """HUGE_BYTES of well-formed JSON (made once)."""
+    if not _HUGE:
+        _HUGE.append(b'{"class": "dataset", "pad": "' + b"x" * HUGE_BYTES + b'"}')
+    return _HUGE[0]
+
+
+def gzip_bomb() -> bytes:
+    """A small gzip body that expands to BOMB_BYTES of JSON (made once)."""
+    if not _BOMB:
+        packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        block = b" " * 2**20
+        parts = [packer.compress(b'{"class": "dataset", "pad": "')]
+        parts += [packer.compress(block) for _ in range(BOMB_BYTES // len(block))]
+        parts.append(packer.compress(b'"}') + packer.flush())
+        _BOMB.append(b"".join(parts))
+    return _BOMB[0]
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -401,6 +477,51 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(b'{"class": "dataset", "id": ["Alue"')
             self.close_connection = True
+        elif fault.kind == "status400":  # arg: the body, e.g. a maintenance notice with markup
+            self._send(400, fault.arg)
+        elif fault.kind == "redirect":  # arg: another server's API root to send the client to
+            route = self._route() or ""
+            self._send(307, "", {"Location": f"{fault.arg}/{route}"})
+        elif fault.kind == "huge":  # arg "declared": with Content-Length; else ended by closing
+            self._raw(200, huge_answer(), fault.arg == "declared")
+        elif fault.kind == "gzip_bomb":
+            self._raw(200, gzip_bomb(), True, {"Content-Encoding": "gzip"})
+
+    def _raw(self, status: int, data: bytes, declared: bool, headers: dict | None = None) -> None:
+        with self.fake.state.lock:
+            self.fake.state.log.append((time.monotonic(), self.command, self.path, len(data)))
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        if declared:
+            self.send_header("Content-Length", str(len(data)))
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.close_connection = True
+        try:
+            view = memoryview(data)
+            for start in range(0, len(data), 2**16):
+                self.wfile.write(view[start : start + 2**16])
+        except OSError:
+            pass  # the client stopped reading: what a size cap does
+
+    def _trickle(self, body: dict, pause: float) -> None:
+        """The whole answer announced, then sent one byte every `pause` seconds, each read well within any timeout."""
+        data = json.dumps(body, ensure_ascii=False).encode()
+        with self.fake.state.lock:
+            self.fake.state.log.append((time.monotonic(), self.command, self.path, len(data)))
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.close_connection = True
+        try:
+            for byte in data:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(pause)
+        except OSError:
+            pass  # the client gave up
 
     def do_GET(self) -> None:  # noqa: N802
         if self._rate_limited():
@@ -468,6 +589,8 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self._send(400, "Bad Request")
         status, body = self.fake.answer(route.removeprefix("StatFin/"), query)
+        if status == 200 and fault is not None and fault.kind == "trickle" and isinstance(body, dict):
+            return self._trickle(body, float(fault.arg or 0.5))
         if status == 200 and fault is not None and isinstance(body, dict):
             body = corrupt(fault.kind, body, fault.arg)
         return self._send(status, body)

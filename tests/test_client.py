@@ -6,14 +6,14 @@ from datetime import UTC
 import pytest
 
 from data_sources.pxweb_client import PxWebClient, PxWebError, retry_after_seconds
-from data_sources.query import Selection, query_body
+from data_sources.query import VariableSelection, query_body
 
 TABLE = "tyonv/12r5.px"
 BODY = query_body(
     [
-        Selection("Alue", ("MK08",)),
-        Selection("timeperiod_m", ("2026M06",)),
-        Selection("contentscode", ("TYOTTOMATLOPUSSA",)),
+        VariableSelection("Alue", ("MK08",)),
+        VariableSelection("timeperiod_m", ("2026M06",)),
+        VariableSelection("contentscode", ("TYOTTOMATLOPUSSA",)),
     ],
     "json-stat2",
 )
@@ -106,9 +106,9 @@ def test_the_client_stays_within_the_call_limit(fake, tmp_path):
     for month in range(1, 13):
         body = query_body(
             [
-                Selection("Alue", ("MK08",)),
-                Selection("timeperiod_m", (f"2025M{month:02d}",)),
-                Selection("contentscode", ("TYOTTOMATLOPUSSA",)),
+                VariableSelection("Alue", ("MK08",)),
+                VariableSelection("timeperiod_m", (f"2025M{month:02d}",)),
+                VariableSelection("contentscode", ("TYOTTOMATLOPUSSA",)),
             ],
             "json-stat2",
         )

@@ -15,11 +15,12 @@ from streamlit.testing.v1 import AppTest
 from data_sources.catalog import load_catalog
 from figures.i18n import LANGUAGES
 from figures.views import VIEWS
-from ui.state import parse_params
+from report.slides import DECKS
+from ui.state import Selection, parse_params
 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST, LAST = pd.Timestamp(2009, 1, 1), pd.Timestamp(2026, 6, 1)
-KEYS = ["lang", "area", "compare", "start", "end", "view", "ma", "muni", "x"]
+KEYS = ["lang", "area", "compare", "start", "end", "view", "ma", "muni", "deck", "slide", "x"]
 NASTY = [
     "<script>alert(1)</script>",
     "**bold** [x](javascript:alert(1))",
@@ -33,6 +34,13 @@ NASTY = [
     "",
     " ",
     "%00",
+    "²",
+    "①",
+    "٣",
+    "4.4",
+    "0",
+    "100",
+    "-1",
 ]
 values = strat.one_of(
     strat.sampled_from(NASTY), strat.text(max_size=300), strat.lists(strat.text(max_size=20), max_size=3)
@@ -48,11 +56,24 @@ def test_any_parameters_give_a_valid_selection(raw):
     assert sel.lang in LANGUAGES and sel.area in catalog.area_codes and sel.view in VIEWS
     assert set(sel.compare) <= set(catalog.area_codes) and len(sel.compare) <= 6
     assert sel.muni in {a.code for a in catalog.municipalities}
+    assert sel.deck in DECKS and isinstance(sel.slide, int) and 1 <= sel.slide <= 99
     for month in (sel.start, sel.end):
         assert month == "" or (re.fullmatch(r"\d{4}-\d{2}", month) and FIRST <= pd.Timestamp(month + "-01") <= LAST)
 
 
-@given(params, strat.sampled_from(["pages/overview.py", "pages/groups.py", "pages/municipality.py"]))
+def test_slide_numbers_are_ascii_digits_only_and_decks_known_ones():
+    catalog = load_catalog()
+    for raw in ("²", "①", "٣", "３", "1e1", " 3", "3 ", "+3", "0", "100", ""):
+        assert parse_params({"slide": raw}, catalog, FIRST, LAST).slide == Selection().slide, raw
+    assert parse_params({"slide": "3", "deck": "4.4"}, catalog, FIRST, LAST).slide == 3
+    assert parse_params({"deck": "4.4"}, catalog, FIRST, LAST).deck == "4.4"
+    assert parse_params({"deck": "4.5"}, catalog, FIRST, LAST).deck == Selection().deck
+
+
+@given(
+    params,
+    strat.sampled_from(["pages/overview.py", "pages/groups.py", "pages/municipality.py", "pages/presentation.py"]),
+)
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_fuzzed_urls_never_raise_and_never_render_injected_markup(real_cache, monkeypatch, raw, page):
     monkeypatch.setenv("CACHE_DIR", str(real_cache))
@@ -75,6 +96,7 @@ def test_the_public_config_is_hardened():
     assert config["server"]["enableCORS"] is True  # CORS protection on
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["toolbarMode"] == "viewer" and config["client"]["showErrorDetails"] == "none"
+    assert config["client"]["showErrorLinks"] is False  # no "Ask Google" / "Ask ChatGPT" in the error box
     assert not (ROOT / ".streamlit" / "secrets.toml").exists()
 
 
