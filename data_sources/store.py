@@ -141,12 +141,15 @@ class SnapshotStore:
     # --- reading ---------------------------------------------------------------------------
 
     def stamp(self) -> str:
-        """Changes whenever the stored figures or refresh attempts do; one stat per file, no reading.
+        """Changes whenever the stored figures or refresh attempts do: a small read and a few stats.
 
-        Writes are atomic renames, so a new manifest or attempts file always has a new inode or mtime.
+        Writes are atomic renames, so a new manifest or attempts file always has a new inode or mtime;
+        the current releases' parquet files are in it too, so a file damaged in place is noticed.
         """
+        paths = [self.root, self.manifest_path, self.attempts_path]
+        paths += [self.parquet_path(key, entry["release"]) for key, entry in sorted(self.manifest().items())]
         parts = []
-        for path in (self.root, self.manifest_path, self.attempts_path):
+        for path in paths:
             try:
                 info = path.stat()
             except OSError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -61,3 +62,17 @@ def test_event_markers_stand_at_their_dates_inside_the_range_only():
         rows[rows["period"] >= pd.Timestamp(2025, 6, 1)], catalog=catalog, title="T", unit="u", source="s", lang="sv"
     ).to_dict()
     assert [layer["mark"]["type"] for layer in later["layer"]] == ["line", "circle"], json.dumps(later["layer"])[:300]
+
+
+def test_a_parquet_damaged_under_a_running_app_is_noticed_at_the_next_run(real_cache, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    shutil.copytree(real_cache, cache)
+    monkeypatch.setenv("CACHE_DIR", str(cache))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception and not at.warning
+    (current,) = (cache / "snapshots" / "tyonv_12r5").glob("20260721*.parquet")
+    current.write_bytes(current.read_bytes()[:1000])  # damaged in place: same name, other size
+    at.run()
+    assert not at.exception
+    assert any(w.value.startswith("Tallennetuissa tiedoissa oli vika") for w in at.warning)
