@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_sources.catalog import Catalog, Series
-from figures.formats import NBSP, fmt_number
+from figures.formats import fmt_number
 from figures.i18n import t
 from figures.latest import Latest, latest, rank_areas
 from figures.sentences import value_text, year_change_text
@@ -102,7 +102,7 @@ def unit_text(series: Series, lang: str) -> str:
 def change_text(value: float, series: Series, lang: str) -> str:
     """'+12' for a count, '+0,7 %-yks.' for a rate; '..' when unknown."""
     text = fmt_number(value, series.decimals, lang, signed=True)
-    return f"{text}{NBSP}{t('points', lang)}" if series.unit == "percent" and text != ".." else text
+    return f"{text} {t('points', lang)}" if series.unit == "percent" and text != ".." else text
 
 
 def label_text(row: FigureRow, lang: str, marker: str = "") -> str:

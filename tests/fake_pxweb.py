@@ -114,6 +114,9 @@ class FakeState:
     log: list[tuple[float, str, str, int]] = field(default_factory=list)  # (time, method, path, bytes)
     lock: threading.Lock = field(default_factory=threading.Lock)
     renamed: bool = False  # when true the tables answer 400 as if their ids were renamed
+    # (municipality, content code, month) -> amount added: a revised figure in a later release;
+    # the region, sub-regions, country and rates are computed from the revised figures.
+    revisions: dict[tuple[str, str, str], float] = field(default_factory=dict)
 
 
 class FakePxWeb:
@@ -146,8 +149,12 @@ class FakePxWeb:
         with self.state.lock:
             self.state.faults.append(Fault(kind, method, path, times, arg))
 
-    def publish(self, last_month: str, updated: str) -> None:
+    def publish(self, last_month: str, updated: str, revisions: dict | None = None) -> None:
         self.state.release = Release(last_month, updated)
+        self.state.revisions = dict(revisions or {})
+
+    def municipal(self, area: str, code: str, period: str) -> float:
+        return municipal_value(area, code, MONTH_INDEX[period]) + self.state.revisions.get((area, code, period), 0)
 
     def requests(self, method: str | None = None) -> list[tuple[float, str, str, int]]:
         with self.state.lock:
@@ -219,19 +226,18 @@ class FakePxWeb:
                 if row["key"] == [area, period]:
                     return float(row["values"][codes.index(code)]), None
             return None, "..."
-        index = MONTH_INDEX[period]
         if area in AGGREGATES:
             members = AGGREGATES[area][1]
             if code == "TYOTOSUUS":
-                unemployed = sum(municipal_value(m, "TYOTTOMATLOPUSSA", index) for m in members)
-                force = sum(municipal_value(m, "TYOVOIMATK", index) for m in members)
+                unemployed = sum(self.municipal(m, "TYOTTOMATLOPUSSA", period) for m in members)
+                force = sum(self.municipal(m, "TYOVOIMATK", period) for m in members)
                 return round(100 * unemployed / force, 1), None
-            return float(sum(municipal_value(m, code, index) for m in members)), None
+            return float(sum(self.municipal(m, code, period) for m in members)), None
         if code == "TYOTOSUUS":
             return round(
-                100 * municipal_value(area, "TYOTTOMATLOPUSSA", index) / municipal_value(area, "TYOVOIMATK", index), 1
+                100 * self.municipal(area, "TYOTTOMATLOPUSSA", period) / self.municipal(area, "TYOVOIMATK", period), 1
             ), None
-        value = municipal_value(area, code, index)
+        value = self.municipal(area, code, period)
         if code in SUPPRESSED_CODES and 0 < value < SUPPRESS_BELOW:
             return None, "..."
         return value, None
