@@ -339,7 +339,8 @@ def test_since_block_on_both_pages_marks_the_revised_figure(two_releases, monkey
     overview = at.table[0].value
     assert overview.loc["Työttömät työnhakijat", "Silloin"] == f"{may:.0f} (toukokuu 2026) *"
     now = release_parquet(two_releases, "20260721T050000Z")
-    for label, series in (("Työttömien osuus työvoimasta", "unemployment_rate"), ("Pitkäaikaistyöttömät", "long_term_unemployed")):
+    rows = (("Työttömien osuus työvoimasta", "unemployment_rate"), ("Pitkäaikaistyöttömät", "long_term_unemployed"))
+    for label, series in rows:
         revised = value(then, series, "KU624", "2026-05") != value(now, series, "KU624", "2026-05")
         assert (overview.loc[label, "Korjattu"] != "") == revised, label
 
