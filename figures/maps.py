@@ -84,7 +84,7 @@ def municipality_map(
     suffix: str = "",
     change: bool = False,
     highlight: str = "",
-    height: int = 440,
+    height: int = 600,
 ) -> alt.TopLevelMixin:
     """Municipalities shaded by `values` (area code -> figure); `change` uses a diverging scale centred on 0.
 

@@ -28,10 +28,15 @@ def choose_municipality() -> None:
         st.session_state["w_area"] = code
 
 
+def figures_table(frame: pd.DataFrame, index: str) -> None:
+    """A static table: long labels wrap, so every column fits at 1366 px (a data grid would cut them)."""
+    st.table(frame.set_index(index))
+
+
 def six_and_map() -> None:
     st.subheader(t("six_title", lang))
     six = six_table(ctx.data)
-    st.table(six_display(six, catalog, lang).set_index(t("municipality", lang)))
+    figures_table(six_display(six, catalog, lang), t("municipality", lang))
     st.caption(ctx.source_line(catalog.monthly_table_key))
     ranks = six.set_index("area_code")["rank"]
     if area in municipalities and not pd.isna(ranks.get(area)):
@@ -72,14 +77,14 @@ latest_month = rows[0].mine.period
 st.caption(f"{t('latest_month', lang)}: {fmt_month(latest_month, lang)} · {ctx.source_line(rows[0].series.table)}")
 
 table = display_table(rows, catalog, area, lang)
-st.table(table.set_index(t("figure", lang)))  # wraps long labels: every column fits at 1366 px
+figures_table(table, t("figure", lang))
 for note in proxy_notes(rows, lang):
     st.caption(note)
 with st.expander(t("codes_title", lang)):
     st.table(codes_table(rows, catalog, lang).set_index(t("figure", lang)))
 
 stem, download = municipality_download(rows, ctx.data, catalog, area, lang)
-left, middle, right, _ = st.columns([1, 1, 2, 2])
+left, middle, right, _ = st.columns([1, 1.2, 1.8, 1.5])
 left.download_button(
     t("download_csv", lang), to_csv(download), file_name=f"{stem}.csv", mime="text/csv", icon=":material/download:"
 )
