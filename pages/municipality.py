@@ -7,7 +7,7 @@ import streamlit as st
 
 from figures.formats import fmt_month
 from figures.i18n import t
-from figures.municipal import SIDE_BY_SIDE, codes_table, display_table, proxy_notes, six_display
+from figures.municipal import codes_table, display_table, proxy_notes, six_display
 from figures.views import view_decimals, view_unit
 from report.downloads import municipality_download, to_csv, to_xlsx
 from ui.context import page_frame, set_selection
@@ -105,7 +105,7 @@ right.download_button(
     icon=":material/picture_as_pdf:",
 )
 
-since_block(ctx, area, SIDE_BY_SIDE)
+since_block(ctx, area)
 six_and_map()
 
 compared = [area, catalog.region_code, catalog.country_code]

@@ -330,14 +330,19 @@ def test_since_block_on_both_pages_marks_the_revised_figure(two_releases, monkey
     block = at.table[2].value  # figures, codes, then the comparison
     row = block.loc["Työttömät työnhakijat"]
     may = value(then, "unemployed", "KU624", "2026-05")
-    assert row["Silloin"] == f"{may:.0f} (toukokuu 2026) *"
+    assert list(block.columns) == ["Silloin (toukokuu 2026)", "Nyt (kesäkuu 2026)", "Muutos", "Korjattu"]
+    assert row["Silloin (toukokuu 2026)"] == f"{may:.0f} *"
+    assert (
+        row["Nyt (kesäkuu 2026)"]
+        == f"{value(release_parquet(two_releases, '20260721T050000Z'), 'unemployed', 'KU624', '2026-06'):.0f}"
+    )
     assert row["Korjattu"] == f"toukokuu 2026: {may:.0f} → {may + REVISED:.0f}"
     assert at.selectbox(key="w_since").value == "2026-06-24"
     at.switch_page("pages/overview.py")
     at.run()
     assert at.title[0].value == "Yleiskatsaus: Pyhtää"
     overview = at.table[0].value
-    assert overview.loc["Työttömät työnhakijat", "Silloin"] == f"{may:.0f} (toukokuu 2026) *"
+    assert overview.loc["Työttömät työnhakijat", "Silloin (toukokuu 2026)"] == f"{may:.0f} *"
     now = release_parquet(two_releases, "20260721T050000Z")
     rows = (("Työttömien osuus työvoimasta", "unemployment_rate"), ("Pitkäaikaistyöttömät", "long_term_unemployed"))
     for label, series in rows:

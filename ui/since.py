@@ -14,7 +14,7 @@ from data_sources.settings import load_settings
 from data_sources.store import Provenance, SnapshotStore, StoreError
 from figures.formats import fmt_month
 from figures.i18n import t
-from figures.municipal import change_text
+from figures.municipal import SIDE_BY_SIDE, change_text
 from figures.sentences import value_text
 from figures.vintages import compare_vintages, comparison_choices, release_known_on
 from ui.context import Context, bind, cached_on_data
@@ -36,6 +36,17 @@ def comparison_frame(then: pd.DataFrame, now: pd.DataFrame, ctx: Context, series
     """The comparison as the page shows it: texts with units, revised figures marked."""
     lang = ctx.lang
     compared = compare_vintages(then, now, series_ids, area)
+    # one month for every row (the usual case): name it once in the header, not in every cell
+    one_month = compared["then_period"].nunique() == 1 and compared["now_period"].nunique() == 1
+    then_head, now_head = t("since_then", lang), t("since_now", lang)
+    if one_month and len(compared):
+        then_head += f" ({fmt_month(compared['then_period'].iloc[0], lang)})"
+        now_head += f" ({fmt_month(compared['now_period'].iloc[0], lang)})"
+
+    def cell(number: float, period: pd.Timestamp, series) -> str:
+        text = value_text(number, series, lang)
+        return text if one_month else f"{text} ({fmt_month(period, lang)})"
+
     records = []
     for rec in compared.to_dict("records"):
         series = ctx.catalog.series_by_id(rec["series"])
@@ -51,13 +62,11 @@ def comparison_frame(then: pd.DataFrame, now: pd.DataFrame, ctx: Context, series
         records.append(
             {
                 t("figure", lang): ctx.label(series),
-                f"{t('since_then', lang)}": f"{value_text(rec['then_value'], series, lang)} "
-                f"({fmt_month(rec['then_period'], lang)})" + (" *" if rec["revised"] else ""),
-                f"{t('since_now', lang)}": f"{value_text(rec['now_value'], series, lang)} "
-                f"({fmt_month(rec['now_period'], lang)})",
-                t("since_change", lang): change_text(rec["change"], series, lang)
-                if not math.isnan(rec["change"])
-                else "..",
+                then_head: cell(rec["then_value"], rec["then_period"], series) + (" *" if rec["revised"] else ""),
+                now_head: cell(rec["now_value"], rec["now_period"], series),
+                t("since_change", lang): ".."
+                if math.isnan(rec["change"])
+                else change_text(rec["change"], series, lang),
                 t("since_revised", lang): revised,
             }
         )
@@ -68,7 +77,7 @@ def since_block(ctx: Context, area: str, series_ids: tuple[str, ...] | None = No
     """A compact table: the figures as known at a meeting (or an earlier release) beside today's."""
     lang, catalog = ctx.lang, ctx.catalog
     key = catalog.monthly_table_key
-    series_ids = series_ids or tuple(s.id for s in catalog.series if s.headline)
+    series_ids = series_ids or SIDE_BY_SIDE
     current = ctx.data.provenance.get(key)
     vintages = stored_vintages(ctx.data, key)
     with st.container(border=True):
