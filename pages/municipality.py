@@ -36,6 +36,9 @@ def figures_table(frame: pd.DataFrame, index: str) -> None:
 def six_and_map() -> None:
     st.subheader(t("six_title", lang))
     six = six_table(ctx.data)
+    if six["unemployment_rate"].isna().all():  # e.g. the monthly table's only release is damaged
+        st.info(t("no_data", lang))
+        return
     figures_table(six_display(six, catalog, lang), t("municipality", lang))
     st.caption(ctx.source_line(catalog.monthly_table_key))
     ranks = six.set_index("area_code")["rank"]

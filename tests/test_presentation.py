@@ -71,7 +71,16 @@ def test_url_state_keeps_good_values_and_drops_bad_ones(catalog):
         first,
         last,
     )
-    assert sel == Selection("sv", "KU286", ("SSS", "KU285"), "2020-01", "2025-12", "index", True, "2026-06-24")
+    assert sel == Selection(
+        lang="sv",
+        area="KU286",
+        compare=("SSS", "KU285"),
+        start="2020-01",
+        end="2025-12",
+        view="index",
+        ma=True,
+        since="2026-06-24",
+    )
     assert sel.to_params(catalog) == {
         "lang": "sv",
         "area": "KU286",
