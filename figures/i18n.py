@@ -355,6 +355,126 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Bedömaren är en organisation eller en roll. Bedömningarna fylls i i filen {path}.",
         "en": "The assessor is an organisation or a role. The assessments are filled in in the file {path}.",
     },
+    # --- issue 11: municipality page, downloads, card, map, since the last meeting ---
+    "unit_row_percent": {"fi": "% työvoimasta", "sv": "% av arbetskraften", "en": "% of labour force"},
+    "unit_percent_changes": {
+        "fi": "% työvoimasta; muutokset %-yks.",
+        "sv": "% av arbetskraften; förändringar i %-enh.",
+        "en": "% of labour force; changes in pp",
+    },
+    "col_month_change": {"fi": "Muutos kuukaudessa", "sv": "Förändring på en månad", "en": "Change in a month"},
+    "col_year_change": {"fi": "Muutos vuodessa", "sv": "Förändring på ett år", "en": "Change in a year"},
+    "year_change_pct": {"fi": "Muutos vuodessa, %", "sv": "Förändring på ett år, %", "en": "Change in a year, %"},
+    "proxy_also": {
+        "fi": "{label} on myös korvike sarjalle {intended}.",
+        "sv": "{label} används också i stället för {intended}.",
+        "en": "{label} also stands in for {intended}.",
+    },
+    "not_a_municipality": {
+        "fi": "{area} ei ole kunta. Valitse yksi kuudesta kunnasta:",
+        "sv": "{area} är inte en kommun. Välj en av de sex kommunerna:",
+        "en": "{area} is not a municipality. Choose one of the six municipalities:",
+    },
+    "six_title": {
+        "fi": "Kuusi kuntaa rinnakkain",
+        "sv": "De sex kommunerna sida vid sida",
+        "en": "The six municipalities side by side",
+    },
+    "codes_title": {
+        "fi": "Taulukot ja koodit (jäljitettävyys)",
+        "sv": "Tabeller och koder (spårbarhet)",
+        "en": "Tables and codes (traceability)",
+    },
+    "notes_sheet": {"fi": "Tiedot", "sv": "Uppgifter", "en": "Notes"},
+    "note_title": {"fi": "Otsikko", "sv": "Rubrik", "en": "Title"},
+    "note_source": {"fi": "Lähde", "sv": "Källa", "en": "Source"},
+    "note_table": {"fi": "Taulukko", "sv": "Tabell", "en": "Table"},
+    "note_release": {"fi": "Julkaistu", "sv": "Publicerad", "en": "Released"},
+    "note_licence": {"fi": "Lisenssi", "sv": "Licens", "en": "Licence"},
+    "note_data": {"fi": "Aineisto", "sv": "Data", "en": "Data"},
+    "note_official": {"fi": "virallinen tilasto", "sv": "officiell statistik", "en": "official statistics"},
+    "note_proxies": {"fi": "Korvikkeet", "sv": "Ersättande serier", "en": "Proxies"},
+    "six_unemployed": {"fi": "Työttömät", "sv": "Arbetslösa", "en": "Unemployed"},
+    "six_unemployment_rate": {"fi": "Työttömien osuus", "sv": "Andel arbetslösa", "en": "Unemployed share"},
+    "six_long_term_unemployed": {
+        "fi": "Pitkäaikaistyöttömät",
+        "sv": "Långtidsarbetslösa",
+        "en": "Long-term unemployed",
+    },
+    "six_jobseekers_under30": {
+        "fi": "Alle 25-v. työttömät",
+        "sv": "Arbetslösa under 25 år",
+        "en": "Unemployed under 25",
+    },
+    "six_open_vacancies": {"fi": "Avoimet työpaikat", "sv": "Lediga jobb", "en": "Open vacancies"},
+    "six_year_change": {"fi": "muutos vuodessa", "sv": "förändring på ett år", "en": "change in a year"},
+    "rank_col": {"fi": "Sija", "sv": "Placering", "en": "Rank"},
+    "card_download": {
+        "fi": "Lataa kuntakortti (PDF)",
+        "sv": "Ladda ner kommunkortet (PDF)",
+        "en": "Download the municipality card (PDF)",
+    },
+    "card_figures": {"fi": "Tunnusluvut", "sv": "Nyckeltal", "en": "Key figures"},
+    "card_rank": {
+        "fi": "Työttömien osuus työvoimasta: sija {rank}/{of} Kymenlaakson kunnista (1 = korkein).",
+        "sv": "Andelen arbetslösa av arbetskraften: plats {rank}/{of} bland kommunerna i Kymmenedalen (1 = högst).",
+        "en": "Unemployed share of the labour force: rank {rank} of {of} Kymenlaakso municipalities (1 = highest).",
+    },
+    "map_title": {"fi": "Kartta", "sv": "Karta", "en": "Map"},
+    "map_measure": {"fi": "Karttaan", "sv": "På kartan", "en": "On the map"},
+    "map_rate": {
+        "fi": "Työttömien osuus työvoimasta kunnittain",
+        "sv": "Andelen arbetslösa av arbetskraften per kommun",
+        "en": "Unemployed share of the labour force by municipality",
+    },
+    "map_change": {
+        "fi": "Osuuden muutos vuodentakaisesta",
+        "sv": "Andelens förändring från året innan",
+        "en": "Change in the share from a year earlier",
+    },
+    "map_neighbour": {
+        "fi": "Harmaa: naapurikunnat muissa maakunnissa",
+        "sv": "Grått: grannkommuner i andra landskap",
+        "en": "Grey: neighbouring municipalities in other regions",
+    },
+    "boundaries_source": {
+        "fi": "Kuntarajat: Tilastokeskus, kunnat 2026 (yleistetty 2 km), CC BY 4.0",
+        "sv": "Kommungränser: Statistikcentralen, kommuner 2026 (generaliserade 2 km), CC BY 4.0",
+        "en": "Boundaries: Statistics Finland, municipalities 2026 (generalised 2 km), CC BY 4.0",
+    },
+    "since_title": {
+        "fi": "Edellisen kokouksen jälkeen",
+        "sv": "Sedan förra mötet",
+        "en": "Since the last meeting",
+    },
+    "since_pick": {"fi": "Vertaa tietoihin", "sv": "Jämför med uppgifterna", "en": "Compare with the figures"},
+    "since_meeting": {
+        "fi": "kokouksessa {date} (julkaisu {release})",
+        "sv": "vid mötet {date} (publicering {release})",
+        "en": "at the meeting of {date} (release {release})",
+    },
+    "since_release": {"fi": "julkaisussa {date}", "sv": "i publiceringen {date}", "en": "in the release of {date}"},
+    "since_none": {
+        "fi": "Vain nykyinen julkaisu on tallessa; vertailu aiempaan näkyy, kun seuraava julkaisu on haettu.",
+        "sv": "Endast den nuvarande publiceringen finns sparad; jämförelsen syns när nästa publicering har hämtats.",
+        "en": "Only the current release is stored; the comparison appears once the next release has been fetched.",
+    },
+    "since_then": {"fi": "Silloin", "sv": "Då", "en": "Then"},
+    "since_now": {"fi": "Nyt", "sv": "Nu", "en": "Now"},
+    "since_change": {"fi": "Muutos", "sv": "Förändring", "en": "Change"},
+    "since_revised": {"fi": "Korjattu", "sv": "Reviderad", "en": "Revised"},
+    "since_revised_text": {
+        "fi": "{month}: {old} → {new}",
+        "sv": "{month}: {old} → {new}",
+        "en": "{month}: {old} → {new}",
+    },
+    "since_note": {
+        "fi": "Silloin: luvut sellaisina kuin ne tiedettiin valittuna päivänä. Korjattu: saman kuukauden "
+        "luku on sittemmin muuttunut.",
+        "sv": "Då: siffrorna såsom de var kända den valda dagen. Reviderad: samma månads siffra har "
+        "ändrats sedan dess.",
+        "en": "Then: the figures as known on the chosen day. Revised: the same month's figure has changed since.",
+    },
 }
 
 

@@ -1,141 +1,117 @@
-"""Oma kunta: one municipality's figures beside the region and the country, its rank, and downloads."""
+"""Oma kunta: the sidebar's municipality beside the region and the country, the six side by side, a map, downloads."""
 
 from __future__ import annotations
-
-import io
-import math
 
 import pandas as pd
 import streamlit as st
 
-from figures.charts import bar_ranking
-from figures.formats import fmt_month, fmt_number
+from figures.formats import fmt_month
 from figures.i18n import t
-from figures.latest import rank_areas
+from figures.municipal import codes_table, display_table, proxy_notes, six_display
 from figures.views import view_decimals, view_unit
-from ui.context import bind, page_frame
-from ui.figures import latest_figures, show_trend
+from report.downloads import municipality_download, to_csv, to_xlsx
+from ui.context import page_frame, set_selection
+from ui.figures import card_pdf, map_spec, municipality_figures, show_trend, six_table
+from ui.since import since_block
 
 ctx = page_frame()
 lang, catalog = ctx.lang, ctx.catalog
 municipalities = [a.code for a in catalog.municipalities]
-title = st.empty()
-bind(st.selectbox, "muni", t("municipality", lang), municipalities, format_func=ctx.area_name)
-muni = st.session_state["selection"].muni
-title.title(f"{t('page_municipality', lang)}: {ctx.area_name(muni)}")
+area = ctx.sel.area
 
-compared = [muni, "MK08", "SSS"]
-shown_series = [s for s in catalog.series if s.table == "tyonv_12r5" and s.id != "labour_force"]
-figures_by_key = latest_figures(ctx.data, tuple(s.id for s in shown_series), tuple(compared))
-records = []
-for series in shown_series:
-    figures = {code: figures_by_key[(series.id, code)] for code in compared}
-    mine = figures[muni]
-    if mine.period is None:
-        continue
-    records.append(
-        {
-            "series": series.id,
-            "label": ctx.label(series),
-            "month": mine.period,
-            "value": mine.value,
-            "month_change": mine.month_change,
-            "year_change": mine.year_change,
-            "region": figures["MK08"].value,
-            "country": figures["SSS"].value,
-            "table": catalog.tables[series.table].short_id,
-            "code": series.content_code,
-            "decimals": series.decimals,
-        }
+
+def choose_municipality() -> None:
+    """The page's prompt sets the one area picker (the sidebar's), so both always agree."""
+    code = st.session_state["pick_municipality"]
+    if code:
+        set_selection(area=code)
+        st.session_state["w_area"] = code
+
+
+def figures_table(frame: pd.DataFrame, index: str) -> None:
+    """A static table: long labels wrap, so every column fits at 1366 px (a data grid would cut them)."""
+    st.table(frame.set_index(index))
+
+
+def six_and_map() -> None:
+    st.subheader(t("six_title", lang))
+    six = six_table(ctx.data)
+    if six["unemployment_rate"].isna().all():  # e.g. the monthly table's only release is damaged
+        st.info(t("no_data", lang))
+        return
+    figures_table(six_display(six, catalog, lang), t("municipality", lang))
+    st.caption(ctx.source_line(catalog.monthly_table_key))
+    ranks = six.set_index("area_code")["rank"]
+    if area in municipalities and not pd.isna(ranks.get(area)):
+        st.markdown(f"**{t('card_rank', lang, rank=int(ranks[area]), of=len(six))}**")
+    measure = st.radio(
+        t("map_measure", lang),
+        ("level", "change"),
+        format_func=lambda m: t("map_rate" if m == "level" else "map_change", lang),
+        horizontal=True,
+        key="map_measure",
     )
-if not records:
+    spec, description = map_spec(ctx.data, measure == "change", area if area in municipalities else "", lang)
+    st.vega_lite_chart(spec, width="stretch")  # the spec's description is the accessible name
+    st.caption(f"{description} {t('map_neighbour', lang)}.")
+
+
+if area not in municipalities:
+    # Not a municipality: ask, rather than pick one silently and have the page and the sidebar disagree.
+    st.title(t("page_municipality", lang))
+    st.info(t("not_a_municipality", lang, area=ctx.area_name(area)), icon=":material/location_city:")
+    st.pills(
+        t("municipality", lang),
+        municipalities,
+        format_func=ctx.area_name,
+        key="pick_municipality",
+        on_change=choose_municipality,
+        label_visibility="collapsed",
+    )
+    six_and_map()
+    st.stop()
+
+st.title(f"{t('page_municipality', lang)}: {ctx.area_name(area)}")
+rows = municipality_figures(ctx.data, area)
+if not rows:
     st.info(t("no_data", lang))
     st.stop()
-latest_month = records[0]["month"]
-st.caption(f"{t('latest_month', lang)}: {fmt_month(latest_month, lang)} · {ctx.source_line('tyonv_12r5')}")
+latest_month = rows[0].mine.period
+st.caption(f"{t('latest_month', lang)}: {fmt_month(latest_month, lang)} · {ctx.source_line(rows[0].series.table)}")
 
-headers = {
-    "label": t("figure", lang),
-    "value": ctx.area_name(muni),
-    "month_change": t("from_month", lang).capitalize(),
-    "year_change": t("from_year", lang).capitalize(),
-    "region": ctx.area_name("MK08"),
-    "country": ctx.area_name("SSS"),
-    "table": "StatFin",
-    "code": "contentscode",
-}
-display = pd.DataFrame(
-    [
-        {
-            headers["label"]: r["label"],
-            headers["value"]: fmt_number(r["value"], r["decimals"], lang),
-            headers["month_change"]: fmt_number(r["month_change"], r["decimals"], lang, signed=True),
-            headers["year_change"]: fmt_number(r["year_change"], r["decimals"], lang, signed=True),
-            headers["region"]: fmt_number(r["region"], r["decimals"], lang),
-            headers["country"]: fmt_number(r["country"], r["decimals"], lang),
-            headers["table"]: r["table"],
-            headers["code"]: r["code"],
-        }
-        for r in records
-    ]
-)
-numeric = ("value", "month_change", "year_change", "region", "country")
-st.dataframe(
-    display,
-    hide_index=True,
-    width="stretch",
-    height=35 * (len(display) + 1) + 3,
-    column_config={headers[k]: st.column_config.TextColumn(alignment="right") for k in numeric}
-    | {headers["label"]: st.column_config.TextColumn(pinned=True)},
-)
+table = display_table(rows, catalog, area, lang)
+figures_table(table, t("figure", lang))
+for note in proxy_notes(rows, lang):
+    st.caption(note)
+with st.expander(t("codes_title", lang)):
+    st.table(codes_table(rows, catalog, lang).set_index(t("figure", lang)))
 
-# The downloads hold exactly the figures shown, as numbers (missing stays empty, never 0).
-export = pd.DataFrame([{headers[k]: r[k] for k in headers} for r in records])
-export.insert(1, t("month", lang), latest_month.strftime("%Y-%m"))
-stem = f"{ctx.area_name(muni).lower()}_{latest_month:%Y-%m}"
-left, right, _ = st.columns([1, 1, 4])
+stem, download = municipality_download(rows, ctx.data, catalog, area, lang)
+left, middle, right, _ = st.columns([1, 1.2, 1.8, 1.5])
 left.download_button(
-    t("download_csv", lang),
-    export.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig"),
-    file_name=f"{stem}.csv",
-    mime="text/csv",
+    t("download_csv", lang), to_csv(download), file_name=f"{stem}.csv", mime="text/csv", icon=":material/download:"
 )
-excel = io.BytesIO()
-export.to_excel(excel, index=False, sheet_name=latest_month.strftime("%Y-%m"))
-right.download_button(
+middle.download_button(
     t("download_xlsx", lang),
-    excel.getvalue(),
+    lambda: to_xlsx(download),
     file_name=f"{stem}.xlsx",
     mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    on_click="ignore",
+    icon=":material/download:",
+)
+right.download_button(
+    t("card_download", lang),
+    lambda: card_pdf(ctx.data, area, lang),
+    file_name=f"{stem}_kortti.pdf",
+    mime="application/pdf",
+    on_click="ignore",
+    icon=":material/picture_as_pdf:",
 )
 
-st.subheader(t("rank", lang))
-rates = latest_figures(ctx.data, ("unemployment_rate",), tuple(municipalities))
-rate_values = {code: rates[("unemployment_rate", code)].value for code in municipalities}
-ranks = rank_areas(rate_values)
-if muni in ranks:
-    st.markdown(
-        f"**{ctx.label(catalog.series_by_id('unemployment_rate'))}: {ranks[muni]}/{len(ranks)}** "
-        f"({fmt_number(rate_values[muni], 1, lang)} %; {t('rank_note', lang)})"
-    )
-bars = pd.DataFrame(
-    [{"area_code": c, "area_name": ctx.area_name(c), "value": v} for c, v in rate_values.items() if not math.isnan(v)]
-)
-if not bars.empty:
-    st.altair_chart(
-        bar_ranking(
-            bars,
-            title=ctx.label(catalog.series_by_id("unemployment_rate")),
-            unit=f"%, {fmt_month(latest_month, lang)}",
-            source=ctx.source_line("tyonv_12r5"),
-            lang=lang,
-            highlight=muni,
-            decimals=1,
-            catalog=catalog,
-        ),
-        width="stretch",
-    )
+since_block(ctx, area)
+six_and_map()
 
+compared = [area, catalog.region_code, catalog.country_code]
 for series_id in ("unemployed", "unemployment_rate", "long_term_unemployed", "jobseekers_under30"):
     series = catalog.series_by_id(series_id)
     view = "level" if series.unit == "percent" else "share"

@@ -13,6 +13,7 @@ from figures.scorecard import STATUSES, status_label
 from figures.sentences import headline_sentence, value_text, year_change_text
 from ui.context import page_frame, set_selection
 from ui.figures import latest_figures, theme_scores
+from ui.since import since_block
 
 ctx = page_frame()
 lang, area = ctx.lang, ctx.sel.area
@@ -91,3 +92,4 @@ def theme_strip() -> None:
 
 
 theme_strip()
+since_block(ctx, area)  # issue 11: the figures as known at an earlier meeting beside today's

@@ -103,7 +103,8 @@ def streamlit_server(script: Path, env: dict[str, str]) -> Iterator[Server]:
 
 # True once Streamlit has finished the script run and `count` Vega charts have drawn their marks.
 CHARTS_READY_JS = """(count) => {
-    const done = document.querySelectorAll('.vega-embed svg .mark-line, .vega-embed svg .mark-rect').length;
+    const marks = '.vega-embed svg .mark-line, .vega-embed svg .mark-rect, .vega-embed svg .mark-shape';
+    const done = document.querySelectorAll(marks).length;  // lines, bars/sparklines, map shapes
     const charts = document.querySelectorAll('.vega-embed svg').length;
     const app = document.querySelector('[data-testid="stApp"]');
     const idle = app && app.getAttribute('data-test-script-state') === 'notRunning';

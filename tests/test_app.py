@@ -176,20 +176,21 @@ def test_sidebar_area_and_language_persist_across_pages(real_cache, monkeypatch)
 
 
 def test_municipality_table_equals_the_snapshot_and_downloads(real_cache, monkeypatch):
-    at = open_app(real_cache, monkeypatch, page="pages/municipality.py", muni="KU075")
+    at = open_app(real_cache, monkeypatch, page="pages/municipality.py", area="KU075")
     frame = load_dataset(real_cache).frame
     assert at.title[0].value == "Oma kunta: Hamina"
-    table = at.dataframe[0].value
-    row = table[table["Luku"] == "Työttömät työnhakijat"].iloc[0]
+    table = at.table[0].value
+    row = table.loc["Työttömät työnhakijat"]
     assert row["Hamina"] == fmt_number(latest(frame, "unemployed", "KU075").value)
     assert row["Kymenlaakso"] == fmt_number(latest(frame, "unemployed", "MK08").value)
     assert row["Koko maa"] == fmt_number(latest(frame, "unemployed", "SSS").value)
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels[:2] == ["Lataa CSV", "Lataa Excel"]
-    assert labels[2:] == ["PNG", "SVG"] * 4, "every chart offers its PNG and SVG"
-    at.selectbox(key="w_muni").set_value("KU489").run()
+    assert labels[:3] == ["Lataa CSV", "Lataa Excel", "Lataa kuntakortti (PDF)"]
+    assert labels[3:] == ["PNG", "SVG"] * 4, "every chart offers its PNG and SVG"
+    at.sidebar.selectbox(key="w_area").set_value("KU489")
+    at.run()
     assert at.title[0].value == "Oma kunta: Miehikkälä"
-    assert at.query_params["muni"] == "KU489"
+    assert at.query_params["area"] == "KU489"
 
 
 def test_themes_page_lists_all_four_themes_and_opens_the_first(real_cache, monkeypatch):

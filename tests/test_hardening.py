@@ -20,7 +20,7 @@ from ui.state import Selection, parse_params
 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST, LAST = pd.Timestamp(2009, 1, 1), pd.Timestamp(2026, 6, 1)
-KEYS = ["lang", "area", "compare", "start", "end", "view", "ma", "muni", "deck", "slide", "x"]
+KEYS = ["lang", "area", "compare", "start", "end", "view", "ma", "muni", "since", "deck", "slide", "x"]
 NASTY = [
     "<script>alert(1)</script>",
     "**bold** [x](javascript:alert(1))",
@@ -55,8 +55,8 @@ def test_any_parameters_give_a_valid_selection(raw):
     sel = parse_params(raw, catalog, FIRST, LAST)
     assert sel.lang in LANGUAGES and sel.area in catalog.area_codes and sel.view in VIEWS
     assert set(sel.compare) <= set(catalog.area_codes) and len(sel.compare) <= 6
-    assert sel.muni in {a.code for a in catalog.municipalities}
     assert sel.deck in DECKS and isinstance(sel.slide, int) and 1 <= sel.slide <= 99
+    assert sel.since == "" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", sel.since)
     for month in (sel.start, sel.end):
         assert month == "" or (re.fullmatch(r"\d{4}-\d{2}", month) and FIRST <= pd.Timestamp(month + "-01") <= LAST)
 

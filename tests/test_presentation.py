@@ -64,13 +64,23 @@ def test_url_state_keeps_good_values_and_drops_bad_ones(catalog):
             "start": "2020-01",
             "end": "2025-12",
             "lang": "sv",
-            "muni": "KU075",
+            "muni": "KU075",  # an old link's municipality: ignored when an area is given
+            "since": "2026-06-24",
         },
         catalog,
         first,
         last,
     )
-    assert sel == Selection("sv", "KU286", ("SSS", "KU285"), "2020-01", "2025-12", "index", True, "KU075")
+    assert sel == Selection(
+        lang="sv",
+        area="KU286",
+        compare=("SSS", "KU285"),
+        start="2020-01",
+        end="2025-12",
+        view="index",
+        ma=True,
+        since="2026-06-24",
+    )
     assert sel.to_params(catalog) == {
         "lang": "sv",
         "area": "KU286",
@@ -79,7 +89,7 @@ def test_url_state_keeps_good_values_and_drops_bad_ones(catalog):
         "end": "2025-12",
         "view": "index",
         "ma": "1",
-        "muni": "KU075",
+        "since": "2026-06-24",
     }
     bad = parse_params(
         {"area": ["<b>x</b>"], "start": "2030-01", "end": "2017-06", "view": "3d", "lang": "de", "muni": "SSS"},

@@ -9,14 +9,21 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from data_sources.boundaries import load_boundaries
 from data_sources.catalog import load_catalog
 from data_sources.dataset import Dataset
 from data_sources.periods import DEFAULT_START
 from data_sources.programme import load_programme
 from figures.charts import trend_chart
+from figures.formats import fmt_month
+from figures.i18n import t
 from figures.latest import Latest, latest
+from figures.maps import municipality_map
+from figures.municipal import FigureRow, municipality_rows, six_municipalities
+from figures.provenance import source_line
 from figures.scorecard import ThemeScore, latest_half_end, theme_score
 from figures.views import apply_view, moving_average, select
+from report.card import municipality_card
 from report.export import chart_png, chart_svg, file_stem
 from ui.context import Context, cached_on_data
 
@@ -147,3 +154,44 @@ def chart_downloads(spec: dict, stem: str, key: str = "") -> None:
         icon=":material/draw:",
         key=f"svg-{key}{stem}",
     )
+
+
+# --- issue 11: municipality page ----------------------------------------------------------
+
+
+@cached_on_data(max_entries=50)
+def municipality_figures(data: Dataset, area: str) -> list[FigureRow]:
+    return municipality_rows(data.frame, load_catalog(), area)
+
+
+@cached_on_data(max_entries=5)
+def six_table(data: Dataset) -> pd.DataFrame:
+    return six_municipalities(data.frame, load_catalog())
+
+
+@cached_on_data(max_entries=100)
+def map_spec(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[dict, str]:
+    """The map of the six on the unemployment rate (or its change from a year earlier); spec and text."""
+    catalog = load_catalog()
+    six = six_municipalities(data.frame, catalog)
+    rate = catalog.series_by_id("unemployment_rate")
+    column = "unemployment_rate_year_change" if change else "unemployment_rate"
+    month = six["period"].dropna().max()
+    chart = municipality_map(
+        load_boundaries(),
+        dict(zip(six["area_code"], six[column], strict=True)),
+        title=t("map_change" if change else "map_rate", lang),
+        unit=f"{t('points', lang) if change else '%'}, {fmt_month(month, lang)}",
+        source=f"{source_line(data, catalog, rate.table, lang)}\n{t('boundaries_source', lang)}",
+        lang=lang,
+        decimals=rate.decimals,
+        suffix=f"\u00a0{t('points', lang)}" if change else "\u00a0%",
+        change=change,
+        highlight=highlight,
+    )
+    return chart.to_dict(), chart.description
+
+
+@cached_on_data(max_entries=20)
+def card_pdf(data: Dataset, area: str, lang: str) -> bytes:
+    return municipality_card(data, load_catalog(), area, lang)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, replace
+from datetime import date
 
 import pandas as pd
 
@@ -25,8 +27,8 @@ class Selection:
     end: str = ""  # empty: the latest month
     view: str = "level"
     ma: bool = False
-    muni: str = "KU286"
     group: str = "unemployed"  # the Appendix 2 group whose full chart the groups page shows
+    since: str = ""  # an earlier release or meeting date (YYYY-MM-DD) to compare with; empty: none
     deck: str = "katsaus"
     slide: int = 1
     theme: str = THEME_IDS[0]  # the open tab of the themes page
@@ -61,6 +63,16 @@ def _month(text: str, first: pd.Timestamp, last: pd.Timestamp) -> str | None:
     return month.key if month.key == text and first <= month.start <= last else None
 
 
+def _is_date(text: str) -> bool:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def parse_params(
     params: dict[str, str | list[str]], catalog: Catalog, first: pd.Timestamp, last: pd.Timestamp
 ) -> Selection:
@@ -80,6 +92,8 @@ def parse_params(
         chosen["lang"] = one("lang")
     if one("area") in areas:
         chosen["area"] = one("area")
+    elif one("muni") in municipalities:  # links from before the one area picker (issue 11)
+        chosen["area"] = one("muni")
     if "compare" in params:
         codes = [c for c in one("compare").split(",") if c in areas]
         chosen["compare"] = tuple(dict.fromkeys(codes))[:6]
@@ -93,10 +107,10 @@ def parse_params(
         chosen["view"] = one("view")
     if one("ma") in ("0", "1"):
         chosen["ma"] = one("ma") == "1"
-    if one("muni") in municipalities:
-        chosen["muni"] = one("muni")
     if one("group") in {s.id for s in catalog.appendix2}:
         chosen["group"] = one("group")
+    if _is_date(one("since")):
+        chosen["since"] = one("since")
     if one("deck") in DECKS:
         chosen["deck"] = one("deck")
     if one("theme") in THEME_IDS:

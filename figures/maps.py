@@ -1,0 +1,157 @@
+"""The municipality map: the region's municipalities shaded by a figure, neighbours grey, names and values on it."""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+
+from figures.charts import finish
+from figures.formats import fmt_number
+
+NEIGHBOUR_GREY = "#d9d9d9"
+# Sequential from light to the charts' blue; diverging blue (fewer) – white – vermillion (more), Okabe-Ito ends.
+LEVEL_RANGE = ["#e8f1f8", "#0072B2"]
+CHANGE_RANGE = ["#0072B2", "#f7f7f7", "#D55E00"]
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """Signed area and centroid of a polygon ring (shoelace)."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    area /= 2
+    if area == 0:
+        return 0.0, ring[0][0], ring[0][1]
+    return area, cx / (6 * area), cy / (6 * area)
+
+
+def label_point(geometry: dict) -> tuple[float, float]:
+    """Where a municipality's name goes: the centroid of its largest polygon's outer ring."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    best = max((_ring_centroid(p[0]) for p in polygons), key=lambda c: abs(c[0]))
+    return best[1], best[2]
+
+
+def map_figures(boundaries: dict, values: dict[str, float], lang: str, decimals: int, suffix: str, signed: bool):
+    """Features with `name`, `value`, `text` ('Pyhtää 9,7 %') and `member`; and label points as a frame."""
+    name_key = "nameswe" if lang == "sv" else "namefin"
+    features, labels = [], []
+    for feature in boundaries["features"]:
+        props = feature["properties"]
+        value = values.get(props["area_code"], math.nan) if props["member"] else math.nan
+        shown = fmt_number(value, decimals, lang, signed=signed)
+        text = f"{shown}{suffix}" if shown != ".." else ".."
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": feature["geometry"],
+                "properties": {
+                    "name": props[name_key],
+                    "member": props["member"],
+                    "value": None if math.isnan(value) else value,
+                    "text": text if props["member"] else "",
+                },
+            }
+        )
+        x, y = label_point(feature["geometry"])
+        labels.append({"x": x, "y": y, "name": props[name_key], "text": text, "member": props["member"]})
+    return features, pd.DataFrame(labels)
+
+
+def map_description(
+    labels: pd.DataFrame, title: str, unit: str, values: dict[str, float], codes: dict[str, str]
+) -> str:
+    """The map as text: every municipality's figure, highest first."""
+    own = labels[labels["member"]]
+    order = sorted(own.itertuples(), key=lambda r: -values.get(codes.get(r.name, ""), -math.inf))
+    return f"{title} ({unit}). " + "; ".join(f"{r.name} {r.text}" for r in order) + "."
+
+
+def municipality_map(
+    boundaries: dict,
+    values: dict[str, float],
+    *,
+    title: str,
+    unit: str,
+    source: str,
+    lang: str,
+    decimals: int,
+    suffix: str = "",
+    change: bool = False,
+    highlight: str = "",
+    height: int = 600,
+) -> alt.TopLevelMixin:
+    """Municipalities shaded by `values` (area code -> figure); `change` uses a diverging scale centred on 0.
+
+    Coordinates are EPSG:3067 metres, drawn with the identity projection (y flipped), so no reprojection.
+    """
+    features, labels = map_figures(boundaries, values, lang, decimals, suffix, signed=change)
+    codes = {
+        f["properties"]["nameswe" if lang == "sv" else "namefin"]: f["properties"]["area_code"]
+        for f in boundaries["features"]
+    }
+    known = [v for v in values.values() if not math.isnan(v)]
+    if change:
+        reach = max((abs(v) for v in known), default=1.0) or 1.0
+        scale = alt.Scale(domain=[-reach, 0, reach], range=CHANGE_RANGE)
+    else:
+        scale = alt.Scale(domain=[min(known, default=0), max(known, default=1)], range=LEVEL_RANGE)
+    data = alt.Data(values=features)
+    neighbours = (
+        alt.Chart(data)
+        .mark_geoshape(fill=NEIGHBOUR_GREY, stroke="white", strokeWidth=0.8)
+        .transform_filter("!datum.properties.member")
+        .encode(tooltip=alt.Tooltip("properties.name:N", title=None))
+    )
+    shaded = (
+        alt.Chart(data)
+        .mark_geoshape(stroke="#333333", strokeWidth=0.8)
+        .transform_filter("datum.properties.member")
+        .encode(
+            color=alt.Color("properties.value:Q", scale=scale, legend=None),
+            tooltip=[alt.Tooltip("properties.name:N", title=None), alt.Tooltip("properties.text:N", title=unit)],
+        )
+    )
+    own = labels[labels["member"]]
+    base = alt.Chart(own).encode(longitude="x:Q", latitude="y:Q", text="name:N")
+    style = {"fontSize": 12, "fontWeight": "bold"}
+    halo = base.mark_text(stroke="white", strokeWidth=3, dy=-7, **style)
+    names = base.mark_text(color="#111111", dy=-7, **style)
+    value_style = {"fontSize": 12, "dy": 8}
+    values_halo = base.mark_text(stroke="white", strokeWidth=3, **value_style).encode(text="text:N")
+    value_text = base.mark_text(color="#111111", **value_style).encode(text="text:N")
+    layers = [neighbours, shaded]
+    if highlight:
+        outline = (
+            alt.Chart(data)
+            .mark_geoshape(fill=None, stroke="#000000", strokeWidth=3)
+            .transform_filter(f"datum.properties.name == {_js(_name(boundaries, highlight, lang))}")
+        )
+        layers.append(outline)
+    chart = (
+        alt.layer(*layers, halo, names, values_halo, value_text)
+        .project(type="identity", reflectY=True)
+        .properties(
+            width="container",
+            height=height,
+            title=alt.TitleParams(text=title, subtitle=[unit, *source.split("\n")]),
+            description=map_description(labels, title, unit, values, codes),
+        )
+    )
+    return finish(chart, lang)
+
+
+def _name(boundaries: dict, code: str, lang: str) -> str:
+    for feature in boundaries["features"]:
+        if feature["properties"]["area_code"] == code:
+            return feature["properties"]["nameswe" if lang == "sv" else "namefin"]
+    return ""
+
+
+def _js(text: str) -> str:
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"

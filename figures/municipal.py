@@ -1,0 +1,183 @@
+"""One municipality's figures beside the region and the country, and the six municipalities side by side."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data_sources.catalog import Catalog, Series
+from figures.formats import fmt_number
+from figures.i18n import t
+from figures.latest import Latest, latest, rank_areas
+from figures.sentences import value_text, year_change_text
+
+# The figures compared across the six municipalities, in the order shown (table, card, map).
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+SIDE_BY_SIDE = ("unemployed", "unemployment_rate", "long_term_unemployed", "jobseekers_under30", "open_vacancies")
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One row of the municipality table: a series once, with the proxies it also stands in for."""
+
+    series: Series
+    also_for: tuple[Series, ...]  # proxies whose figures are exactly this row's
+    mine: Latest
+    region: Latest
+    country: Latest
+
+
+def table_series(catalog: Catalog) -> list[tuple[Series, tuple[Series, ...]]]:
+    """The monthly table's series, each set of content codes once.
+
+    A proxy copies another series' codes (structurally unemployed = long-term unemployed); it is
+    not a row of its own but named on the row it copies. A proxy copying nothing keeps its row.
+    """
+    # the labour force is the rate's denominator, not a figure of its own here (as before issue 11)
+    shown = [s for s in catalog.series_for_table(catalog.monthly_table_key) if s.id != "labour_force"]
+    groups: dict[tuple[str, ...], list[Series]] = {}
+    for series in shown:
+        groups.setdefault(series.codes, []).append(series)
+    out = []
+    for members in groups.values():
+        main = next((s for s in members if s.proxy is None), members[0])
+        out.append((main, tuple(s for s in members if s is not main)))
+    return out
+
+
+def _latest_of(frame: pd.DataFrame, series_id: str, area: str) -> Latest:
+    return latest(frame[(frame["series"] == series_id) & (frame["area_code"] == area)], series_id, area)
+
+
+def municipality_rows(frame: pd.DataFrame, catalog: Catalog, area: str) -> list[FigureRow]:
+    """The rows of the municipality table that have a figure for the area."""
+    wanted = frame[frame["area_code"].isin((area, catalog.region_code, catalog.country_code))]
+    rows = []
+    for series, also_for in table_series(catalog):
+        mine = _latest_of(wanted, series.id, area)
+        if mine.period is None:
+            continue
+        rows.append(
+            FigureRow(
+                series,
+                also_for,
+                mine,
+                _latest_of(wanted, series.id, catalog.region_code),
+                _latest_of(wanted, series.id, catalog.country_code),
+            )
+        )
+    return rows
+
+
+def six_municipalities(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
+    """Per municipality the latest figure and change from a year earlier of each SIDE_BY_SIDE series,
+    and its rank on the unemployment rate (1 = highest); one row per municipality, in catalog order.
+    """
+    codes = [a.code for a in catalog.municipalities]
+    wanted = frame[frame["area_code"].isin(codes) & frame["series"].isin(SIDE_BY_SIDE)]
+    records = []
+    for code in codes:
+        record: dict[str, object] = {"area_code": code}
+        for series_id in SIDE_BY_SIDE:
+            fig = _latest_of(wanted, series_id, code)
+            record[series_id] = fig.value
+            record[f"{series_id}_year_change"] = fig.year_change
+            record[f"{series_id}_year_change_pct"] = fig.year_change_pct
+            if series_id == "unemployment_rate":
+                record["period"] = fig.period
+        records.append(record)
+    table = pd.DataFrame(records)
+    ranks = rank_areas(dict(zip(table["area_code"], table["unemployment_rate"], strict=True)))
+    table["rank"] = table["area_code"].map(lambda c: ranks.get(c, math.nan))
+    return table
+
+
+def unit_text(series: Series, lang: str) -> str:
+    """The unit of a row: 'henkilöä', 'työpaikkaa', '% työvoimasta'."""
+    return t("unit_row_percent" if series.unit == "percent" else f"unit_short_{series.unit}", lang)
+
+
+def change_text(value: float, series: Series, lang: str) -> str:
+    """'+12' for a count, '+0,7 %-yks.' for a rate; '..' when unknown."""
+    text = fmt_number(value, series.decimals, lang, signed=True)
+    return f"{text} {t('points', lang)}" if series.unit == "percent" and text != ".." else text
+
+
+def label_text(row: FigureRow, lang: str, marker: str = "") -> str:
+    return f"{row.series.label[lang]}{marker}"
+
+
+def proxy_notes(rows: list[FigureRow], lang: str) -> list[str]:
+    """The notes of proxy rows, and a line per row that also stands in for a proxy ('¹ Pitkäaikaistyöttömät on …')."""
+    notes = [f"{row.series.label[lang]}: {row.series.proxy.note[lang]}" for row in rows if row.series.proxy]
+    for row, marker in zip(rows, markers(rows), strict=True):
+        if row.also_for:
+            intended = ", ".join(p.proxy.intended[lang] for p in row.also_for if p.proxy)
+            notes.append(f"{marker.strip()} {t('proxy_also', lang, label=row.series.label[lang], intended=intended)}")
+    return notes
+
+
+def markers(rows: list[FigureRow]) -> list[str]:
+    """' ¹', ' ²' … on rows that also stand in for a proxy; '' elsewhere."""
+    out, n = [], 0
+    for row in rows:
+        if row.also_for:
+            n += 1
+            out.append(" " + SUPERSCRIPTS[n % 10])
+        else:
+            out.append("")
+    return out
+
+
+def display_table(rows: list[FigureRow], catalog: Catalog, area: str, lang: str) -> pd.DataFrame:
+    """The municipality table as the page and the card show it: every cell a text with its unit."""
+    name = catalog.area
+    records = []
+    for row, marker in zip(rows, markers(rows), strict=True):
+        series = row.series
+        year = year_change_text(row.mine, series, lang, with_count=True) or ".."
+        records.append(
+            {
+                t("figure", lang): label_text(row, lang, marker),
+                t("col_unit", lang): unit_text(series, lang),
+                name(area).name[lang]: value_text(row.mine.value, series, lang),
+                t("col_month_change", lang): change_text(row.mine.month_change, series, lang),
+                t("col_year_change", lang): year,
+                name(catalog.region_code).name[lang]: value_text(row.region.value, series, lang),
+                name(catalog.country_code).name[lang]: value_text(row.country.value, series, lang),
+            }
+        )
+    return pd.DataFrame(records)
+
+
+def codes_table(rows: list[FigureRow], catalog: Catalog, lang: str) -> pd.DataFrame:
+    """Where each row comes from: table id and content code (the traceability the main table leaves out)."""
+    return pd.DataFrame(
+        [
+            {
+                t("figure", lang): row.series.label[lang],
+                t("col_table", lang): f"StatFin {catalog.tables[row.series.table].short_id}",
+                t("col_code", lang): row.series.content_code,
+            }
+            for row in rows
+        ]
+    )
+
+
+def six_display(table: pd.DataFrame, catalog: Catalog, lang: str) -> pd.DataFrame:
+    """The six municipalities side by side as texts: each figure, the rate's and the count's yearly change, rank."""
+    records = []
+    for rec in table.to_dict("records"):
+        out = {t("municipality", lang): catalog.area(rec["area_code"]).name[lang]}
+        for series_id in SIDE_BY_SIDE:
+            series = catalog.series_by_id(series_id)
+            out[t(f"six_{series_id}", lang)] = value_text(rec[series_id], series, lang)
+            if series_id in ("unemployed", "unemployment_rate"):
+                out[f"{t(f'six_{series_id}', lang)}, {t('six_year_change', lang)}"] = change_text(
+                    rec[f"{series_id}_year_change"], series, lang
+                )
+        out[t("rank_col", lang)] = ".." if math.isnan(rec["rank"]) else f"{int(rec['rank'])}/{len(table)}"
+        records.append(out)
+    return pd.DataFrame(records)

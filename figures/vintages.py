@@ -1,0 +1,94 @@
+"""Figures as known on an earlier day beside today's: which release was current then, and what was revised since."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+
+from data_sources.store import Provenance
+from figures.formats import fmt_date
+from figures.i18n import t
+from figures.latest import latest
+
+HELSINKI = "Europe/Helsinki"
+
+
+def release_day(prov: Provenance) -> dt.date:
+    """The day a release came out, in Finnish time."""
+    return pd.Timestamp(prov.release).tz_convert(HELSINKI).date()
+
+
+def release_known_on(vintages: list[Provenance], day: dt.date) -> Provenance | None:
+    """The newest release out on or before `day` (what a meeting that day saw); None if none was."""
+    known = [p for p in vintages if release_day(p) <= day]
+    return max(known, key=lambda p: p.release) if known else None
+
+
+def _same(a: float, b: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or (not math.isnan(a) and not math.isnan(b) and abs(a - b) < 1e-9)
+
+
+def compare_vintages(
+    then: pd.DataFrame, now: pd.DataFrame, series_ids: list[str] | tuple[str, ...], area: str
+) -> pd.DataFrame:
+    """Per series: the latest figure as known then, today's latest, the change between them, and
+    whether the month known then has been revised since (today's figure for it differs).
+
+    Columns: series, then_period, then_value, now_period, now_value, change, revised_value, revised.
+    A series missing in either frame is left out. Pure: the report can call it with two releases too.
+    """
+    records = []
+    for series_id in series_ids:
+        old = latest(then[(then["series"] == series_id) & (then["area_code"] == area)], series_id, area)
+        new_rows = now[(now["series"] == series_id) & (now["area_code"] == area)]
+        new = latest(new_rows, series_id, area)
+        if old.period is None or new.period is None:
+            continue
+        same_month = new_rows[new_rows["period"] == old.period]["value"]
+        revised_value = float(same_month.iloc[0]) if len(same_month) else math.nan
+        records.append(
+            {
+                "series": series_id,
+                "then_period": old.period,
+                "then_value": old.value,
+                "now_period": new.period,
+                "now_value": new.value,
+                "change": new.value - old.value,
+                "revised_value": revised_value,
+                "revised": not _same(old.value, revised_value),
+            }
+        )
+    return pd.DataFrame(
+        records,
+        columns=[
+            "series",
+            "then_period",
+            "then_value",
+            "now_period",
+            "now_value",
+            "change",
+            "revised_value",
+            "revised",
+        ],
+    )
+
+
+def comparison_choices(
+    vintages: list[Provenance], current_release: str, meetings: list[dt.date], lang: str
+) -> dict[str, str]:
+    """Days to compare with (ISO date -> label), newest first: each meeting that saw an earlier release
+    than today's, then each earlier release itself. Both mean 'the figures as known on that day'.
+    """
+    earlier = [p for p in vintages if p.release < current_release]
+    choices: dict[str, str] = {}
+    for day in sorted(meetings, reverse=True):
+        seen = release_known_on(vintages, day)
+        if seen is not None and seen.release < current_release:
+            release = fmt_date(str(release_day(seen)), lang)
+            choices[day.isoformat()] = t("since_meeting", lang, date=fmt_date(str(day), lang), release=release)
+    for prov in sorted(earlier, key=lambda p: p.release, reverse=True):
+        day = release_day(prov).isoformat()
+        choices.setdefault(day, t("since_release", lang, date=fmt_date(day, lang)))
+    return choices

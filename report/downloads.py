@@ -1,0 +1,191 @@
+"""Table downloads as CSV and Excel bytes: figures rounded as shown, a unit column, notes on source and licence."""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from data_sources.catalog import Catalog
+from data_sources.dataset import Dataset
+from figures.formats import fmt_date, fmt_month
+from figures.i18n import t
+from figures.municipal import FigureRow, label_text, markers, proxy_notes, unit_text
+from report.export import file_stem
+
+EXCEL_SHEET_CHARS = 31
+EXCEL_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+@dataclass(frozen=True)
+class Number:
+    """A figure with the decimals it is shown with; `signed` for changes (+12, −0,3)."""
+
+    value: float
+    decimals: int = 0
+    signed: bool = False
+
+    @property
+    def rounded(self) -> int | float | None:
+        """What the file holds: an int for a count, a float rounded to the decimals shown, None if missing."""
+        if self.value is None or math.isnan(self.value):
+            return None
+        if self.decimals == 0:
+            return int(round(self.value))
+        rounded = round(self.value, self.decimals)
+        return 0.0 if rounded == 0 else rounded  # no '-0,0'
+
+
+Cell = str | Number
+
+
+@dataclass(frozen=True)
+class TableDownload:
+    """One table as it goes into a file: translated headers, rows of text and numbers, and notes."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    sheet: str  # the data sheet's name, e.g. the municipality
+    notes_sheet: str
+    notes: tuple[tuple[str, str], ...]  # (what, text): source, table, release, licence, DEMO …
+
+
+def csv_number(number: Number) -> str:
+    """'14,6', '376', '-0,1': the decimals shown, decimal comma, plain minus for spreadsheets."""
+    value = number.rounded
+    if value is None:
+        return ""
+    text = f"{value:.{number.decimals}f}".replace(".", ",")
+    return f"+{text}" if number.signed and value > 0 else text
+
+
+def to_csv(table: TableDownload) -> bytes:
+    """UTF-8 with BOM, ';' and decimal comma (what Excel in Finland opens as is).
+
+    The notes follow the figures after one empty row as 'what;text' rows: one file keeps the
+    source and licence with the figures wherever it is sent, and a reader stops at the empty row.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(table.headers)
+    for row in table.rows:
+        writer.writerow([csv_number(c) if isinstance(c, Number) else c for c in row])
+    writer.writerow([])
+    writer.writerows(table.notes)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def excel_format(number: Number) -> str:
+    body = "#,##0" + ("." + "0" * number.decimals if number.decimals else "")
+    return f"+{body};-{body};0" if number.signed else body
+
+
+def sheet_name(text: str) -> str:
+    return text.translate(EXCEL_FORBIDDEN).strip()[:EXCEL_SHEET_CHARS] or "Sheet"
+
+
+def _fit_columns(sheet, widths: dict[int, int]) -> None:
+    for index, width in widths.items():
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 8), 70)
+
+
+def to_xlsx(table: TableDownload) -> bytes:
+    """The figures as numbers with number formats, bold frozen header, fitted widths; a notes sheet."""
+    book = Workbook()
+    data = book.active
+    data.title = sheet_name(table.sheet)
+    data.append(list(table.headers))
+    widths = {i: len(h) for i, h in enumerate(table.headers, start=1)}
+    for r, row in enumerate(table.rows, start=2):
+        for c, cell in enumerate(row, start=1):
+            target = data.cell(row=r, column=c)
+            if isinstance(cell, Number):
+                target.value = cell.rounded
+                target.number_format = excel_format(cell)
+                shown = len(csv_number(cell)) + 2
+            else:
+                target.value = cell
+                shown = len(cell)
+            widths[c] = max(widths[c], shown)
+    for cell in data[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    data.freeze_panes = "B2"
+    _fit_columns(data, widths)
+
+    notes = book.create_sheet(sheet_name(table.notes_sheet))
+    for what, text in table.notes:
+        notes.append([what, text])
+    for cell in notes["A"]:
+        cell.font = Font(bold=True)
+    _fit_columns(
+        notes,
+        {1: max((len(w) for w, _ in table.notes), default=8), 2: max((len(x) for _, x in table.notes), default=8)},
+    )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def source_notes(data: Dataset, catalog: Catalog, table_key: str, lang: str, title: str) -> list[tuple[str, str]]:
+    """Title, source, table, release, licence and whether the figures are official or DEMO."""
+    table = catalog.tables[table_key]
+    prov = data.provenance.get(table_key)
+    return [
+        (t("note_title", lang), title),
+        (t("note_source", lang), table.source[lang]),
+        (t("note_table", lang), f"{catalog.database} {table.path}: {table.title[lang]}"),
+        (t("note_release", lang), fmt_date(prov.release, lang) if prov else ".."),
+        (t("note_licence", lang), f"{catalog.licence}, {catalog.producer}"),
+        (t("note_data", lang), t("demo_short", lang) if data.is_demo else t("note_official", lang)),
+    ]
+
+
+def municipality_download(
+    rows: list[FigureRow], data: Dataset, catalog: Catalog, area: str, lang: str
+) -> tuple[str, TableDownload]:
+    """The municipality table's figures as numbers, with units, table ids and codes; and an ASCII file stem."""
+    name = catalog.area(area).name[lang]
+    month = rows[0].mine.period
+    headers = (
+        t("figure", lang),
+        t("col_unit", lang),
+        t("month", lang),
+        name,
+        t("col_month_change", lang),
+        t("col_year_change", lang),
+        t("year_change_pct", lang),
+        catalog.region.name[lang],
+        catalog.country.name[lang],
+        t("col_table", lang),
+        t("col_code", lang),
+    )
+    body = []
+    for row, marker in zip(rows, markers(rows), strict=True):
+        series, d = row.series, row.series.decimals
+        is_rate = series.unit == "percent"
+        body.append(
+            (
+                label_text(row, lang, marker),
+                t("unit_percent_changes", lang) if is_rate else unit_text(series, lang),
+                f"{row.mine.period:%Y-%m}",
+                Number(row.mine.value, d),
+                Number(row.mine.month_change, d, signed=True),
+                Number(row.mine.year_change, d, signed=True),
+                Number(math.nan if is_rate else row.mine.year_change_pct, 1, signed=True),
+                Number(row.region.value, d),
+                Number(row.country.value, d),
+                f"{catalog.database} {catalog.tables[series.table].path}",
+                series.content_code,
+            )
+        )
+    title = f"{t('page_municipality', lang)}: {name}, {fmt_month(month, lang)}"
+    notes = source_notes(data, catalog, rows[0].series.table, lang, title)
+    notes += [(t("note_proxies", lang), note) for note in proxy_notes(rows, lang)]
+    stem = file_stem(name, f"{month:%Y-%m}", "demo" if data.is_demo else "")
+    return stem, TableDownload(headers, tuple(body), name, t("notes_sheet", lang), tuple(notes))

@@ -1,0 +1,355 @@
+"""Issue 11: the municipality page (one area picker, table, downloads, card, six side by side, map) and
+'since the last meeting'. Expected figures come from the stored parquet directly, not from the code under test.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pypdf
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from data_sources.boundaries import load_boundaries
+from data_sources.dataset import load_dataset
+from data_sources.meetings import MeetingsError, parse_meetings
+from data_sources.refresh import main as refresh_main
+from data_sources.store import SnapshotStore
+from figures.municipal import municipality_rows, six_municipalities
+from figures.vintages import compare_vintages, comparison_choices, release_known_on
+from report.card import municipality_card
+from report.downloads import municipality_download, to_csv, to_xlsx
+from tests.fake_pxweb import FakePxWeb
+from ui.state import parse_params
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+NB = "\u00a0"
+SIX = ["KU075", "KU285", "KU286", "KU489", "KU624", "KU935"]
+FIRST, LAST = pd.Timestamp(2009, 1, 1), pd.Timestamp(2026, 6, 1)
+
+
+def stored(cache: Path) -> pd.DataFrame:
+    """The current release of the monthly table, read straight from its parquet file."""
+    manifest = json.loads((cache / "snapshots" / "manifest.json").read_text())
+    release = re.sub(r"[^0-9A-Za-z]+", "", manifest["tables"]["tyonv_12r5"]["release"])
+    return pd.read_parquet(cache / "snapshots" / "tyonv_12r5" / f"{release}.parquet")
+
+
+def value(frame: pd.DataFrame, series: str, area: str, period: str) -> float:
+    rows = frame[(frame["series"] == series) & (frame["area_code"] == area) & (frame["period"] == pd.Timestamp(period))]
+    assert len(rows) == 1
+    return float(rows["value"].iloc[0])
+
+
+def open_page(cache: Path, monkeypatch, **params) -> AppTest:
+    monkeypatch.setenv("CACHE_DIR", str(cache))
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=90)
+    for key, text in params.items():
+        at.query_params[key] = text
+    at.run()
+    at.switch_page("pages/municipality.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+# --- one area picker -------------------------------------------------------------------------
+
+
+def test_area_drives_the_page_and_old_muni_links_map_to_area(catalog):
+    assert parse_params({"area": "KU624", "lang": "sv"}, catalog, FIRST, LAST).area == "KU624"
+    assert parse_params({"muni": "KU075"}, catalog, FIRST, LAST).area == "KU075"
+    assert parse_params({"muni": "KU075", "area": "KU285"}, catalog, FIRST, LAST).area == "KU285"
+    assert parse_params({"muni": "MK08"}, catalog, FIRST, LAST).area == "MK08"
+    assert parse_params({"since": "2026-06-24"}, catalog, FIRST, LAST).since == "2026-06-24"
+    for bad in ("2026-02-30", "2026-6-24", "<b>", "2026-06-24x"):
+        assert parse_params({"since": bad}, catalog, FIRST, LAST).since == ""
+
+
+def test_kunta_with_area_ku624_in_swedish_is_about_pyttis(real_cache, monkeypatch):
+    at = open_page(real_cache, monkeypatch, area="KU624", lang="sv")
+    frame = stored(real_cache)
+    assert at.title[0].value == "Min kommun: Pyttis"
+    assert at.sidebar.selectbox(key="w_area").value == "KU624"
+    assert not at.get("selectbox") or all(s.key != "w_muni" for s in at.selectbox)
+    table = at.table[0].value
+    assert list(table.columns) == [
+        "Enhet",
+        "Pyttis",
+        "Förändring på en månad",
+        "Förändring på ett år",
+        "Kymmenedalen",
+        "Hela landet",
+    ]
+    unemployed = value(frame, "unemployed", "KU624", "2026-06")
+    before = value(frame, "unemployed", "KU624", "2026-05")
+    year = value(frame, "unemployed", "KU624", "2025-06")
+    row = table.loc["Arbetslösa arbetssökande"]
+    assert row["Enhet"] == "personer"
+    assert row["Pyttis"] == f"{unemployed:.0f}"
+    assert row["Förändring på en månad"] == f"{unemployed - before:+.0f}".replace("-", "\u2212")
+    pct = f"{100 * (unemployed - year) / year:+.1f}".replace(".", ",").replace("-", "\u2212")
+    assert row["Förändring på ett år"] == f"{unemployed - year:+.0f}".replace("-", "\u2212") + f" ({pct}{NB}%)"
+    rate = table.loc["Andelen arbetslösa av arbetskraften"]
+    rate_change = value(frame, "unemployment_rate", "KU624", "2026-06") - value(
+        frame, "unemployment_rate", "KU624", "2025-06"
+    )
+    assert rate["Pyttis"] == f"{value(frame, 'unemployment_rate', 'KU624', '2026-06'):.1f}".replace(".", ",") + f"{NB}%"
+    assert rate["Förändring på ett år"] == f"{rate_change:+.1f}".replace(".", ",").replace("-", "\u2212") + " %-enh."
+    # a proxy appears once: the long-term unemployed row, marked, and no row of its own
+    assert "Långtidsarbetslösa ¹" in table.index
+    assert not any(label.startswith("Strukturellt arbetslösa") for label in table.index)
+    assert len(table) == 18
+    assert "StatFin" not in " ".join(table.columns) and "contentscode" not in " ".join(table.columns)
+
+
+def test_a_region_in_the_sidebar_asks_for_a_municipality_and_the_choice_sets_the_sidebar(real_cache, monkeypatch):
+    at = open_page(real_cache, monkeypatch)
+    assert at.title[0].value == "Oma kunta"
+    assert at.info[0].value == "Kymenlaakso ei ole kunta. Valitse yksi kuudesta kunnasta:"
+    pills = at.get("button_group")[0]
+    pills.set_value("KU624").run()
+    assert at.title[0].value == "Oma kunta: Pyhtää"
+    assert at.session_state["w_area"] == "KU624" and at.query_params["area"] == "KU624"
+
+
+# --- downloads -------------------------------------------------------------------------------
+
+
+def test_csv_holds_the_figures_as_shown_with_units_and_notes(real_cache, catalog):
+    data = load_dataset(real_cache)
+    frame = stored(real_cache)
+    stem, table = municipality_download(municipality_rows(data.frame, catalog, "KU624"), data, catalog, "KU624", "fi")
+    assert stem == "pyhtaa_2026-06" and stem.isascii()
+    raw = to_csv(table)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    header, body = lines[0], lines[1 : lines.index([])]
+    notes = dict(lines[lines.index([]) + 1 :][i] for i in range(6))
+    assert header == [
+        "Luku",
+        "Yksikkö",
+        "Kuukausi",
+        "Pyhtää",
+        "Muutos kuukaudessa",
+        "Muutos vuodessa",
+        "Muutos vuodessa, %",
+        "Kymenlaakso",
+        "Koko maa",
+        "Taulukko",
+        "Koodi",
+    ]
+    numbers = [cell for row in body for cell in row[3:9] if cell]
+    assert numbers and all(re.fullmatch(r"[+-]?\d+(,\d)?", n) for n in numbers), "no float noise, shown decimals"
+    rows = {r[0]: r for r in body}
+    unemployed = rows["Työttömät työnhakijat"]
+    assert unemployed[1:4] == ["henkilöä", "2026-06", f"{value(frame, 'unemployed', 'KU624', '2026-06'):.0f}"]
+    assert unemployed[7] == f"{value(frame, 'unemployed', 'MK08', '2026-06'):.0f}"
+    assert unemployed[9:] == ["StatFin tyonv/12r5.px", "TYOTTOMATLOPUSSA"]
+    rate = rows["Työttömien osuus työvoimasta"]
+    change = round(
+        value(frame, "unemployment_rate", "KU624", "2026-06") - value(frame, "unemployment_rate", "KU624", "2025-06"), 1
+    )
+    assert rate[5] == (f"{change:+.1f}" if change else "0,0").replace(".", ",")
+    assert rate[1] == "% työvoimasta; muutokset %-yks."
+    assert notes["Lisenssi"].startswith("CC BY 4.0")
+    assert notes["Julkaistu"] == "21.7.2026" and notes["Aineisto"] == "virallinen tilasto"
+    assert "tyonv/12r5.px" in notes["Taulukko"]
+
+
+def test_excel_has_numbers_formats_widths_frozen_header_and_a_notes_sheet(real_cache, catalog):
+    data = load_dataset(real_cache)
+    frame = stored(real_cache)
+    _, table = municipality_download(municipality_rows(data.frame, catalog, "KU624"), data, catalog, "KU624", "sv")
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(table)))
+    assert book.sheetnames == ["Pyttis", "Uppgifter"]
+    sheet = book["Pyttis"]
+    assert sheet.freeze_panes == "B2"
+    assert [c.value for c in sheet[1]][:4] == ["Uppgift", "Enhet", "Månad", "Pyttis"]
+    assert sheet.column_dimensions["A"].width > 30
+    by_label = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    unemployed = by_label["Arbetslösa arbetssökande"]
+    assert unemployed[3].value == int(value(frame, "unemployed", "KU624", "2026-06"))
+    assert isinstance(unemployed[3].value, int) and unemployed[3].number_format == "#,##0"
+    assert unemployed[4].number_format == "+#,##0;-#,##0;0"
+    rate = by_label["Andelen arbetslösa av arbetskraften"]
+    assert rate[3].value == round(value(frame, "unemployment_rate", "KU624", "2026-06"), 1)
+    assert rate[3].number_format == "#,##0.0"
+    for row in sheet.iter_rows(min_row=2, min_col=4, max_col=9):
+        for cell in row:
+            assert cell.value is None or round(cell.value, 1) == cell.value
+    notes = {r[0].value: r[1].value for r in book["Uppgifter"].iter_rows()}
+    assert notes["Licens"].startswith("CC BY 4.0") and notes["Data"] == "officiell statistik"
+
+
+def test_demo_downloads_say_demo(tmp_path, catalog):
+    data = load_dataset(tmp_path / "none")
+    stem, table = municipality_download(municipality_rows(data.frame, catalog, "KU286"), data, catalog, "KU286", "en")
+    assert stem.endswith("_demo")
+    text = to_csv(table).decode("utf-8-sig")
+    assert "Data;DEMO DATA, not official statistics" in text
+
+
+# --- the six side by side, the card and the map ---------------------------------------------
+
+
+def expected_six(frame: pd.DataFrame) -> dict[str, tuple[float, float, int]]:
+    """Per municipality: June 2026 unemployed, rate, and rank on the rate (1 = highest)."""
+    rates = {c: value(frame, "unemployment_rate", c, "2026-06") for c in SIX}
+    order = sorted(SIX, key=lambda c: -rates[c])
+    return {c: (value(frame, "unemployed", c, "2026-06"), rates[c], order.index(c) + 1) for c in SIX}
+
+
+def test_six_municipalities_equal_the_snapshot(real_cache, catalog):
+    frame = stored(real_cache)
+    six = six_municipalities(load_dataset(real_cache).frame, catalog).set_index("area_code")
+    for code, (unemployed, rate, rank) in expected_six(frame).items():
+        assert six.loc[code, "unemployed"] == unemployed
+        assert six.loc[code, "unemployment_rate"] == rate
+        assert six.loc[code, "rank"] == rank
+        assert six.loc[code, "unemployment_rate_year_change"] == pytest.approx(
+            rate - value(frame, "unemployment_rate", code, "2025-06")
+        )
+
+
+def test_page_shows_the_six_side_by_side(real_cache, monkeypatch):
+    frame = stored(real_cache)
+    at = open_page(real_cache, monkeypatch, area="KU624")
+    six = at.table[2].value
+    for code, (unemployed, rate, rank) in expected_six(frame).items():
+        name = {"KU075": "Hamina", "KU285": "Kotka", "KU286": "Kouvola"}.get(code)
+        if name:
+            assert six.loc[name, "Työttömät"] == f"{unemployed:,.0f}".replace(",", NB)
+            assert six.loc[name, "Työttömien osuus"] == f"{rate:.1f}".replace(".", ",") + f"{NB}%"
+            assert six.loc[name, "Sija"] == f"{rank}/6"
+
+
+def test_the_card_is_one_page_with_the_municipalitys_figures_and_the_six(real_cache, catalog):
+    frame = stored(real_cache)
+    pdf = pypdf.PdfReader(io.BytesIO(municipality_card(load_dataset(real_cache), catalog, "KU624", "fi")))
+    assert len(pdf.pages) == 1
+    text = pdf.pages[0].extract_text()
+    assert "Oma kunta: Pyhtää – kesäkuu 2026" in text
+    unemployed, rate, rank = expected_six(frame)["KU624"]
+    assert f"{unemployed:.0f}" in text and f"{rate:.1f}".replace(".", ",") in text
+    assert f"sija {rank}/6 Kymenlaakson kunnista" in text
+    for code, (count, _, _) in expected_six(frame).items():
+        assert f"{count:,.0f}".replace(",", NB) in text or f"{count:,.0f}".replace(",", " ") in text, code
+    assert "Lähde: KEHA-keskus, Työnvälitystilasto, StatFin 12r5, päivitetty 21.7.2026" in text
+    assert "CC BY 4.0" in text and "DEMO" not in text
+
+
+def test_the_map_shades_the_six_by_the_snapshots_rates_and_greys_the_neighbours(real_cache, monkeypatch):
+    frame = stored(real_cache)
+    at = open_page(real_cache, monkeypatch, area="KU624")
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["projection"] == {"type": "identity", "reflectY": True}
+    features = spec["layer"][0]["data"]["values"]
+    members = {f["properties"]["name"]: f["properties"]["value"] for f in features if f["properties"]["member"]}
+    names = {"KU075": "Hamina", "KU285": "Kotka", "KU286": "Kouvola", "KU489": "Miehikkälä", "KU624": "Pyhtää"}
+    for code, name in names.items():
+        assert members[name] == value(frame, "unemployment_rate", code, "2026-06")
+    assert sum(1 for f in features if not f["properties"]["member"]) == 8
+    rates = {names.get(c, "Virolahti"): value(frame, "unemployment_rate", c, "2026-06") for c in SIX}
+    highest = max(rates, key=rates.get)
+    top = f"{rates[highest]:.1f}".replace(".", ",")
+    assert spec["description"].startswith(f"Työttömien osuus työvoimasta kunnittain (%, kesäkuu 2026). {highest} {top}")
+    assert "Kuntarajat: Tilastokeskus" in json.dumps(spec["title"], ensure_ascii=False)
+
+
+def test_the_stored_boundaries_are_the_six_and_their_neighbours_in_epsg3067():
+    geo = load_boundaries()
+    own = sorted(f["properties"]["area_code"] for f in geo["features"] if f["properties"]["member"])
+    assert own == SIX and len(geo["features"]) == 14
+    xs = [p[0] for f in geo["features"] for poly in f["geometry"]["coordinates"] for ring in poly for p in ring]
+    assert 300_000 < min(xs) < max(xs) < 700_000, "metres in ETRS-TM35FIN, not degrees"
+
+
+# --- since the last meeting ------------------------------------------------------------------
+
+REVISED = 7.0  # Pyhtää's May 2026 unemployed, revised upwards in the June release
+
+
+@pytest.fixture(scope="module")
+def two_releases(tmp_path_factory):
+    """May's release (out 18.6.2026), then June's (21.7.2026) that revises Pyhtää's May figure."""
+    cache = tmp_path_factory.mktemp("two-releases")
+    with FakePxWeb() as server:
+        server.publish("2026M05", "2026-06-18T05:00:00Z")
+        assert refresh_main(["--quiet", "--base-url", server.base_url, "--cache-dir", str(cache)]) == 0
+        server.publish("2026M06", "2026-07-21T05:00:00Z", {("KU624", "TYOTTOMATLOPUSSA", "2026M05"): REVISED})
+        assert refresh_main(["--quiet", "--base-url", server.base_url, "--cache-dir", str(cache)]) == 0
+    return cache
+
+
+def release_parquet(cache: Path, stamp: str) -> pd.DataFrame:
+    return pd.read_parquet(cache / "snapshots" / "tyonv_12r5" / f"{stamp}.parquet")
+
+
+def test_vintage_comparison_equals_the_two_stored_releases(two_releases):
+    then = release_parquet(two_releases, "20260618T050000Z")
+    now = release_parquet(two_releases, "20260721T050000Z")
+    compared = compare_vintages(then, now, ["unemployed", "unemployment_rate"], "KU624").set_index("series")
+    may_then = value(then, "unemployed", "KU624", "2026-05")
+    assert compared.loc["unemployed", "then_period"] == pd.Timestamp("2026-05-01")
+    assert compared.loc["unemployed", "then_value"] == may_then
+    assert compared.loc["unemployed", "now_value"] == value(now, "unemployed", "KU624", "2026-06")
+    assert compared.loc["unemployed", "revised_value"] == may_then + REVISED
+    assert bool(compared.loc["unemployed", "revised"])
+    assert compared.loc["unemployment_rate", "then_value"] == value(then, "unemployment_rate", "KU624", "2026-05")
+    other = compare_vintages(then, now, ["unemployed"], "KU286")
+    assert not other["revised"].any(), "Kouvola's May figure was not revised"
+
+
+def test_meetings_pick_the_release_known_on_the_day(two_releases):
+    vintages = SnapshotStore(two_releases).vintages("tyonv_12r5")
+    assert [v.release for v in vintages] == ["2026-07-21T05:00:00Z", "2026-06-18T05:00:00Z"]
+    assert release_known_on(vintages, dt.date(2026, 6, 24)).release == "2026-06-18T05:00:00Z"
+    assert release_known_on(vintages, dt.date(2026, 6, 17)) is None
+    meetings = [dt.date(2026, 9, 16), dt.date(2026, 6, 24), dt.date(2026, 4, 22)]
+    assert comparison_choices(vintages, "2026-07-21T05:00:00Z", meetings, "fi") == {
+        "2026-06-24": "kokouksessa 24.6.2026 (julkaisu 18.6.2026)",
+        "2026-06-18": "julkaisussa 18.6.2026",
+    }
+    with pytest.raises(MeetingsError, match="a date is listed twice"):
+        parse_meetings({"meetings": [dt.date(2026, 1, 1), dt.date(2026, 1, 1)]})
+
+
+def test_since_block_on_both_pages_marks_the_revised_figure(two_releases, monkeypatch):
+    then = release_parquet(two_releases, "20260618T050000Z")
+    at = open_page(two_releases, monkeypatch, area="KU624")
+    block = at.table[2].value  # figures, codes, then the comparison
+    row = block.loc["Työttömät työnhakijat"]
+    may = value(then, "unemployed", "KU624", "2026-05")
+    assert list(block.columns) == ["Silloin (toukokuu 2026)", "Nyt (kesäkuu 2026)", "Muutos", "Korjattu"]
+    assert row["Silloin (toukokuu 2026)"] == f"{may:.0f} *"
+    assert (
+        row["Nyt (kesäkuu 2026)"]
+        == f"{value(release_parquet(two_releases, '20260721T050000Z'), 'unemployed', 'KU624', '2026-06'):.0f}"
+    )
+    assert row["Korjattu"] == f"toukokuu 2026: {may:.0f} → {may + REVISED:.0f}"
+    assert at.selectbox(key="w_since").value == "2026-06-24"
+    at.switch_page("pages/overview.py")
+    at.run()
+    assert at.title[0].value == "Yleiskatsaus: Pyhtää"
+    overview = at.table[0].value
+    assert overview.loc["Työttömät työnhakijat", "Silloin (toukokuu 2026)"] == f"{may:.0f} *"
+    now = release_parquet(two_releases, "20260721T050000Z")
+    rows = (("Työttömien osuus työvoimasta", "unemployment_rate"), ("Pitkäaikaistyöttömät", "long_term_unemployed"))
+    for label, series in rows:
+        revised = value(then, series, "KU624", "2026-05") != value(now, series, "KU624", "2026-05")
+        assert (overview.loc[label, "Korjattu"] != "") == revised, label
+
+
+def test_since_block_says_when_there_is_nothing_to_compare(real_cache, monkeypatch):
+    at = open_page(real_cache, monkeypatch, area="KU624")
+    assert any(c.value.startswith("Vain nykyinen julkaisu on tallessa") for c in at.caption)
