@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 import pyarrow as pa
@@ -215,3 +216,19 @@ class SnapshotStore:
                 yield
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def try_lock(path: Path) -> IO[str] | None:
+    """An exclusive lock on `path` without waiting: the open file (keep it to hold the lock), or None if taken.
+
+    The kernel drops the lock when the holder's file is closed or its process ends, so a killed
+    holder never leaves a stale lock behind.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(path, "a")  # noqa: SIM115 - the open file is the lock, its owner closes it
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.close()
+        return None
+    return fh
