@@ -7,7 +7,7 @@ click, and opens its municipality. Reported per N: errors (must be 0), median an
 time until the script is done (Streamlit idle, page content shown), server CPU seconds per page
 view (utime + stime from /proc/<pid>/stat), server peak resident memory (VmHWM).
 
-Run: python -m bench.bench_load [--quick]   (quick: N = 10, CI; full: N = 10, 25, 50)
+Run: python -m bench.bench_load [--quick]   (quick: N = 5, CI; full: N = 10, 25, 50)
 """
 
 from __future__ import annotations
@@ -57,19 +57,39 @@ async def timed(page, action, expect: str, timings: list[float], errors: list[st
 
 async def viewer(browser, url: str, number: int, rounds: int, timings: list[float], errors: list[str]) -> None:
     context = await browser.new_context(viewport={"width": 1366, "height": 768})
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     page = await context.new_page()
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
     area, muni = AREAS[number % len(AREAS)], MUNICIPALITIES[number % len(MUNICIPALITIES)]
     try:
         for _ in range(rounds):
-            await timed(page, lambda: page.goto(f"{url}/?area={area}"), "area=", timings, errors, "overview")
             await timed(
-                page, lambda: page.goto(f"{url}/ryhmat?area={area}&compare=SSS"), "ryhmat", timings, errors, "groups"
+                page,
+                lambda: page.goto(f"{url}/?area={area}", wait_until="commit"),
+                "area=",
+                timings,
+                errors,
+                "overview",
+            )
+            await timed(
+                page,
+                lambda: page.goto(f"{url}/ryhmat?area={area}&compare=SSS", wait_until="commit"),
+                "ryhmat",
+                timings,
+                errors,
+                "groups",
             )
             await timed(
                 page, lambda: page.get_by_text("Indeksi (3/2021 = 100)").click(), "view=index", timings, errors, "view"
             )
-            await timed(page, lambda: page.goto(f"{url}/kunta?muni={muni}"), "kunta", timings, errors, "municipality")
+            await timed(
+                page,
+                lambda: page.goto(f"{url}/kunta?muni={muni}", wait_until="commit"),
+                "kunta",
+                timings,
+                errors,
+                "municipality",
+            )
     finally:
         await context.close()
 
@@ -99,9 +119,9 @@ def p95(values: list[float]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="N = 10 only, one round (CI)")
+    parser.add_argument("--quick", action="store_true", help="N = 5 only (CI, under ~2 minutes)")
     args = parser.parse_args()
-    levels, rounds = ([10], 1) if args.quick else ([10, 25, 50], 1)
+    levels, rounds = ([5], 1) if args.quick else ([10, 25, 50], 1)
     pinned = len(os.sched_getaffinity(0)) >= 2 and os.path.exists("/usr/bin/taskset")
     prefix = ("taskset", "-c", "0") if pinned else ()
     failed = False
@@ -118,7 +138,7 @@ def main() -> int:
         for viewers in levels:
             with streamlit_server(ROOT / "app.py", {"CACHE_DIR": tmp}, prefix=prefix) as server:
                 cpu_before = cpu_seconds(server.pid)
-                timings, errors, elapsed = asyncio.run(run_load(server.url, viewers, rounds, bound_s=60 + 12 * viewers))
+                timings, errors, elapsed = asyncio.run(run_load(server.url, viewers, rounds, bound_s=90 + 12 * viewers))
                 cpu_per_view = (cpu_seconds(server.pid) - cpu_before) / max(len(timings), 1)
                 peak = server.peak_memory_mib()
             median = statistics.median(timings) if timings else float("nan")
