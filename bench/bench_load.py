@@ -120,8 +120,9 @@ def p95(values: list[float]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="N = 5 only (CI, under ~2 minutes)")
+    parser.add_argument("--levels", type=int, nargs="+", help="viewer counts instead of 10 25 50")
     args = parser.parse_args()
-    levels, rounds = ([5], 1) if args.quick else ([10, 25, 50], 1)
+    levels, rounds = ([5], 1) if args.quick else (args.levels or [10, 25, 50], 1)
     pinned = len(os.sched_getaffinity(0)) >= 2 and os.path.exists("/usr/bin/taskset")
     prefix = ("taskset", "-c", "0") if pinned else ()
     failed = False
@@ -138,7 +139,9 @@ def main() -> int:
         for viewers in levels:
             with streamlit_server(ROOT / "app.py", {"CACHE_DIR": tmp}, prefix=prefix) as server:
                 cpu_before = cpu_seconds(server.pid)
-                timings, errors, elapsed = asyncio.run(run_load(server.url, viewers, rounds, bound_s=90 + 12 * viewers))
+                timings, errors, elapsed = asyncio.run(
+                    run_load(server.url, viewers, rounds, bound_s=120 + 15 * viewers)
+                )
                 cpu_per_view = (cpu_seconds(server.pid) - cpu_before) / max(len(timings), 1)
                 peak = server.peak_memory_mib()
             median = statistics.median(timings) if timings else float("nan")

@@ -165,3 +165,28 @@ def test_two_app_processes_behind_nginx_one_refresher_a_release_and_a_killed_pro
     refresher_log = logs["refresher"]
     assert refresher_log.count("refresher active for") == 1, "one refresher wrote the folder"
     assert "background refresh failed" not in refresher_log
+
+
+def test_one_app_started_as_the_readme_says_on_an_empty_cache_shows_the_real_release_by_itself(tmp_path):
+    """`streamlit run app.py` with REFRESH_INTERVAL_S=5: the real figures within 90 s, nobody ran the command."""
+    from tests.browser import ROOT, streamlit_server
+
+    cache = tmp_path / "cache"
+    with FakePxWeb() as fake:
+        env = {"CACHE_DIR": str(cache), "PXWEB_BASE_URL": fake.base_url, "REFRESH_INTERVAL_S": "5"}
+        with streamlit_server(ROOT / "app.py", env) as server, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                viewer = Viewer(browser, server.url, "none", server.url)
+                deadline = time.monotonic() + 90
+                while True:
+                    text = viewer.open("/")
+                    if OLD[1] in text and "DEMO" not in text:
+                        break
+                    assert time.monotonic() < deadline, f"no real figures within 90 s: {text[:300]}"
+                    time.sleep(2)
+                assert viewer.errors == []
+            finally:
+                browser.close()
+    assert load_dataset(cache).kind == "real"
+    assert fake.requests("POST"), "the app's own refresher fetched the data"
