@@ -187,7 +187,9 @@ def test_watch_refreshes_in_the_foreground_and_ctrl_c_ends_it_cleanly(fake, cach
         text=True,
     )
     try:
-        wait_until(lambda: load_dataset(cache_dir, catalog).kind == "real", seconds=60)
+        # the round is over once its status is published (after the store is written)
+        wait_until(lambda: getattr(read_status(cache_dir), "last_round_at", None) is not None, seconds=60)
+        assert load_dataset(cache_dir, catalog).kind == "real"
         assert refresher_alive(cache_dir)
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=20) == 0
