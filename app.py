@@ -8,11 +8,13 @@ import streamlit as st
 
 from figures.i18n import LANGUAGES, t
 from ui.context import bind, context
+from ui.refresher import keep_fresh
 
 # A local icon file: a ":material/…:" page icon makes every browser fetch it from a font CDN.
 ICON = Path(__file__).resolve().parent / "ui" / "icon.png"
 st.set_page_config(page_title="Kymenlaakson työllisyys", page_icon=str(ICON), layout="wide")
 
+keep_fresh()
 ctx = context()
 lang = ctx.lang
 with st.sidebar:

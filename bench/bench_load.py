@@ -1,34 +1,53 @@
-"""Load: N concurrent viewers in headless Chromium against one app server (real snapshot from the fake API).
+"""Load: N concurrent viewer sessions against one app server, server and browsers on separate cores.
 
-Each viewer opens the overview, the job-seeker groups for an area of its own, changes the view with a
+The server runs under `taskset -c 0`, this process and the Chromium it starts on core 1, so the
+browsers' drawing does not hide the server's cost. One Chromium, one context per viewer. Each
+viewer opens the overview, the job-seeker groups for an area of its own, changes the view with a
 click, and opens its municipality. Reported per N: errors (must be 0), median and 95th percentile
-time until the page's charts are visible, and the server's peak resident memory.
+time until the script is done (Streamlit idle, page content shown), server CPU seconds per page
+view (utime + stime from /proc/<pid>/stat), server peak resident memory (VmHWM).
 
-Run: python -m bench.bench_load [--quick]   (quick: N = 5, one round; full: N = 5, 10, 20)
+Run: python -m bench.bench_load [--quick]   (quick: N = 5, CI; full: N = 10, 25, 50)
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 from data_sources.refresh import main as refresh_main
-from tests.browser import CHARTS_READY_JS, CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
 from tests.fake_pxweb import FakePxWeb
 
 AREAS = ["MK08", "KU286", "KU285", "KU075", "SK082"]
 MUNICIPALITIES = ["KU286", "KU285", "KU075", "KU489", "KU624", "KU935"]
+ACTION_TIMEOUT_MS = 180_000
+# Script done: Streamlit idle, the page's content shown, and the URL as the action leaves it.
+SCRIPT_DONE_JS = """(expect) => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const main = document.querySelector('[data-testid="stMain"]');
+    return app && app.getAttribute('data-test-script-state') === 'notRunning'
+        && main && main.innerText.length > 40 && location.href.includes(expect);
+}"""
 
 
-async def timed(page, action, charts: int, timings: list[float], errors: list[str], label: str) -> None:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and all its threads so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def timed(page, action, expect: str, timings: list[float], errors: list[str], label: str) -> None:
     started = time.perf_counter()
     try:
         await action()
-        await page.wait_for_function(CHARTS_READY_JS, arg=charts, timeout=90_000)
+        await page.wait_for_function(SCRIPT_DONE_JS, arg=expect, timeout=ACTION_TIMEOUT_MS)
         if await page.locator('[data-testid="stException"]').count():
             errors.append(f"{label}: exception box")
         timings.append(time.perf_counter() - started)
@@ -38,19 +57,44 @@ async def timed(page, action, charts: int, timings: list[float], errors: list[st
 
 async def viewer(browser, url: str, number: int, rounds: int, timings: list[float], errors: list[str]) -> None:
     context = await browser.new_context(viewport={"width": 1366, "height": 768})
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     page = await context.new_page()
+    page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
     area, muni = AREAS[number % len(AREAS)], MUNICIPALITIES[number % len(MUNICIPALITIES)]
-    for _ in range(rounds):
-        await timed(page, lambda: page.goto(f"{url}/?area={area}"), 10, timings, errors, "overview")
-        await timed(page, lambda: page.goto(f"{url}/ryhmat?area={area}&compare=SSS"), 11, timings, errors, "groups")
-        await timed(
-            page, lambda: page.get_by_text("Indeksi (3/2021 = 100)").click(), 11, timings, errors, "groups: view"
-        )
-        await timed(page, lambda: page.goto(f"{url}/kunta?muni={muni}"), 5, timings, errors, "municipality")
-    await context.close()
+    try:
+        for _ in range(rounds):
+            await timed(
+                page,
+                lambda: page.goto(f"{url}/?area={area}", wait_until="commit"),
+                "area=",
+                timings,
+                errors,
+                "overview",
+            )
+            await timed(
+                page,
+                lambda: page.goto(f"{url}/ryhmat?area={area}&compare=SSS", wait_until="commit"),
+                "ryhmat",
+                timings,
+                errors,
+                "groups",
+            )
+            await timed(
+                page, lambda: page.get_by_text("Indeksi (3/2021 = 100)").click(), "view=index", timings, errors, "view"
+            )
+            await timed(
+                page,
+                lambda: page.goto(f"{url}/kunta?muni={muni}", wait_until="commit"),
+                "kunta",
+                timings,
+                errors,
+                "municipality",
+            )
+    finally:
+        await context.close()
 
 
-async def run_load(url: str, viewers: int, rounds: int) -> tuple[list[float], list[str], float]:
+async def run_load(url: str, viewers: int, rounds: int, bound_s: float) -> tuple[list[float], list[str], float]:
     from playwright.async_api import async_playwright
 
     timings: list[float] = []
@@ -58,7 +102,12 @@ async def run_load(url: str, viewers: int, rounds: int) -> tuple[list[float], li
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         started = time.perf_counter()
-        await asyncio.gather(*(viewer(browser, url, n, rounds, timings, errors) for n in range(viewers)))
+        tasks = [asyncio.create_task(viewer(browser, url, n, rounds, timings, errors)) for n in range(viewers)]
+        done, pending = await asyncio.wait(tasks, timeout=bound_s)
+        for task in pending:
+            task.cancel()
+            errors.append(f"viewer not done within {bound_s:.0f} s")
+        await asyncio.gather(*pending, return_exceptions=True)
         elapsed = time.perf_counter() - started
         await browser.close()
     return timings, errors, elapsed
@@ -70,24 +119,35 @@ def p95(values: list[float]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="N = 5 only, one round (CI)")
+    parser.add_argument("--quick", action="store_true", help="N = 5 only (CI, under ~2 minutes)")
+    parser.add_argument("--levels", type=int, nargs="+", help="viewer counts instead of 10 25 50")
     args = parser.parse_args()
-    levels, rounds = ([5], 1) if args.quick else ([5, 10, 20], 2)
+    levels, rounds = ([5], 1) if args.quick else (args.levels or [10, 25, 50], 1)
+    pinned = len(os.sched_getaffinity(0)) >= 2 and os.path.exists("/usr/bin/taskset")
+    prefix = ("taskset", "-c", "0") if pinned else ()
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
         with FakePxWeb() as fake:
             assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", tmp]) == 0
+        if pinned:
+            os.sched_setaffinity(0, {1})  # this process and the Chromium it starts: core 1
+        print(f"server on core 0, browsers on core 1: {'yes' if pinned else 'no (fewer than 2 cores)'}")
         print(
-            f"{'viewers':>7} {'page loads':>10} {'errors':>6} {'median s':>9} {'p95 s':>7} {'peak MiB':>9} "
-            f"{'wall s':>7}"
+            f"{'viewers':>7} {'page views':>10} {'errors':>6} {'median s':>9} {'p95 s':>7} "
+            f"{'CPU s/view':>10} {'peak MiB':>9} {'wall s':>7}"
         )
         for viewers in levels:
-            with streamlit_server(ROOT / "app.py", {"CACHE_DIR": tmp}) as server:
-                timings, errors, elapsed = asyncio.run(run_load(server.url, viewers, rounds))
+            with streamlit_server(ROOT / "app.py", {"CACHE_DIR": tmp}, prefix=prefix) as server:
+                cpu_before = cpu_seconds(server.pid)
+                timings, errors, elapsed = asyncio.run(
+                    run_load(server.url, viewers, rounds, bound_s=120 + 15 * viewers)
+                )
+                cpu_per_view = (cpu_seconds(server.pid) - cpu_before) / max(len(timings), 1)
                 peak = server.peak_memory_mib()
+            median = statistics.median(timings) if timings else float("nan")
             print(
-                f"{viewers:>7} {len(timings):>10} {len(errors):>6} {statistics.median(timings):>9.2f} "
-                f"{p95(timings):>7.2f} {peak:>9.0f} {elapsed:>7.1f}"
+                f"{viewers:>7} {len(timings):>10} {len(errors):>6} {median:>9.2f} {p95(timings):>7.2f} "
+                f"{cpu_per_view:>10.3f} {peak:>9.0f} {elapsed:>7.1f}"
             )
             for error in errors[:5]:
                 print(f"        error: {error}")

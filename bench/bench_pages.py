@@ -32,6 +32,7 @@ def apptest_times(cache_dir: Path, repeats: int) -> dict[str, list[float]]:
     from streamlit.testing.v1 import AppTest
 
     os.environ["CACHE_DIR"] = str(cache_dir)
+    os.environ["REFRESH_INTERVAL_S"] = "0"  # no background refresher polling the real API from a benchmark
     st.cache_data.clear()
     times = {}
     for page in PAGES:

@@ -1,4 +1,8 @@
-"""`python -m data_sources.refresh`: fetch what changed since the stored releases, keep what is good."""
+"""`python -m data_sources.refresh`: fetch what changed since the stored releases, keep what is good.
+
+With `--watch` it stays in the foreground and refreshes every REFRESH_INTERVAL_S seconds (the
+app's background refresher, for deployments that run it apart from the app); Ctrl-C ends it.
+"""
 
 from __future__ import annotations
 
@@ -329,7 +333,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lock-wait", type=float, default=limits.lock_wait_s, help="wait for a refresh already running, seconds"
     )
+    parser.add_argument("--watch", action="store_true", help="keep refreshing every --interval seconds")
+    parser.add_argument(
+        "--interval", type=int, default=None, help="seconds between rounds with --watch (default REFRESH_INTERVAL_S)"
+    )
     args = parser.parse_args(argv)
+    if args.watch:
+        return watch(catalog, args)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
     def progress(message: str) -> None:
@@ -361,6 +371,41 @@ def main(argv: list[str] | None = None) -> int:
     for result in failed:
         print(f"refresh failed: {result.table_path}: {result.message}; kept the stored data", file=sys.stderr)
     return 1 if failed else 0
+
+
+def watch(catalog: Catalog, args: argparse.Namespace) -> int:
+    """The background refresher in the foreground: rounds until Ctrl-C or SIGTERM, then a clean exit."""
+    import signal
+
+    from data_sources.refresher import Refresher
+
+    interval = (
+        load_settings(default_base_url=catalog.base_url).refresh_interval_s if args.interval is None else args.interval
+    )
+    if interval <= 0:
+        print("refresh --watch: the interval is 0 (REFRESH_INTERVAL_S=0 turns refreshing off)", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    refresher = Refresher(
+        catalog,
+        args.cache_dir,
+        args.base_url,
+        interval,
+        timeout=args.timeout,
+        retries=args.retries,
+        backoff=args.backoff,
+    )
+    previous = signal.signal(signal.SIGTERM, lambda *_: refresher.stop())
+    try:
+        refresher.run_forever()
+    except KeyboardInterrupt:
+        refresher.stop()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    print(f"refresh --watch stopped after {refresher.rounds} rounds", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

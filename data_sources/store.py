@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 import pandas as pd
 import pyarrow as pa
@@ -322,3 +323,19 @@ def outside_line(text: str) -> str:
     """The first line of a file's text, printable only."""
     line = text.splitlines()[0] if text.strip() else ""
     return "".join(ch for ch in line if ch.isprintable())[:120]
+
+
+def try_lock(path: Path) -> IO[str] | None:
+    """An exclusive lock on `path` without waiting: the open file (keep it to hold the lock), or None if taken.
+
+    The kernel drops the lock when the holder's file is closed or its process ends, so a killed
+    holder never leaves a stale lock behind.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fh = open(path, "a")  # noqa: SIM115 - the open file is the lock, its owner closes it
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.close()
+        return None
+    return fh

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 import pandas as pd
 
@@ -93,6 +94,17 @@ def fmt_date(stamp: str | pd.Timestamp | None, lang: str = "fi") -> str:
     if lang == "en":
         return f"{ts.day} {SHORT_MONTHS['en'][ts.month - 1]} {ts.year}"
     return f"{ts.day}.{ts.month}.{ts.year}"
+
+
+def fmt_datetime(stamp: str | pd.Timestamp | datetime | None, lang: str = "fi") -> str:
+    """A moment in Finnish time: 1.12.2026 klo 9.05 (fi), 1.12.2026 kl. 9.05 (sv), 1 Dec 2026 9:05 (en)."""
+    if stamp is None or stamp == "":
+        return ".."
+    ts = pd.Timestamp(stamp)
+    ts = (ts if ts.tzinfo is not None else ts.tz_localize("UTC")).tz_convert("Europe/Helsinki")
+    if lang == "en":
+        return f"{fmt_date(ts, lang)} {ts.hour}:{ts.minute:02d}"
+    return f"{fmt_date(ts, lang)} {'klo' if lang == 'fi' else 'kl.'} {ts.hour}.{ts.minute:02d}"
 
 
 def fmt_month(period: pd.Timestamp, lang: str = "fi") -> str:

@@ -475,6 +475,39 @@ TEXTS: dict[str, dict[str, str]] = {
         "ändrats sedan dess.",
         "en": "Then: the figures as known on the chosen day. Revised: the same month's figure has changed since.",
     },
+    # --- issue 10: fresh by itself (refresh requests, release calendar) ---
+    "refresh_ask": {"fi": "Pyydä päivitystä", "sv": "Begär uppdatering", "en": "Ask for a refresh"},
+    "refresh_ask_help": {
+        "fi": "Yksi pyyntö kerrallaan kaikille katsojille; tiedot päivittyvät myös itsestään.",
+        "sv": "En begäran åt gången för alla tittare; uppgifterna uppdateras också av sig själva.",
+        "en": "One request at a time for every viewer; the data also refresh by themselves.",
+    },
+    "refresh_auto": {
+        "fi": "Tiedot päivittyvät automaattisesti. Seuraava tarkistus: {when}.",
+        "sv": "Uppgifterna uppdateras automatiskt. Nästa kontroll: {when}.",
+        "en": "The data refresh automatically. Next check: {when}.",
+    },
+    "refresh_manual": {
+        "fi": "Automaattinen päivitys ei ole käytössä; painike hakee uudet tiedot heti.",
+        "sv": "Automatisk uppdatering är avstängd; knappen hämtar nya uppgifter genast.",
+        "en": "Automatic refresh is off; the button fetches new figures at once.",
+    },
+    "refresh_wait": {
+        "fi": "Päivitystä on jo pyydetty; seuraavan pyynnön voi tehdä {when}.",
+        "sv": "En uppdatering har redan begärts; nästa kan begäras {when}.",
+        "en": "A refresh was already asked for; the next request is possible {when}.",
+    },
+    "refresh_asked": {
+        "fi": "Päivitys pyydetty: uudet tiedot haetaan hetken kuluttua kaikille katsojille.",
+        "sv": "Uppdatering begärd: nya uppgifter hämtas strax för alla tittare.",
+        "en": "Refresh asked for: new figures are fetched in a moment, for every viewer.",
+    },
+    "next_release": {
+        "fi": "Seuraava julkaisu odotetaan {date}",
+        "sv": "Nästa publicering väntas {date}",
+        "en": "Next release expected {date}",
+    },
+    "new_since": {"fi": "uutta {date} alkaen", "sv": "nytt från {date}", "en": "new since {date}"},
 }
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pandas as pd
 import streamlit as st
 
 from data_sources.refresh import refresh_cache_dir
-from data_sources.settings import load_settings
-from data_sources.store import cache_dir_from_env
-from figures.formats import fmt_date
+from data_sources.refresh_requests import ask_for_refresh, refresh_outlook
+from data_sources.release_calendar import release_outlooks
+from data_sources.settings import DEFAULT_REFRESH_INTERVAL_S, load_settings
+from figures.formats import fmt_date, fmt_datetime
 from figures.i18n import t
 from ui.context import page_frame
 from ui.safe import plain
@@ -17,19 +20,14 @@ ctx = page_frame()
 lang, catalog, data = ctx.lang, ctx.catalog, ctx.data
 st.title(t("page_data", lang))
 
+outlooks = release_outlooks(
+    ctx.frame, {key: prov.release for key, prov in data.provenance.items()}, catalog, datetime.now(UTC).date()
+)
 rows = []
 for key, table in catalog.tables.items():
     prov = data.provenance.get(key)
     attempt = data.attempts.get(key)
-    next_release = (
-        (
-            pd.Timestamp(ctx.frame[ctx.frame["table"] == table.path]["period"].max())
-            + pd.DateOffset(months=2 if table.frequency == "monthly" else 12)
-            + pd.Timedelta(days=table.release_lag_days - 31)
-        )
-        if prov
-        else None
-    )
+    next_release = outlooks[key].next_expected if prov else None
     rows.append(
         {
             t("col_table", lang): table.path,
@@ -51,20 +49,41 @@ if data.cache_missing:
     st.info(t("cache_missing", lang))
 st.caption(f"{catalog.producer}, {catalog.base_url}. Lisenssi {catalog.licence}.")
 
-if st.button(t("refresh", lang), type="primary"):
-    base_url = load_settings().base_url
-    with st.status(t("refresh", lang), expanded=True) as status:
-        run = refresh_cache_dir(catalog, cache_dir_from_env(), base_url, progress=lambda line: st.markdown(plain(line)))
-        if run.warning:
-            st.warning(plain(run.warning))
-        results = run.results
-        for result in results:
-            st.markdown(plain(f"{result.table_path}: {result.status} – {result.message}"))
-        failed = [r for r in results if r.status == "failed"]
-        status.update(
-            state="error" if failed else "complete",
-            label=f"{t('refresh', lang)}: {len(results) - len(failed)}/{len(results)} ok",
-        )
+# A viewer asks for a refresh; at most one request per interval is accepted for everyone, and the
+# machine's background refresher carries it out. Without one, the accepted request runs here.
+settings = load_settings()
+request_interval = settings.refresh_interval_s or DEFAULT_REFRESH_INTERVAL_S
+outlook = refresh_outlook(settings.cache_dir, request_interval)
+now = datetime.now(UTC)
+if outlook.automatic:
+    st.caption(t("refresh_auto", lang, when=fmt_datetime(outlook.next_refresh_at, lang)))
+else:
+    st.caption(t("refresh_manual", lang))
+if not outlook.can_ask(now):
+    st.caption(t("refresh_wait", lang, when=fmt_datetime(outlook.next_request_at, lang)))
+if st.button(
+    t("refresh_ask", lang), type="primary", disabled=not outlook.can_ask(now), help=t("refresh_ask_help", lang)
+):
+    ask = ask_for_refresh(settings.cache_dir, request_interval)
+    if not ask.accepted:
+        st.info(t("refresh_wait", lang, when=fmt_datetime(ask.outlook.next_request_at, lang)))
+    elif ask.outlook.automatic:
+        st.success(t("refresh_asked", lang))
+    else:
+        with st.status(t("refresh", lang), expanded=True) as status:
+            run = refresh_cache_dir(
+                catalog, settings.cache_dir, settings.base_url, progress=lambda line: st.markdown(plain(line))
+            )
+            if run.warning:
+                st.warning(plain(run.warning))
+            results = run.results
+            for result in results:
+                st.markdown(plain(f"{result.table_path}: {result.status} – {result.message}"))
+            failed = [r for r in results if r.status == "failed"]
+            status.update(
+                state="error" if failed else "complete",
+                label=f"{t('refresh', lang)}: {len(results) - len(failed)}/{len(results)} ok",
+            )
 
 st.subheader(t("catalog_title", lang))
 st.dataframe(

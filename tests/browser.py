@@ -53,13 +53,19 @@ class Server:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: Path, env: dict[str, str]) -> Iterator[Server]:
-    """`streamlit run` on a free loopback port; yields its URL and pid, and stops it afterwards."""
+def streamlit_server(script: Path, env: dict[str, str], prefix: tuple[str, ...] = ()) -> Iterator[Server]:
+    """`streamlit run` on a free loopback port; yields its URL and pid, and stops it afterwards.
+
+    The background refresher is off unless `env` sets REFRESH_INTERVAL_S (by default it would
+    poll the real API). `prefix` goes before the command, e.g. ("taskset", "-c", "0").
+    """
     port = free_port()
+    env = {"REFRESH_INTERVAL_S": "0", **env}
     # The server's output goes to a file: an unread pipe fills up and then blocks the server.
     log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)
     process = subprocess.Popen(
         [
+            *prefix,
             sys.executable,
             "-m",
             "streamlit",

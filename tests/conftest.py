@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from data_sources.catalog import load_catalog
 from data_sources.refresh import main as refresh_main
 from tests.fake_pxweb import FakePxWeb
+
+# No test may reach the network: the app's background refresher would poll the real API by default.
+# Tests that want a refresher start one against the fake server themselves.
+os.environ["REFRESH_INTERVAL_S"] = "0"
 
 
 @pytest.fixture
