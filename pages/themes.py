@@ -11,6 +11,7 @@ from data_sources.periods import PROGRAMME_BASELINE, Month, halves_between
 from data_sources.programme import load_programme
 from figures.formats import fmt_date, fmt_number
 from figures.i18n import t
+from figures.sentences import proxy_note
 from report.halfyear import build_report, to_html, to_pdf
 from ui.context import cached_on_data, page_frame
 from ui.figures import show_trend
@@ -32,7 +33,7 @@ lang, catalog = ctx.lang, ctx.catalog
 programme = load_programme()
 st.title(t("page_themes", lang))
 st.caption(
-    f"Kymenlaakson työllisyysohjelma, hyväksytty {fmt_date(programme['approved'], lang)} "
+    f"{t('programme_approved', lang, date=fmt_date(programme['approved'], lang))} "
     f"({programme['approved_by']}). {programme['follow_up']}"
 )
 
@@ -60,7 +61,7 @@ for tab, theme in zip(tabs, programme["themes"], strict=True):
             st.markdown(f"- {indicator['text']}{extra} – *{indicator['source']}* · **{status}**")
             for series_id in linked:
                 series = catalog.series_by_id(series_id)
-                note = f" · {t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
+                note = f" · {proxy_note(series, lang)}" if series.proxy else ""
                 show_trend(
                     ctx,
                     series_id,
@@ -76,7 +77,7 @@ for tab, theme in zip(tabs, programme["themes"], strict=True):
         st.markdown(f"**{t('resources', lang)}:** {theme['resources']}")
 
 appendix = programme["appendix3"]
-st.subheader(f"{t('appendix3', lang)} ({appendix['unit']})")
+st.subheader(f"{t('appendix3', lang)} ({appendix['unit'][lang]})")
 table = pd.DataFrame(appendix["rows"], columns=appendix["columns"])
 for column in appendix["columns"][1:]:
     table[column] = table[column].map(lambda v: "" if v is None else fmt_number(v, 1 if v % 1 else 0, lang))
@@ -104,4 +105,4 @@ if halves:
         on_click="ignore",
         icon=":material/code:",
     )
-    st.caption(f"Myös komentoriviltä: python -m report --half {half} --out raportti_{half}.pdf")
+    st.caption(t("report_command", lang, command=f"python -m report --half {half} --out raportti_{half}.pdf"))
