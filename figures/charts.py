@@ -137,12 +137,23 @@ def trend_chart(
         # the tooltip's date as on every page (23.3.2021), not the chart's own default (maalis 23, 2021)
         tooltip = [alt.Tooltip("label:N", title=t("event", lang)), alt.Tooltip("day:N", title=t("date", lang))]
         rules = alt.Chart(events).mark_rule(strokeDash=[4, 4], color="#555555").encode(x="date:T", tooltip=tooltip)
-        labels = (
-            alt.Chart(events)
-            .mark_text(align="left", baseline="top", dx=4, dy=2, color="#333333", fontSize=20 if large else 11)
+        # a label in the last third of the period goes left of its rule, so it is not cut at the right edge
+        late = events["date"] > start + (end - start) * 2 / 3
+        labels = [
+            alt.Chart(part)
+            .mark_text(
+                align=align,
+                baseline="top",
+                dx=4 if align == "left" else -4,
+                dy=2,
+                color="#333333",
+                fontSize=20 if large else 11,
+            )
             .encode(x="date:T", y=alt.value(0), text="label:N", tooltip=tooltip)
-        )
-        layers += [rules, labels]
+            for part, align in ((events[~late], "left"), (events[late], "right"))
+            if not part.empty
+        ]
+        layers += [rules, *labels]
     chart = alt.layer(*layers).properties(
         height=height,
         width="container",
