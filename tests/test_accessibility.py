@@ -65,7 +65,7 @@ CONTRASTS = """() => {
     const leaves = Array.from(box.querySelectorAll('*')).filter((e) => e.children.length === 0);
     (leaves.length ? leaves : [box]).forEach((e) => measure(e, 'caption', getComputedStyle(e).color));
   });
-  document.querySelectorAll('.vega-embed svg :is(.role-axis-label, .role-legend-label, .role-subtitle) text')
+  document.querySelectorAll('.vega-embed svg :is(.role-axis-label, .role-legend-label, .role-title-subtitle) text')
     .forEach((e) => measure(e, 'chart label', getComputedStyle(e).fill));
   return out;
 }"""
