@@ -8,15 +8,17 @@ import streamlit as st
 
 from figures.i18n import LANGUAGES, t
 from ui.context import bind, context
+from ui.frame import frame_assets
 from ui.refresher import keep_fresh
 
 # A local icon file: a ":material/…:" page icon makes every browser fetch it from a font CDN.
 ICON = Path(__file__).resolve().parent / "ui" / "icon.png"
-st.set_page_config(page_title="Kymenlaakson työllisyys", page_icon=str(ICON), layout="wide")
 
 keep_fresh()
 ctx = context()
 lang = ctx.lang
+st.set_page_config(page_title=t("app_title", lang), page_icon=str(ICON), layout="wide")  # the tab title too
+frame_assets(lang)
 with st.sidebar:
     bind(st.selectbox, "lang", t("language", lang), list(LANGUAGES), format_func=LANGUAGES.get)
     bind(st.selectbox, "area", t("area", lang), list(ctx.catalog.area_codes), format_func=ctx.area_name)

@@ -13,6 +13,9 @@ LANGUAGES = ("fi", "sv", "en")
 AREA_KINDS = ("region", "subregion", "municipality", "country")
 UNITS = ("persons", "percent", "vacancies")
 PER_KINDS = ("labour_force", "population", "none")
+# What a proxy's label must say in each language. Swedish: "ersättande mått" (a substitute measure);
+# "ersättare" reads as a stand-in person.
+PROXY_MARKERS = {"fi": "korvike", "sv": "ersättande mått", "en": "proxy"}
 
 
 class CatalogError(ValueError):
@@ -244,10 +247,11 @@ def _series(raw: dict, tables: dict[str, Table]) -> Series:
         )
     label = _labels(raw["label"], where)
     if proxy is not None:
-        markers = {"fi": "korvike", "sv": "ersättare", "en": "proxy"}
-        for lang, marker in markers.items():
+        for lang, marker in PROXY_MARKERS.items():
             if marker not in label[lang].lower():
                 raise CatalogError(f"{where}: a proxy's {lang} label must say {marker!r}")
+            if proxy.note[lang].lower().startswith(marker):  # pages put "Korvike:" before the note
+                raise CatalogError(f"{where}: a proxy's {lang} note must not start with {marker!r}")
     return Series(
         id=str(raw["id"]),
         table=str(raw["table"]),

@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
 from data_sources.catalog import Catalog
-from figures.formats import fmt_number, vega_locale
+from figures.formats import NBSP, fmt_date, fmt_number, vega_locale
 from figures.i18n import t
 
 EVENTS = (("2021-03-23", "event_programme"), ("2025-01-01", "event_reform"))
-FONT = "Source Sans Pro, Arial, sans-serif"
+# The app's own font first ("Source Sans" in Streamlit 1.67), so a chart's text matches the page's.
+FONT = '"Source Sans", "Source Sans Pro", Arial, sans-serif'
+# Axis and legend labels: Streamlit's theme draws them in a grey of 3.7:1; this is 10:1 on white (WCAG AA: 4.5).
+LABEL_COLOUR = "#31333f"
 
 
-def y_format(decimals: int) -> str:
-    return f",.{decimals}f"
+def axis_format(decimals: int) -> str:
+    """Ticks without needless decimals: 80, 90, 100 (not 80,0); 82,5 only where a tick needs it."""
+    return f",.{decimals}~f"
+
+
+def value_texts(values: pd.Series, decimals: int, unit: str, lang: str) -> pd.Series:
+    """Tooltip texts with their unit: '10,0 % työvoimasta', '10 153 henkilöä, kuukauden lopussa'."""
+    glue = NBSP if unit.startswith("%") else " "
+    return values.map(
+        lambda v: f"{fmt_number(v, decimals, lang)}{glue}{unit}" if unit else fmt_number(v, decimals, lang)
+    )
 
 
 def chart_description(rows: pd.DataFrame, title: str, unit: str, lang: str, decimals: int) -> str:
@@ -37,6 +51,8 @@ def finish(chart: alt.TopLevelMixin, lang: str, large: bool = False) -> alt.TopL
         .configure_axis(
             labelFontSize=axis_size,
             titleFontSize=axis_size,
+            labelColor=LABEL_COLOUR,
+            titleColor=LABEL_COLOUR,
             grid=True,
             gridColor="#e6e6e6",
         )
@@ -48,9 +64,22 @@ def finish(chart: alt.TopLevelMixin, lang: str, large: bool = False) -> alt.TopL
             titleFontSize=axis_size,
             orient="bottom",
             labelLimit=400,
+            labelColor=LABEL_COLOUR,
         )
         .configure_view(stroke=None)
     )
+
+
+def chart_title(title: str, unit: str, source: str, large: bool, show_title: bool) -> alt.TitleParams:
+    """Title, unit and source line (which says DEMO when the figures are demo); without `show_title` the unit
+    and source stand alone, in subtitle type."""
+    if not show_title:
+        return alt.TitleParams(
+            text=unit, subtitle=[source], fontSize=23 if large else 12, fontWeight="normal", color="#333333"
+        )
+    if large:  # a slide's headline in a PNG of its own: lines of 30 px, not one cut-off line of 48 px
+        return alt.TitleParams(text=textwrap.wrap(title, 60), subtitle=[unit, source], fontSize=30)
+    return alt.TitleParams(text=title, subtitle=[unit, source])
 
 
 def trend_chart(
@@ -65,19 +94,23 @@ def trend_chart(
     average: bool = False,
     height: int = 320,
     large: bool = False,
+    show_title: bool = True,
 ) -> alt.TopLevelMixin:
-    """Monthly lines per area; missing months are gaps, never zeros; events as dashed rules."""
+    """Monthly lines per area; missing months are gaps, never zeros; events as dashed rules.
+
+    Without `show_title` (a slide, whose headline is its title) the unit and source stand above it alone.
+    """
     areas = [a for a in catalog.areas if a.code in set(rows["area_code"])]
     names = [a.name[lang] for a in areas]
     colours = [a.colour for a in areas]
     data = rows[["period", "area_code", "shown"]].copy()
     data["area_name"] = data["area_code"].map({a.code: a.name[lang] for a in areas})
-    subtitle = [unit, source]  # the source line says DEMO when the figures are demo
+    data["shown_text"] = value_texts(data["shown"], decimals, unit, lang)
     colour = alt.Color("area_name:N", title=None, scale=alt.Scale(domain=names, range=colours), sort=names)
     base = alt.Chart(data)
     line = base.mark_line(strokeWidth=4 if large else 2.5, invalid="break-paths-show-domains").encode(
         x=alt.X("period:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=6, labelOverlap=True)),
-        y=alt.Y("shown:Q", title=None, axis=alt.Axis(format=y_format(decimals)), scale=alt.Scale(zero=False)),
+        y=alt.Y("shown:Q", title=None, axis=alt.Axis(format=axis_format(decimals)), scale=alt.Scale(zero=False)),
         color=colour,
         strokeDash=alt.value([6, 3]) if average else alt.value([1, 0]),
     )
@@ -88,30 +121,43 @@ def trend_chart(
         tooltip=[
             alt.Tooltip("area_name:N", title=t("area", lang)),
             alt.Tooltip("period:T", title=t("month", lang), format="%B %Y"),
-            alt.Tooltip("shown:Q", title=t("value", lang), format=y_format(decimals)),
+            alt.Tooltip("shown_text:N", title=t("value", lang)),
         ],
     )
     start, end = data["period"].min(), data["period"].max()
     events = pd.DataFrame(
         [
-            {"date": pd.Timestamp(day), "label": t(key, lang)}
+            {"date": pd.Timestamp(day), "label": t(key, lang), "day": fmt_date(day, lang)}
             for day, key in EVENTS
             if start is not pd.NaT and start <= pd.Timestamp(day) <= end
         ]
     )
     layers = [line, points]
     if not events.empty:
-        rules = alt.Chart(events).mark_rule(strokeDash=[4, 4], color="#555555").encode(x="date:T")
-        labels = (
-            alt.Chart(events)
-            .mark_text(align="left", baseline="top", dx=4, dy=2, color="#333333", fontSize=20 if large else 11)
-            .encode(x="date:T", y=alt.value(0), text="label:N")
-        )
-        layers += [rules, labels]
+        # the tooltip's date as on every page (23.3.2021), not the chart's own default (maalis 23, 2021)
+        tooltip = [alt.Tooltip("label:N", title=t("event", lang)), alt.Tooltip("day:N", title=t("date", lang))]
+        rules = alt.Chart(events).mark_rule(strokeDash=[4, 4], color="#555555").encode(x="date:T", tooltip=tooltip)
+        # a label in the last third of the period goes left of its rule, so it is not cut at the right edge
+        late = events["date"] > start + (end - start) * 2 / 3
+        labels = [
+            alt.Chart(part)
+            .mark_text(
+                align=align,
+                baseline="top",
+                dx=4 if align == "left" else -4,
+                dy=2,
+                color="#333333",
+                fontSize=20 if large else 11,
+            )
+            .encode(x="date:T", y=alt.value(0), text="label:N", tooltip=tooltip)
+            for part, align in ((events[~late], "left"), (events[late], "right"))
+            if not part.empty
+        ]
+        layers += [rules, *labels]
     chart = alt.layer(*layers).properties(
         height=height,
         width="container",
-        title=alt.TitleParams(text=title, subtitle=subtitle),
+        title=chart_title(title, unit, source, large, show_title),
         description=chart_description(rows.assign(area_name=data["area_name"]), title, unit, lang, decimals),
     )
     return finish(chart, lang, large)
@@ -130,17 +176,20 @@ def bar_ranking(
 ) -> alt.TopLevelMixin:
     """Horizontal bars of one figure across areas, the chosen one in its own colour."""
     colours = {a.code: a.colour for a in catalog.areas}
-    data = values.assign(colour=values["area_code"].map(lambda c: colours[c] if c == highlight else "#9e9e9e"))
+    data = values.assign(
+        colour=values["area_code"].map(lambda c: colours[c] if c == highlight else "#9e9e9e"),
+        value_text=value_texts(values["value"], decimals, unit, lang),
+    )
     chart = (
         alt.Chart(data)
         .mark_bar()
         .encode(
             y=alt.Y("area_name:N", sort="-x", title=None),
-            x=alt.X("value:Q", title=None, axis=alt.Axis(format=y_format(decimals))),
+            x=alt.X("value:Q", title=None, axis=alt.Axis(format=axis_format(decimals))),
             color=alt.Color("colour:N", scale=None, legend=None),
             tooltip=[
                 alt.Tooltip("area_name:N", title=t("area", lang)),
-                alt.Tooltip("value:Q", title=t("value", lang), format=y_format(decimals)),
+                alt.Tooltip("value_text:N", title=t("value", lang)),
             ],
         )
         .properties(

@@ -94,12 +94,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "municipality": {"fi": "Kunta", "sv": "Kommun", "en": "Municipality"},
     "demo_banner": {
-        "fi": "DEMOAINEISTO – luvut ovat keksittyjä esimerkkejä, eivät virallisia tilastoja. "
-        "Oikeat luvut haetaan komennolla python -m data_sources.refresh.",
-        "sv": "DEMODATA – siffrorna är påhittade exempel, inte officiell statistik. "
-        "Riktiga siffror hämtas med python -m data_sources.refresh.",
-        "en": "DEMO DATA – the figures are made-up examples, not official statistics. "
-        "Fetch the real ones with python -m data_sources.refresh.",
+        "fi": "DEMOAINEISTO – luvut ovat keksittyjä esimerkkejä, eivät virallisia tilastoja. Tilastokeskuksen "
+        "oikeat luvut tulevat tähän itsestään, kun verkkoyhteys palvelimelta on käytettävissä.",
+        "sv": "DEMODATA – siffrorna är påhittade exempel, inte officiell statistik. Statistikcentralens riktiga "
+        "siffror visas här av sig själva när servern har nätförbindelse.",
+        "en": "DEMO DATA – the figures are made-up examples, not official statistics. Statistics Finland's real "
+        "figures appear here by themselves once the server can reach the network.",
     },
     "demo_short": {
         "fi": "DEMOAINEISTO, ei virallinen tilasto",
@@ -165,7 +165,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Uppgift saknas eller skyddad (..)",
         "en": "Figure missing or suppressed (..)",
     },
-    "proxy": {"fi": "Korvike", "sv": "Ersättare", "en": "Proxy"},
+    "proxy": {"fi": "Korvike", "sv": "Ersättande mått", "en": "Proxy"},
     "download_csv": {"fi": "Lataa CSV", "sv": "Ladda ner CSV", "en": "Download CSV"},
     "download_xlsx": {"fi": "Lataa Excel", "sv": "Ladda ner Excel", "en": "Download Excel"},
     "chart_summary": {"fi": "Kuvaajan tiivistelmä", "sv": "Sammanfattning av diagrammet", "en": "Chart summary"},
@@ -508,6 +508,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Next release expected {date}",
     },
     "new_since": {"fi": "uutta {date} alkaen", "sv": "nytt från {date}", "en": "new since {date}"},
+    # issue 11 (presentation, languages and formats, accessibility)
+    "deck_summary": {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"},
+    "slide_previous": {"fi": "Edellinen", "sv": "Föregående", "en": "Previous"},
+    "slide_next": {"fi": "Seuraava", "sv": "Nästa", "en": "Next"},
+    "deck_and_downloads": {
+        "fi": "Esitys ja lataukset",
+        "sv": "Presentation och nedladdningar",
+        "en": "Deck and downloads",
+    },
+    "deck": {"fi": "Esitys", "sv": "Presentation", "en": "Deck"},
+    "event": {"fi": "Tapahtuma", "sv": "Händelse", "en": "Event"},
+    "date": {"fi": "Päivä", "sv": "Datum", "en": "Date"},
+    "licence": {"fi": "Lisenssi {licence}", "sv": "Licens {licence}", "en": "Licence {licence}"},
+    "report_command": {
+        "fi": "Sama raportti syntyy myös komentoriviltä: {command}",
+        "sv": "Samma rapport kan också göras från kommandoraden: {command}",
+        "en": "The same report can also be made on the command line: {command}",
+    },
+    "programme_approved": {
+        "fi": "Kymenlaakson työllisyysohjelma, hyväksytty {date}",
+        "sv": "Kymmenedalens sysselsättningsprogram, godkänt {date}",
+        "en": "Kymenlaakso employment programme, approved {date}",
+    },
+    "chart_menu": {"fi": "Kuvaajan valikko", "sv": "Diagrammets meny", "en": "Chart menu"},
+    "sparkline": {
+        "fi": "{label}, {months} kuukautta: alussa {first}, lopussa {last}; pienin {low}, suurin {high}.",
+        "sv": "{label}, {months} månader: i början {first}, i slutet {last}; lägst {low}, högst {high}.",
+        "en": "{label}, {months} months: first {first}, last {last}; lowest {low}, highest {high}.",
+    },
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from data_sources.catalog import Series
-from figures.formats import fmt_number, fmt_percent, month_end_phrase
+from figures.formats import fmt_month, fmt_number, fmt_percent, month_end_phrase
 from figures.i18n import t
 from figures.latest import Latest
 
@@ -86,3 +86,31 @@ def value_with_unit(value: float, series: Series, lang: str) -> str:
     if series.unit == "percent" or text == "..":
         return text
     return f"{text}\u00a0{t(f'unit_short_{series.unit}', lang)}"
+
+
+def proxy_note(series: Series, lang: str) -> str:
+    """'Korvike: alle 25-vuotiaat työttömät; …' for a proxy series, '' for a series of its own."""
+    return f"{t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
+
+
+def sparkline_sentence(fig: Latest, series: Series, lang: str) -> str:
+    """What a metric's sparkline shows, for screen readers: first and last month, lowest and highest."""
+    history = fig.history.dropna(subset=["value"])
+    if history.empty:
+        return ""
+    first, last = history.iloc[0], history.iloc[-1]
+    low, high = history.loc[history["value"].idxmin()], history.loc[history["value"].idxmax()]
+
+    def point(row) -> str:
+        return f"{value_text(row['value'], series, lang)} ({fmt_month(row['period'], lang)})"
+
+    return t(
+        "sparkline",
+        lang,
+        label=series.label[lang],
+        months=len(history),
+        first=point(first),
+        last=point(last),
+        low=point(low),
+        high=point(high),
+    )

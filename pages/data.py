@@ -47,7 +47,7 @@ for key, table in catalog.tables.items():
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 if data.cache_missing:
     st.info(t("cache_missing", lang))
-st.caption(f"{catalog.producer}, {catalog.base_url}. Lisenssi {catalog.licence}.")
+st.caption(f"{catalog.producer}, {catalog.base_url}. {t('licence', lang, licence=catalog.licence)}.")
 
 # A viewer asks for a refresh; at most one request per interval is accepted for everyone, and the
 # machine's background refresher carries it out. Without one, the accepted request runs here.
@@ -117,7 +117,13 @@ areas = right.multiselect(
     t("area", lang), list(catalog.area_codes), default=list(catalog.area_codes), format_func=ctx.area_name
 )
 tidy = ctx.frame[ctx.frame["series"].isin(series_ids) & ctx.frame["area_code"].isin(areas)]
-st.dataframe(tidy, hide_index=True, width="stretch", height=360)
+st.dataframe(  # dates as 1.1.2009 and a figure without a status symbol as empty, not "None"
+    tidy.assign(status=tidy["status"].fillna("")),
+    hide_index=True,
+    width="stretch",
+    height=360,
+    column_config={"period": st.column_config.DateColumn(format="D.M.YYYY")},
+)
 stem = "kymenlaakso_tyollisyys" + ("_DEMO" if data.is_demo else "")
 st.download_button(
     t("download_csv", lang), tidy.to_csv(index=False).encode("utf-8"), file_name=f"{stem}.csv", mime="text/csv"

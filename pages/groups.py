@@ -6,6 +6,7 @@ import streamlit as st
 
 from figures.glance import glance_summary, group_glance
 from figures.i18n import t
+from figures.sentences import proxy_note
 from figures.views import VIEWS, view_decimals, view_supported, view_unit
 from ui.context import bind, page_frame
 from ui.figures import latest_figures, show_trend
@@ -94,10 +95,8 @@ description = show_trend(
 if description is None:
     st.info(f"{ctx.label(series)}: {t('no_data', lang)}")
 else:
-    notes = [f"{t('proxy', lang)}: {series.proxy.note[lang]}"] if series.proxy else []
+    notes = [proxy_note(series, lang)] if series.proxy else []
     if sel.view == "share" and not view_supported(catalog, series.id, "share"):
         notes.append(t("view_level", lang))
     notes.append(f"StatFin {catalog.tables[series.table].short_id} · {series.content_code}")
     st.caption(" · ".join(notes))
-    with st.expander(t("chart_summary", lang)):
-        st.text(description)

@@ -7,12 +7,13 @@ import math
 import streamlit as st
 
 from data_sources.periods import HalfYear
-from figures.formats import MINUS, fmt_month, fmt_number
+from figures.formats import fmt_month, fmt_number
 from figures.i18n import t
 from figures.scorecard import STATUSES, status_label
-from figures.sentences import headline_sentence, value_text, year_change_text
+from figures.sentences import headline_sentence, proxy_note, sparkline_sentence, value_text, year_change_text
 from ui.context import page_frame, set_selection
 from ui.figures import latest_figures, theme_scores
+from ui.frame import screen_reader_text
 from ui.since import since_block
 
 ctx = page_frame()
@@ -32,13 +33,15 @@ source = ctx.source_line(ctx.catalog.monthly_table_key)
 st.caption(f"{t('latest_month', lang)}: {fmt_month(unemployed.period, lang)} · {source}")
 
 
-def change_text(fig, series) -> str | None:
-    change = year_change_text(fig, series, lang, with_count=True)
-    if change is None:
-        return None
-    # st.metric reads the direction from an ASCII '-' at the start
-    text = f"{change} {t('from_year', lang)}"
-    return "-" + text[1:] if text.startswith(MINUS) else text
+def change_style(change: float, falling_is_good: bool) -> dict:
+    """Arrow and colour of a metric's delta, given outright: st.metric would read them from an ASCII '-'
+    at the start of the text, and the text keeps the one minus sign (−) used everywhere else."""
+    if math.isnan(change) or change == 0:
+        return {"delta_arrow": "off", "delta_color": "gray"}
+    arrow = "down" if change < 0 else "up"
+    if not falling_is_good:
+        return {"delta_arrow": arrow, "delta_color": "gray"}
+    return {"delta_arrow": arrow, "delta_color": "green" if change < 0 else "red"}
 
 
 columns = st.columns(3)
@@ -54,7 +57,7 @@ for number, series in enumerate(headline):
             x
             for x in [
                 month,
-                series.proxy.note[lang] if series.proxy else "",
+                proxy_note(series, lang),
                 f"{ctx.catalog.tables[series.table].short_id} {series.content_code}",
             ]
             if x
@@ -62,12 +65,15 @@ for number, series in enumerate(headline):
         st.metric(
             ctx.label(series),
             value_text(fig.value, series, lang) if fig.status is None else f".. ({t('missing', lang)})",
-            delta=change_text(fig, series),
-            delta_color="off" if series.id in ("open_vacancies", "in_services") else "inverse",
+            delta=year_change_text(fig, series, lang, with_count=True),
+            delta_description=t("from_year", lang),
+            **change_style(fig.year_change, falling_is_good=series.id not in ("open_vacancies", "in_services")),
             help=help_text,
             border=True,
             chart_data=fig.history["value"].tolist() if len(fig.history) else None,
         )
+        # the sparkline itself is hidden from screen readers (ui/frame.js): this sentence says what it shows
+        screen_reader_text(sparkline_sentence(fig, series, lang))
 
 
 def theme_strip() -> None:

@@ -8,13 +8,21 @@ import streamlit as st
 
 from data_sources.catalog import load_catalog
 from data_sources.dataset import Dataset
+from figures.i18n import t
 from report.export import file_stem
 from report.slides import DECKS, Slide, build_deck, deck_pdf, deck_title, slide_chart
 from ui.context import bind, cached_on_data, page_frame, set_selection
 from ui.figures import chart_downloads
+from ui.safe import plain
+
+HERE = Path(__file__).resolve().parent.parent / "ui"
 
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
-st.html(Path(__file__).resolve().parent.parent / "ui" / "projector.css")
+st.html(HERE / "projector.css")
+# ?embed=true is the projector: the slide alone. The controls stay on the page, hidden, so that their
+# keyboard shortcuts (← → Page Up Page Down) keep working.
+if st.context.is_embedded:
+    st.html(HERE / "projector-embed.css")
 ctx = page_frame()
 lang, sel = ctx.lang, ctx.sel
 
@@ -25,8 +33,8 @@ def deck(data: Dataset, name: str, lang: str, areas: tuple[str, ...], view: str)
 
 
 @cached_on_data(max_entries=300)
-def slide_spec(data: Dataset, slide: Slide, lang: str) -> dict:
-    return slide_chart(slide, data, load_catalog(), lang).to_dict()
+def slide_spec(data: Dataset, slide: Slide, lang: str, titled: bool = False) -> dict:
+    return slide_chart(slide, data, load_catalog(), lang, titled=titled).to_dict()
 
 
 @cached_on_data(max_entries=20)
@@ -44,52 +52,60 @@ def go(step: int) -> None:
     set_selection(slide=min(max(number + step, 1), len(slides)))
 
 
-st.markdown(f"# {slide.headline}")
-spec = slide_spec(ctx.data, slide, lang)
-st.vega_lite_chart(spec, width="stretch", theme=None)
+st.title(slide.headline, anchor=False)  # no link icon by a projected headline
+spec = None
+if slide.closing:
+    st.markdown("\n".join(f"- {plain(point)}" for point in slide.points))
+    st.caption(ctx.source_line(ctx.catalog.monthly_table_key))
+else:
+    spec = slide_spec(ctx.data, slide, lang)
+    st.vega_lite_chart(spec, width="stretch", theme=None)
 st.caption(" · ".join(x for x in [slide.theme, f"{number} / {len(slides)}", slide.note] if x))
 
-previous, counter, following, *_ = st.columns([1.2, 0.8, 1.2, 1, 1, 3])
-previous.button(
-    "◀ " + {"fi": "Edellinen", "sv": "Föregående", "en": "Previous"}[lang],
-    on_click=go,
-    args=(-1,),
-    shortcut="Left",
-    disabled=number == 1,
-    key="prev",
-)
-counter.markdown(f"### {number} / {len(slides)}")
-following.button(
-    {"fi": "Seuraava", "sv": "Nästa", "en": "Next"}[lang] + " ▶",
-    on_click=go,
-    args=(1,),
-    shortcut="Right",
-    disabled=number == len(slides),
-    key="next",
-)
-# Presentation clickers send Page Up / Page Down: the same moves, on buttons of their own.
-_[0].button("PgUp", on_click=go, args=(-1,), shortcut="PageUp", type="tertiary", key="pgup")
-_[1].button("PgDn", on_click=go, args=(1,), shortcut="PageDown", type="tertiary", key="pgdn")
+with st.container(key="slide-controls"):
+    previous, counter, following, *_ = st.columns([1.2, 0.8, 1.2, 1, 1, 3])
+    previous.button(
+        "◀ " + t("slide_previous", lang),
+        on_click=go,
+        args=(-1,),
+        shortcut="Left",
+        disabled=number == 1,
+        key="prev",
+    )
+    counter.markdown(f"### {number} / {len(slides)}")
+    following.button(
+        t("slide_next", lang) + " ▶",
+        on_click=go,
+        args=(1,),
+        shortcut="Right",
+        disabled=number == len(slides),
+        key="next",
+    )
+    # Presentation clickers send Page Up / Page Down: the same moves, on buttons of their own.
+    _[0].button("PgUp", on_click=go, args=(-1,), shortcut="PageUp", type="tertiary", key="pgup")
+    _[1].button("PgDn", on_click=go, args=(1,), shortcut="PageDown", type="tertiary", key="pgdn")
 
-with st.expander(
-    {"fi": "Esitys ja lataukset", "sv": "Presentation och nedladdningar", "en": "Deck and downloads"}[lang]
-):
-    bind(
-        st.selectbox,
-        "deck",
-        {"fi": "Esitys", "sv": "Presentation", "en": "Deck"}[lang],
-        list(DECKS),
-        format_func=lambda d: deck_title(d, lang),
-        write=lambda value: {"deck": value, "slide": 1},
-    )
-    chart_downloads(
-        spec, file_stem(slide.series_id, slide.areas[0], str(ctx.last.date())[:7], "demo" if ctx.data.is_demo else "")
-    )
-    st.download_button(
-        f"PDF: {deck_title(sel.deck, lang)}",
-        lambda: deck_file(ctx.data, sel.deck, lang, areas, sel.view),
-        file_name=file_stem("esitys", sel.deck, str(ctx.last.date())[:7]) + ".pdf",
-        mime="application/pdf",
-        on_click="ignore",
-    )
-    st.caption(ctx.source_line(ctx.catalog.monthly_table_key))
+    with st.expander(t("deck_and_downloads", lang)):
+        bind(
+            st.selectbox,
+            "deck",
+            t("deck", lang),
+            list(DECKS),
+            format_func=lambda d: deck_title(d, lang),
+            write=lambda value: {"deck": value, "slide": 1},
+        )
+        if spec is not None:  # a downloaded chart travels without the slide: it carries the headline itself
+            chart_downloads(
+                slide_spec(ctx.data, slide, lang, titled=True),
+                file_stem(
+                    slide.series_id, slide.areas[0], str(ctx.last.date())[:7], "demo" if ctx.data.is_demo else ""
+                ),
+            )
+        st.download_button(
+            f"PDF: {deck_title(sel.deck, lang)}",
+            lambda: deck_file(ctx.data, sel.deck, lang, areas, sel.view),
+            file_name=file_stem("esitys", sel.deck, str(ctx.last.date())[:7]) + ".pdf",
+            mime="application/pdf",
+            on_click="ignore",
+        )
+        st.caption(ctx.source_line(ctx.catalog.monthly_table_key))

@@ -175,7 +175,7 @@ lang, catalog = ctx.lang, ctx.catalog
 programme = load_programme()
 st.title(t("page_themes", lang))
 st.caption(
-    f"Kymenlaakson työllisyysohjelma, hyväksytty {fmt_date(programme.approved, lang)} "
+    f"{t('programme_approved', lang, date=fmt_date(programme.approved, lang))} "
     f"({programme.approved_by}). {programme.follow_up}"
 )
 if t("in_finnish", lang):
@@ -211,7 +211,7 @@ for tab, theme in zip(tabs, programme.themes, strict=True):
             show_charts(score, lang)
 
 appendix = programme.appendix3
-with st.expander(f"{t('appendix3', lang)} ({appendix['unit']})"):
+with st.expander(f"{t('appendix3', lang)} ({appendix['unit'][lang]})"):
     table = pd.DataFrame(appendix["rows"], columns=appendix["columns"])
     for column in appendix["columns"][1:]:
         table[column] = table[column].map(lambda v: "" if v is None else fmt_number(v, 1 if v % 1 else 0, lang))
@@ -239,4 +239,5 @@ if halves:
         on_click="ignore",
         icon=":material/code:",
     )
-    st.caption(f"python -m report --half {half} --lang {lang} --out raportti_{half}.pdf")
+    command = f"python -m report --half {half} --lang {lang} --out raportti_{half}.pdf"
+    st.caption(t("report_command", lang, command=command))

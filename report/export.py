@@ -149,6 +149,17 @@ class Document:
         self.pdf.image(io.BytesIO(png), w=width)
         self.pdf.ln(2)
 
+    def chart_in_box(self, spec: dict, top: float, height: float) -> None:
+        """The chart fitted into a fixed box (full width from `top`, `height` mm high), centred; text goes below."""
+        png = chart_png(spec, scale=1.5)
+        with Image.open(io.BytesIO(png)) as picture:
+            ratio = picture.height / picture.width
+        box_width = self.pdf.w - self.pdf.l_margin - self.pdf.r_margin
+        width = min(box_width, height / ratio)
+        top = max(top, self.pdf.get_y())
+        self.pdf.image(io.BytesIO(png), x=self.pdf.l_margin + (box_width - width) / 2, y=top, w=width)
+        self.pdf.set_y(top + height + 2)
+
     def bytes(self) -> bytes:
         return bytes(self.pdf.output())
 

@@ -12,15 +12,15 @@ from data_sources.dataset import Dataset
 from data_sources.periods import DEFAULT_START, Month
 from data_sources.programme import Measure, load_programme
 from figures.charts import trend_chart
-from figures.formats import fmt_month
 from figures.i18n import t
 from figures.latest import latest
 from figures.provenance import source_line
-from figures.scorecard import measure_title, measure_view, score_row, since_headline
-from figures.sentences import value_text, year_change_text
+from figures.scorecard import measure_view, score_row, since_headline
+from figures.sentences import proxy_note, value_text, year_change_text
 from figures.views import apply_view, select, view_decimals, view_unit
 
 DECKS = ("katsaus", "valinta", "4.1", "4.2", "4.3", "4.4")
+PDF_CHART_TOP, PDF_CHART_HEIGHT = 44.0, 136.0  # mm on a landscape A4 page: below a two-line headline
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,11 @@ class Slide:
     areas: tuple[str, ...]
     view: str
     note: str
+    points: tuple[str, ...] = ()  # a closing slide's summary: the deck's headlines; a chart slide has none
+
+    @property
+    def closing(self) -> bool:
+        return not self.series_id
 
 
 def deck_title(deck: str, lang: str) -> str:
@@ -73,7 +78,30 @@ def by_population(data: Dataset, areas: list[str]) -> list[str]:
 def build_deck(
     deck: str, data: Dataset, catalog: Catalog, lang: str, areas: tuple[str, ...] = (), view: str = "level"
 ) -> list[Slide]:
-    """The slides of one deck; unknown decks fall back to the monthly review (the region, then each municipality)."""
+    """The deck's chart slides and, last, a closing slide that sums them up."""
+    slides = chart_slides(deck, data, catalog, lang, areas, view)
+    return [*slides, closing_slide(slides, lang)]
+
+
+def closing_slide(slides: list[Slide], lang: str) -> Slide:
+    """'Yhteenveto': every chart slide's headline once more, so a deck ends with its findings."""
+    first = slides[0]
+    return Slide(
+        first.deck,
+        t("deck_summary", lang),
+        first.theme,
+        "",
+        first.areas,
+        first.view,
+        "",
+        tuple(s.headline for s in slides),
+    )
+
+
+def chart_slides(
+    deck: str, data: Dataset, catalog: Catalog, lang: str, areas: tuple[str, ...] = (), view: str = "level"
+) -> list[Slide]:
+    """One chart slide per series; unknown decks fall back to the monthly review (region, then municipalities)."""
     region, country = catalog.region.code, catalog.country.code
     areas = areas or (region,)
     if deck == "valinta":
@@ -85,7 +113,7 @@ def build_deck(
                 s.id,
                 areas,
                 view,
-                s.proxy.note[lang] if s.proxy else "",
+                proxy_note(s, lang),
             )
             for s in catalog.appendix2
         ]
@@ -100,7 +128,7 @@ def build_deck(
                 measure.series.id,
                 (region, country),
                 measure_view(measure.series),
-                measure.series.proxy.note[lang] if measure.series.proxy else "",
+                proxy_note(measure.series, lang),
             )
             for measure in theme.measures
         ]
@@ -127,21 +155,22 @@ def slide_chart(
     start: str = str(DEFAULT_START.start.date()),
     width: int | str = "container",
     height: int = 600,
+    titled: bool = False,
 ) -> alt.TopLevelMixin:
-    """The slide's chart at projector size: 24 px axis labels, 48 px title."""
+    """The slide's chart at projector size: 24 px axis labels, unit and source above it.
+
+    On the slide the headline above it is the one title; `titled` puts the headline into the chart for a
+    PNG or SVG that travels alone.
+    """
     series = catalog.series_by_id(slide.series_id)
     rows = apply_view(select(data.frame, slide.series_id, slide.areas), slide.view, catalog, data.frame)
     rows = rows[rows["period"] >= pd.Timestamp(start)]
     decimals = view_decimals(series, slide.view)
-    last = rows["period"].max()
-    if slide.view == "index" or series.unit == "percent":
-        title = measure_title(series, lang)  # what is plotted: an index, or a rate
-    else:
-        title = f"{series.label[lang]}, {fmt_month(last, lang)}" if pd.notna(last) else series.label[lang]
-    chart = trend_chart(
+    chart = trend_chart(  # no title of its own: the slide's headline is the one title
         rows,
         catalog=catalog,
-        title=title,
+        title=slide.headline if titled else series.label[lang],
+        show_title=titled,
         unit=view_unit(series, slide.view, lang),
         source=source_line(data, catalog, series.table, lang),
         lang=lang,
@@ -162,6 +191,12 @@ def deck_pdf(slides: list[Slide], data: Dataset, catalog: Catalog, lang: str) ->
         if data.is_demo:
             doc.text(t("demo_short", lang), 10, bold=True)
         doc.text(slide.headline, 22, bold=True, gap=2)
-        doc.chart(slide_chart(slide, data, catalog, lang, width=1100, height=420).to_dict())
+        if slide.closing:
+            for point in slide.points:
+                doc.text(f"• {point}", 14, gap=2)
+            doc.text(source_line(data, catalog, catalog.monthly_table_key, lang), 10)
+        else:  # every chart in the same box, whatever its legend or headline: slides line up when flipped through
+            spec = slide_chart(slide, data, catalog, lang, width=1100, height=420).to_dict()
+            doc.chart_in_box(spec, top=PDF_CHART_TOP, height=PDF_CHART_HEIGHT)
         doc.text(f"{slide.theme} · {number}/{len(slides)}" + (f" · {slide.note}" if slide.note else ""), 10)
     return doc.bytes()

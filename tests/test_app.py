@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 from data_sources.dataset import load_dataset
@@ -88,13 +89,17 @@ def test_overview_figures_equal_the_fake_servers_for_all_ten(real_cache, monkeyp
             metric = metrics[series.label["fi"]]
             if series.unit == "percent":
                 assert metric.value == fmt_percent(now, series.decimals), series.id
-                points = fmt_number(now - year_ago, 1, signed=True).replace("\u2212", "-")
-                assert metric.delta == f"{points} %-yks. vuodentakaisesta", series.id
+                points = fmt_number(now - year_ago, 1, signed=True)
+                assert metric.delta == f"{points} %-yks.", series.id
             else:
                 assert metric.value == fmt_number(now), series.id
-                count = fmt_number(now - year_ago, signed=True).replace("\u2212", "-", 1)
+                count = fmt_number(now - year_ago, signed=True)
                 pct = fmt_percent(100 * (now - year_ago) / year_ago, 1, signed=True)
-                assert metric.delta == f"{count} ({pct}) vuodentakaisesta", series.id
+                assert metric.delta == f"{count} ({pct})", series.id
+            # one minus sign (−) in the text; the arrow is given outright, not read from an ASCII '-'
+            assert not metric.delta.startswith("-") and metric.proto.delta_description == "vuodentakaisesta", series.id
+            down, up = MetricProto.MetricDirection.DOWN, MetricProto.MetricDirection.UP
+            assert metric.proto.direction == (down if now < year_ago else up), series.id
         unemployed = fake_figure(fake, catalog.series_by_id("unemployed"), "MK08", "2026M06")
         change = unemployed - fake_figure(fake, catalog.series_by_id("unemployed"), "MK08", "2025M06")
     sentence = at.markdown[0].value

@@ -87,7 +87,8 @@ def test_demo_data_is_labelled_on_every_page_and_chart(browser, tmp_path):
             subtitles = page.evaluate(
                 "Array.from(document.querySelectorAll('.vega-embed svg .role-title-subtitle')).map(t => t.textContent)"
             )
-            if charts and path != "/":  # the overview's sparklines have no subtitle
+            # the overview's sparklines have no subtitle; the themes page opens on a theme without a chart
+            if charts and path not in ("/", "/teemat"):
                 assert len(subtitles) >= 1, f"{path}: a trend chart with its source line"
             assert all("DEMOAINEISTO" in s for s in subtitles), subtitles
         page.goto("/ryhmat?lang=en&area=KU286&view=index")
@@ -103,12 +104,41 @@ OVERFLOW = """() => Array.from(document.querySelectorAll('[data-testid="stMain"]
     .map(el => el.tagName + '.' + (el.getAttribute('data-testid') || el.className || '')).slice(0, 5)"""
 
 
+# What a person sees in the main area: controls and texts with a box inside the viewport.
+SEEN = """() => {
+  const inside = (e) => { const r = e.getBoundingClientRect();
+    return r.width > 1 && r.height > 1 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight; };
+  const main = document.querySelector('[data-testid="stMain"]');
+  const controls = Array.from(main.querySelectorAll('button, summary, input, kbd, a')).filter(inside)
+    .map((e) => e.tagName + ':' + e.textContent.trim());
+  const texts = Array.from(main.querySelectorAll('*')).filter((e) => e.children.length === 0 && inside(e))
+    .map((e) => e.textContent.trim()).filter(Boolean);
+  return { controls, texts };
+}"""
+
+
+# A focus frame on the focused element or its ancestors: an outline or a shadow, on it or its ::before/::after.
+FOCUS_FRAME = """() => {
+  const frames = [];
+  for (let e = document.activeElement; e && e.nodeType === 1; e = e.parentElement) {
+    for (const pseudo of [null, '::before', '::after']) {
+      const s = getComputedStyle(e, pseudo);
+      const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+      if (outline || s.boxShadow !== 'none') frames.push(e.tagName + (pseudo || '') + ' ' + s.boxShadow);
+    }
+  }
+  return frames;
+}"""
+
+
 def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
     from data_sources.catalog import load_catalog
     from data_sources.dataset import load_dataset
     from report.slides import build_deck
 
-    headlines = [s.headline for s in build_deck("4.4", load_dataset(real_cache), load_catalog(), "fi")]
+    slides = build_deck("4.4", load_dataset(real_cache), load_catalog(), "fi")
+    headlines = [s.headline for s in slides]
+    assert headlines[-1] == "Yhteenveto" and slides[-1].points == tuple(headlines[:-1])
     with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(real_cache)}) as server:
         page = browser.new_page(viewport={"width": 1920, "height": 1080}, base_url=server.url)
         page.goto("/")  # a server's first request to a sub-page finds no pages registered yet
@@ -121,18 +151,37 @@ def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
                 arg=expected,
                 timeout=60000,
             )
-            wait_for_charts(page, 1)
+            closing = number == len(headlines)
+            wait_for_charts(page, 0 if closing else 1)
             if number > 1:  # the slide number reaches the URL in the same script run as the headline
                 page.wait_for_function("(n) => location.search.includes('slide=' + n)", arg=number, timeout=30000)
             assert page.evaluate(OVERFLOW) == [], f"slide {number} overflows"
             assert float(page.evaluate("getComputedStyle(document.querySelector('h1')).fontSize")[:-2]) >= 48
-            sizes = page.evaluate(
-                "Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text'))"
-                ".map(t => parseFloat(t.getAttribute('font-size')))"
-            )
-            assert sizes and min(sizes) >= 24
+            if closing:  # the closing slide sums the deck up: every headline once more
+                assert page.locator(".slide-points li").all_inner_texts() == headlines[:-1]
+            else:
+                sizes = page.evaluate(
+                    "Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text'))"
+                    ".map(t => parseFloat(t.getAttribute('font-size')))"
+                )
+                assert sizes and min(sizes) >= 24
+                # one title: the chart says its unit and source, not the headline again
+                chart_texts = page.evaluate(
+                    "Array.from(document.querySelectorAll('.vega-embed svg text')).map(t => t.textContent)"
+                )
+                assert "indeksi, 3/2021 = 100" in chart_texts and "Lähde: KEHA-keskus" in " ".join(chart_texts)
+                assert not any(expected in text for text in chart_texts), chart_texts
             assert page.locator('[data-testid="stSidebar"]').is_hidden()
+            seen = page.evaluate(SEEN)
+            assert seen["controls"] == [], seen["controls"]  # no button, key hint, expander or heading link
+            assert not {"PgUp", "PgDn", "PageUp", "PageDown", f"{number} / {len(headlines)}"} & set(seen["texts"])
+            assert not any("…" in text for text in seen["texts"]), seen["texts"]
             page.screenshot(path=str(ARTIFACTS / f"esitys-4.4-{number}.png"))
+            if number == 2:  # a click on the slide focuses it: that draws no frame, neither then nor after a key
+                page.mouse.click(960, 700)
+                assert page.evaluate(FOCUS_FRAME) == [], page.evaluate(FOCUS_FRAME)
+            elif number > 2:
+                assert page.evaluate(FOCUS_FRAME) == [], page.evaluate(FOCUS_FRAME)
             if number < len(headlines):
                 page.keyboard.press(keys[number - 1])
         for key, back in (("ArrowLeft", 2), ("PageUp", 3)):
@@ -173,3 +222,31 @@ def test_a_theme_link_opens_that_theme_with_its_scorecard_in_view(real_cache, br
         page.wait_for_url("**theme=4.2**")
         wait_for_charts(page, 3)
         page.close()
+
+
+# Chart texts that stick out of the chart's own box (a cut source line, a title running off the edge).
+CUT_CHART_TEXTS = """() => {
+  const svg = document.querySelector('.vega-embed svg'); const box = svg.getBoundingClientRect();
+  return Array.from(svg.querySelectorAll('text')).filter((t) => { const r = t.getBoundingClientRect();
+    return r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1); }).map((t) => t.textContent);
+}"""
+
+
+def test_slides_fit_in_every_language_at_1920x1080_and_1366x768(real_cache, browser):
+    """Nothing of a slide is cut or hidden off the edge: headline, chart, unit and source line."""
+    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(real_cache)}) as server:
+        for size, (width, height) in SIZES.items():
+            page = browser.new_page(viewport={"width": width, "height": height}, base_url=server.url)
+            page.goto("/")
+            wait_for_charts(page, 0)
+            for lang in ("fi", "sv", "en"):
+                for slide in (1, 2):
+                    page.goto(f"/esitys?embed=true&deck=4.4&slide={slide}&lang={lang}")
+                    wait_for_charts(page, 1)
+                    where = f"{lang} {size} slide {slide}"
+                    assert page.evaluate(OVERFLOW) == [], f"{where} overflows"
+                    assert page.evaluate(CUT_CHART_TEXTS) == [], where  # e.g. the English source line at 1366
+                    texts = page.evaluate(SEEN)["texts"]
+                    assert not any("…" in text for text in texts), (where, texts)
+                    page.screenshot(path=str(ARTIFACTS / f"esitys-{lang}-{size}-{slide}.png"))
+            page.close()

@@ -72,8 +72,13 @@ def test_appendix2_series_are_all_there_and_proxies_say_so(catalog):
     for series in catalog.series:
         if series.proxy:
             assert "korvike" in series.label["fi"].lower()
+            assert "ersättande mått" in series.label["sv"].lower() and "ersättare" not in series.label["sv"].lower()
             assert "proxy" in series.label["en"].lower()
-            assert series.proxy.note["fi"].startswith("Korvike")
+            # pages write "Korvike: <note>": the note must not say it again
+            assert not any(
+                series.proxy.note[lang].lower().startswith(("korvike", "ersätt", "proxy"))
+                for lang in "fi sv en".split()
+            )
     assert catalog.series_by_id("in_services").content_code == (
         "TYOLLISTETTYLOP+TYOHARJOITTELULOP+KOKEILULOP+TVKOULUTUSLOP+VALMENNUSLOP+MTPPALVELUTLOP"
     )
@@ -92,6 +97,14 @@ def test_appendix2_series_are_all_there_and_proxies_say_so(catalog):
         (
             lambda c: c["series"][6]["label"].update(en="Structurally unemployed"),
             "series structurally_unemployed: a proxy's en label must say 'proxy'",
+        ),
+        (
+            lambda c: c["series"][6]["label"].update(sv="Strukturellt arbetslösa (ersättare – långtidsarbetslösa)"),
+            "series structurally_unemployed: a proxy's sv label must say 'ersättande mått'",
+        ),
+        (
+            lambda c: c["series"][6]["proxy"]["note"].update(fi="Korvike – pitkäaikaistyöttömät."),
+            "series structurally_unemployed: a proxy's fi note must not start with 'korvike'",
         ),
         (lambda c: c["areas"].append(dict(c["areas"][0])), "areas: duplicate area code"),
         (

@@ -50,12 +50,15 @@ def test_a_chart_png_has_its_size_and_real_pixels(data):
 def test_a_chart_svg_parses_and_carries_title_source_and_finnish_formats(data):
     catalog = load_catalog()
     slide = build_deck("katsaus", data, catalog, "fi")[0]
-    svg = chart_svg(slide_chart(slide, data, catalog, "fi").to_dict())
+    svg = chart_svg(slide_chart(slide, data, catalog, "fi", titled=True).to_dict())
     root = ET.fromstring(svg)
     texts = " ".join("".join(t.itertext()) for t in root.iter() if t.tag.endswith("}text"))
-    assert "Työttömät työnhakijat, kesäkuu 2026" in texts
+    assert slide.headline.startswith("Kymenlaakso: Työttömät työnhakijat ") and slide.headline in texts
     assert "Lähde: KEHA-keskus, Työnvälitystilasto, StatFin 12r5, päivitetty 21.7.2026" in texts
     assert "tammi 2020" in texts and "\u00a0" in texts
+    # on the slide itself the headline is the one title: the chart does not repeat it
+    on_slide = chart_svg(slide_chart(slide, data, catalog, "fi").to_dict())
+    assert slide.headline not in on_slide and "Lähde: KEHA-keskus" in on_slide
 
 
 def test_the_deck_pdf_has_a_page_per_slide_with_its_headline(data):
@@ -63,11 +66,27 @@ def test_the_deck_pdf_has_a_page_per_slide_with_its_headline(data):
     slides = build_deck("4.4", data, catalog, "fi")
     body = deck_pdf(slides, data, catalog, "fi")
     reader = PdfReader(io.BytesIO(body))
-    assert len(reader.pages) == len(slides) == 5, "4.4: the proxy and the series it copies are one slide"
-    for page, slide in zip(reader.pages, slides, strict=True):
+    assert len(reader.pages) == len(slides) == 6, "4.4: the proxy and its copy are one slide; a closing slide"
+    for page, slide in zip(reader.pages[:-1], slides[:-1], strict=True):
         text = " ".join(page.extract_text().replace("\u00a0", " ").split())
         assert " ".join(slide.headline.replace("\u00a0", " ").split()) in text, slide.headline
         assert any(ch.isdigit() for ch in slide.headline), "a headline states its number"
+    # the last page sums the deck up: every chart slide's headline once more
+    closing = " ".join(reader.pages[-1].extract_text().replace("\u00a0", " ").split())
+    assert slides[-1].headline == "Yhteenveto"
+    assert all(" ".join(s.headline.replace("\u00a0", " ").split()) in closing for s in slides[:-1])
+    # every chart page has its chart in the same box: the same width and left edge, the same top
+    boxes = [image_matrices(page) for page in reader.pages[:-1]]
+    assert all(len(b) == 1 for b in boxes), boxes
+    # width, left edge and top edge (y + height in PDF units) of each chart picture
+    assert len({(b[0][0], b[0][4], b[0][5] + b[0][3]) for b in boxes}) == 1, boxes
+
+
+def image_matrices(page) -> list[tuple[float, ...]]:
+    """Where each picture on a PDF page is drawn: its transformation matrix, rounded."""
+    placed = []
+    page.extract_text(visitor_operand_before=lambda op, args, cm, tm: placed.append(cm) if op == b"Do" else None)
+    return [tuple(round(float(v), 1) for v in m) for m in placed]
 
 
 def test_headlines_state_the_finding_in_numbers(data):
@@ -78,7 +97,8 @@ def test_headlines_state_the_finding_in_numbers(data):
         f"Kymenlaakso: Työttömät työnhakijat {fmt_number(unemployed.value)}, "
         f"{fmt_percent(unemployed.year_change_pct, 1, signed=True)} vuodessa"
     )
-    assert [s.areas[0] for s in review] == ["MK08", "KU286", "KU285", "KU075", "KU624", "KU935", "KU489"]
+    assert [s.areas[0] for s in review[:-1]] == ["MK08", "KU286", "KU285", "KU075", "KU624", "KU935", "KU489"]
+    assert review[-1].closing and review[-1].points == tuple(s.headline for s in review[:-1])
 
 
 def expected_summary_rows(real_cache) -> list[list[str]]:
@@ -217,24 +237,24 @@ def test_the_presentation_page_moves_through_every_deck(deck, real_cache, monkey
     at.switch_page("pages/presentation.py")
     at.run()
     assert not at.exception
-    headlines = [f"# {s.headline}" for s in build_deck(deck, load_dataset(real_cache), load_catalog(), "fi")]
-    assert at.markdown[0].value == headlines[0]
+    headlines = [s.headline for s in build_deck(deck, load_dataset(real_cache), load_catalog(), "fi")]
+    assert at.title[0].value == headlines[0]
     assert at.button(key="prev").disabled
     if len(headlines) == 1:
         assert at.button(key="next").disabled
         return
     at.button(key="next").click().run()
-    assert (at.markdown[0].value, at.query_params["slide"]) == (headlines[1], "2")
+    assert (at.title[0].value, at.query_params["slide"]) == (headlines[1], "2")
     at.button(key="pgdn").click().run()
     shown = min(3, len(headlines))
-    assert (at.markdown[0].value, at.query_params["slide"]) == (headlines[shown - 1], str(shown))
+    assert (at.title[0].value, at.query_params["slide"]) == (headlines[shown - 1], str(shown))
     at.button(key="pgup").click().run()
-    assert at.markdown[0].value == headlines[shown - 2]
+    assert at.title[0].value == headlines[shown - 2]
 
 
 def test_a_slide_number_in_the_url_opens_that_slide_and_a_bad_one_falls_back(real_cache, monkeypatch):
     monkeypatch.setenv("CACHE_DIR", str(real_cache))
-    headlines = [f"# {s.headline}" for s in build_deck("valinta", load_dataset(real_cache), load_catalog(), "fi")]
+    headlines = [s.headline for s in build_deck("valinta", load_dataset(real_cache), load_catalog(), "fi")]
     for slide, expected in (("5", headlines[4]), ("99", headlines[-1]), ("x", headlines[0])):
         st.cache_data.clear()
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
@@ -242,4 +262,4 @@ def test_a_slide_number_in_the_url_opens_that_slide_and_a_bad_one_falls_back(rea
         at.run()
         at.switch_page("pages/presentation.py")
         at.run()
-        assert at.markdown[0].value == expected
+        assert at.title[0].value == expected

@@ -121,11 +121,21 @@ def show_trend(
     if built is None:
         return None
     spec, description = built
-    st.vega_lite_chart(spec, width="stretch")  # the spec's description is the accessible name
-    chart_downloads(
-        spec, file_stem(title, areas[0], end[:7] or str(ctx.last.date())[:7], "demo" if ctx.data.is_demo else ""), key
-    )
+    st.vega_lite_chart(spec, width="stretch", alt=description)
+    stem = file_stem(title, areas[0], end[:7] or str(ctx.last.date())[:7], "demo" if ctx.data.is_demo else "")
+    chart_menu(ctx.lang, spec, stem, description, key)
     return description
+
+
+def chart_menu(lang: str, spec: dict, stem: str, description: str, key: str = "") -> None:
+    """One tab stop per chart: a menu with the chart's text summary and its PNG and SVG behind it.
+
+    (Streamlit's own chart toolbar, four more stops per chart, is hidden in ui/frame.css.)
+    """
+    with st.popover(t("chart_menu", lang), icon=":material/more_horiz:", type="tertiary", key=f"menu-{key}{stem}"):
+        st.markdown(f"**{t('chart_summary', lang)}**")
+        st.text(description)
+        chart_downloads(spec, stem, key)
 
 
 def chart_downloads(spec: dict, stem: str, key: str = "") -> None:
@@ -133,7 +143,7 @@ def chart_downloads(spec: dict, stem: str, key: str = "") -> None:
 
     `key` tells apart the same chart shown twice on one page.
     """
-    png, svg, _ = st.columns([1, 1, 8])
+    png, svg, _ = st.columns([1, 1, 2])
     png.download_button(
         "PNG",
         lambda: chart_png(spec),
