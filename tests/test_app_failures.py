@@ -76,3 +76,17 @@ def test_a_parquet_damaged_under_a_running_app_is_noticed_at_the_next_run(real_c
     at.run()
     assert not at.exception
     assert any(w.value.startswith("Tallennetuissa tiedoissa oli vika") for w in at.warning)
+
+
+def test_every_page_says_when_the_next_release_is_expected_and_what_is_new(real_cache):
+    from datetime import date
+
+    from ui.context import Context, release_line
+    from ui.state import Selection
+
+    catalog = load_catalog()
+    data = load_dataset(real_cache)
+    ctx = Context(data, catalog, Selection.default(catalog), data.frame["period"].min(), data.frame["period"].max())
+    # June's figures came out 21.7.2026; July's are expected 25 days after the end of August's first day
+    assert release_line(ctx, date(2026, 7, 30)) == "Uutta 21.7.2026 alkaen · Seuraava julkaisu odotetaan 25.8.2026"
+    assert release_line(ctx, date(2026, 12, 1)) == "Seuraava julkaisu odotetaan 25.8.2026"

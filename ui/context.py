@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +11,7 @@ import streamlit as st
 
 from data_sources.catalog import Catalog, Series, load_catalog
 from data_sources.dataset import Dataset, load_dataset
+from data_sources.release_calendar import HELSINKI, release_outlooks
 from data_sources.settings import load_settings
 from data_sources.store import SnapshotStore
 from figures.formats import fmt_date
@@ -19,6 +21,7 @@ from ui.safe import plain
 from ui.state import Selection, parse_params
 
 SELECTION_KEY = "selection"
+NEW_FOR_DAYS = 31  # a release is "new" on every page for a month after it came out
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -133,6 +136,20 @@ def banners(ctx: Context) -> None:
             st.info(t("never_fetched", ctx.lang, table=name, reason=plain(attempt.message)), icon=":material/info:")
 
 
+def release_line(ctx: Context, today: date) -> str:
+    """'Uutta 21.7.2026 alkaen · Seuraava julkaisu odotetaan 25.8.2026' for the monthly table."""
+    key = ctx.catalog.monthly_table_key
+    releases = {k: p.release for k, p in ctx.data.provenance.items()}
+    outlook = release_outlooks(ctx.frame, releases, ctx.catalog, today)[key]
+    parts = []
+    if outlook.released is not None and (today - outlook.released).days <= NEW_FOR_DAYS:
+        parts.append(t("new_since", ctx.lang, date=fmt_date(pd.Timestamp(outlook.released), ctx.lang)))
+    if outlook.next_expected is not None:
+        parts.append(t("next_release", ctx.lang, date=fmt_date(pd.Timestamp(outlook.next_expected), ctx.lang)))
+    line = " · ".join(parts)
+    return line[:1].upper() + line[1:]
+
+
 def page_frame() -> Context:
     """What every page starts with: data, selection, the demo/stale banners, and the URL kept in step.
 
@@ -140,5 +157,8 @@ def page_frame() -> Context:
     """
     ctx = context()
     banners(ctx)
+    line = release_line(ctx, datetime.now(HELSINKI).date())
+    if line:
+        st.caption(line)
     write_url(ctx.sel)
     return ctx
