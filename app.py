@@ -24,15 +24,15 @@ with st.sidebar:
     bind(st.selectbox, "area", t("area", lang), list(ctx.catalog.area_codes), format_func=ctx.area_name)
 
 pages = [
-    st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
-    st.Page("pages/groups.py", title=t("page_groups", lang), icon=":material/groups:", url_path="ryhmat"),
+    st.Page("screens/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
+    st.Page("screens/groups.py", title=t("page_groups", lang), icon=":material/groups:", url_path="ryhmat"),
     st.Page(
-        "pages/municipality.py", title=t("page_municipality", lang), icon=":material/location_city:", url_path="kunta"
+        "screens/municipality.py", title=t("page_municipality", lang), icon=":material/location_city:", url_path="kunta"
     ),
-    st.Page("pages/themes.py", title=t("page_themes", lang), icon=":material/flag:", url_path="teemat"),
-    st.Page("pages/data.py", title=t("page_data", lang), icon=":material/dataset:", url_path="tiedot"),
+    st.Page("screens/themes.py", title=t("page_themes", lang), icon=":material/flag:", url_path="teemat"),
+    st.Page("screens/data.py", title=t("page_data", lang), icon=":material/dataset:", url_path="tiedot"),
     st.Page(
-        "pages/presentation.py", title=t("page_presentation", lang), icon=":material/slideshow:", url_path="esitys"
+        "screens/presentation.py", title=t("page_presentation", lang), icon=":material/slideshow:", url_path="esitys"
     ),
 ]
 page = st.navigation(pages)

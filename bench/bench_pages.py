@@ -19,11 +19,11 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_
 from tests.fake_pxweb import FakePxWeb
 
 PAGES = {
-    "pages/overview.py": ("/", 10),
-    "pages/groups.py": ("/ryhmat", 1),
-    "pages/municipality.py": ("/kunta", 5),
-    "pages/themes.py": ("/teemat", 0),
-    "pages/data.py": ("/tiedot", 0),
+    "screens/overview.py": ("/", 10),
+    "screens/groups.py": ("/ryhmat", 1),
+    "screens/municipality.py": ("/kunta", 5),
+    "screens/themes.py": ("/teemat", 0),
+    "screens/data.py": ("/tiedot", 0),
 }
 
 

@@ -18,7 +18,7 @@ from figures.latest import latest
 from tests.fake_pxweb import FakePxWeb
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
-PAGES = ["pages/overview.py", "pages/groups.py", "pages/municipality.py", "pages/themes.py", "pages/data.py"]
+PAGES = ["screens/overview.py", "screens/groups.py", "screens/municipality.py", "screens/themes.py", "screens/data.py"]
 
 
 def open_app(cache_dir, monkeypatch, page=None, **params) -> AppTest:
@@ -60,13 +60,13 @@ def test_every_page_opens_on_real_data_without_a_demo_label(page, real_cache, mo
     text = page_text(at)
     assert "DEMO" not in text
     drawn = charts(at)
-    if page in ("pages/groups.py", "pages/municipality.py", "pages/themes.py"):
+    if page in ("screens/groups.py", "screens/municipality.py", "screens/themes.py"):
         assert drawn, f"{page} draws charts"
     for chart in drawn:
         spec = json.loads(chart.proto.spec)
         assert "DEMO" not in chart.proto.spec
         assert any(line.startswith("Lähde: ") for line in spec["title"]["subtitle"]), "a source line under it"
-    if page in ("pages/overview.py", "pages/municipality.py"):
+    if page in ("screens/overview.py", "screens/municipality.py"):
         assert "Lähde: KEHA-keskus, Työnvälitystilasto, StatFin 12r5, päivitetty 21.7.2026" in text
 
 
@@ -119,7 +119,7 @@ def test_demo_overview_says_the_anchored_june_2026_figures(tmp_path, monkeypatch
 def test_url_parameters_choose_area_language_and_view(real_cache, monkeypatch):
     at = open_app(real_cache, monkeypatch, area="KU286", lang="sv")
     assert at.title[0].value == "Översikt: Kouvola"
-    at.switch_page("pages/groups.py")
+    at.switch_page("screens/groups.py")
     at.run()
     assert at.query_params["area"] == "KU286" and at.query_params["lang"] == "sv"
     assert len(charts(at)) == 1
@@ -139,7 +139,7 @@ def test_url_parameters_choose_area_language_and_view(real_cache, monkeypatch):
     ],
 )
 def test_bad_url_parameters_fall_back_to_defaults(params, real_cache, monkeypatch):
-    at = open_app(real_cache, monkeypatch, page="pages/groups.py", **params)
+    at = open_app(real_cache, monkeypatch, page="screens/groups.py", **params)
     sel = at.session_state["selection"]
     assert sel.area == "MK08" and sel.lang == "fi" and sel.view == "level" and sel.start == "2018-01"
     assert sel.compare in (("SK081", "SK082"), ("SSS",))
@@ -147,7 +147,7 @@ def test_bad_url_parameters_fall_back_to_defaults(params, real_cache, monkeypatc
 
 
 def test_groups_widgets_change_charts_and_the_url(real_cache, monkeypatch):
-    at = open_app(real_cache, monkeypatch, page="pages/groups.py")
+    at = open_app(real_cache, monkeypatch, page="screens/groups.py")
     at.radio(key="w_view").set_value("index").run()
     at.checkbox(key="w_ma").check().run()
     at.multiselect(key="w_compare").set_value(["SSS"]).run()
@@ -163,7 +163,7 @@ def test_groups_widgets_change_charts_and_the_url(real_cache, monkeypatch):
 
 def test_views_share_and_yoy_render_for_every_group(real_cache, monkeypatch):
     for view in ("share", "yoy"):
-        at = open_app(real_cache, monkeypatch, page="pages/groups.py", view=view)
+        at = open_app(real_cache, monkeypatch, page="screens/groups.py", view=view)
         assert len(charts(at)) == 1
 
 
@@ -174,14 +174,14 @@ def test_sidebar_area_and_language_persist_across_pages(real_cache, monkeypatch)
     at.sidebar.selectbox(key="w_lang").set_value("en")
     at.run()
     assert at.title[0].value == "Overview: Kotka"
-    at.switch_page("pages/groups.py")
+    at.switch_page("screens/groups.py")
     at.run()
     assert at.title[0].value == "Job-seeker groups"
     assert at.query_params["area"] == "KU285" and at.query_params["lang"] == "en"
 
 
 def test_municipality_table_equals_the_snapshot_and_downloads(real_cache, monkeypatch):
-    at = open_app(real_cache, monkeypatch, page="pages/municipality.py", area="KU075")
+    at = open_app(real_cache, monkeypatch, page="screens/municipality.py", area="KU075")
     frame = load_dataset(real_cache).frame
     assert at.title[0].value == "Oma kunta: Hamina"
     table = at.table[0].value
@@ -199,7 +199,7 @@ def test_municipality_table_equals_the_snapshot_and_downloads(real_cache, monkey
 
 
 def test_themes_page_lists_all_four_themes_and_opens_the_first(real_cache, monkeypatch):
-    at = open_app(real_cache, monkeypatch, page="pages/themes.py")
+    at = open_app(real_cache, monkeypatch, page="screens/themes.py")
     assert [tab.label for tab in at.tabs] == [
         "4.1 Yhteistyö",
         "4.2 Kasvu ja yritystoiminta",
@@ -214,7 +214,7 @@ def test_themes_page_lists_all_four_themes_and_opens_the_first(real_cache, monke
 
 
 def test_themes_page_opens_theme_44_from_the_url_with_its_scorecard(real_cache, monkeypatch):
-    at = open_app(real_cache, monkeypatch, page="pages/themes.py", theme="4.4")
+    at = open_app(real_cache, monkeypatch, page="screens/themes.py", theme="4.4")
     assert at.query_params["theme"] == "4.4", "the URL keeps the theme"
     texts = [m.value for m in at.markdown]
     assert texts[0].startswith("**Koordinointi / vastuu:** Kaakkois-Suomen TE-toimisto")
@@ -237,7 +237,7 @@ def test_themes_page_opens_theme_44_from_the_url_with_its_scorecard(real_cache, 
 
 
 def test_a_bad_theme_in_the_url_opens_the_first(real_cache, monkeypatch):
-    at = open_app(real_cache, monkeypatch, page="pages/themes.py", theme="9.9")
+    at = open_app(real_cache, monkeypatch, page="screens/themes.py", theme="9.9")
     assert at.markdown[0].value == "**Koordinointi / vastuu:** Kymenlaakson työllisyysjohtoryhmä"
     assert "theme" not in at.query_params
 
@@ -260,7 +260,7 @@ def test_data_page_shows_release_and_refresh_against_the_fake(tmp_path, monkeypa
     cache = tmp_path / "cache"
     with FakePxWeb() as fake:
         monkeypatch.setenv("PXWEB_BASE_URL", fake.base_url)
-        at = open_app(cache, monkeypatch, page="pages/data.py")
+        at = open_app(cache, monkeypatch, page="screens/data.py")
         assert at.dataframe[0].value["Laji"].tolist() == ["DEMO", "DEMO"]
         at.button[0].click().run()
         assert not at.exception
@@ -273,12 +273,12 @@ def test_data_page_shows_release_and_refresh_against_the_fake(tmp_path, monkeypa
 
 @pytest.mark.parametrize("lang, released, kind", [("sv", "Publicerad", "officiell"), ("en", "Released", "official")])
 def test_data_and_theme_pages_speak_swedish_and_english(lang, released, kind, real_cache, monkeypatch):
-    at = open_app(real_cache, monkeypatch, page="pages/data.py", lang=lang)
+    at = open_app(real_cache, monkeypatch, page="screens/data.py", lang=lang)
     table = at.dataframe[0].value
     expected_dates = ["21.7.2026", "29.5.2026"] if lang == "sv" else ["21 Jul 2026", "29 May 2026"]
     assert table[released].tolist() == expected_dates
     assert table[{"sv": "Typ", "en": "Kind"}[lang]].tolist() == [kind, kind]
-    at.switch_page("pages/themes.py")
+    at.switch_page("screens/themes.py")
     at.run()
     assert not at.exception
     expected = {
@@ -289,7 +289,7 @@ def test_data_and_theme_pages_speak_swedish_and_english(lang, released, kind, re
 
 
 def test_groups_page_shows_every_group_once_with_the_snapshots_figures(real_cache, monkeypatch, catalog):
-    at = open_app(real_cache, monkeypatch, page="pages/groups.py", area="KU624", group="jobseekers_foreign")
+    at = open_app(real_cache, monkeypatch, page="screens/groups.py", area="KU624", group="jobseekers_foreign")
     glance = at.dataframe[0].value
     frame = load_dataset(real_cache).frame
     june = frame[(frame["area_code"] == "KU624") & (frame["period"] == "2026-06-01")].set_index("series")["value"]

@@ -81,7 +81,7 @@ def data_page(cache_dir: Path, monkeypatch) -> AppTest:
     st.cache_data.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
-    at.switch_page("pages/data.py")
+    at.switch_page("screens/data.py")
     at.run()
     assert not at.exception
     return at
@@ -147,7 +147,7 @@ def test_a_truncated_parquet_is_detected_and_the_app_says_so(good_cache, monkeyp
     assert data.kind == "real" and set(data.frame["table"]) == {"vaerak/11ra.px"}
     at = data_page(good_cache, monkeypatch)
     assert any("20260721T050000Z.parquet: contents do not match" in w.value for w in at.warning)
-    for page in ("pages/overview.py", "pages/groups.py", "pages/municipality.py", "pages/themes.py"):
+    for page in ("screens/overview.py", "screens/groups.py", "screens/municipality.py", "screens/themes.py"):
         at.switch_page(page)
         at.run()
         assert not at.exception, page

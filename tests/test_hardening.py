@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pandas as pd
+import pytest
 import streamlit as st
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as strat
@@ -72,7 +73,9 @@ def test_slide_numbers_are_ascii_digits_only_and_decks_known_ones():
 
 @given(
     params,
-    strat.sampled_from(["pages/overview.py", "pages/groups.py", "pages/municipality.py", "pages/presentation.py"]),
+    strat.sampled_from(
+        ["screens/overview.py", "screens/groups.py", "screens/municipality.py", "screens/presentation.py"]
+    ),
 )
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_fuzzed_urls_never_raise_and_never_render_injected_markup(real_cache, monkeypatch, raw, page):
@@ -101,7 +104,7 @@ def test_the_public_config_is_hardened():
 
 
 def test_no_code_renders_raw_html_and_pages_do_no_http():
-    for path in [*ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py"), ROOT / "app.py"]:
+    for path in [*ROOT.glob("screens/*.py"), *ROOT.glob("ui/*.py"), ROOT / "app.py"]:
         text = path.read_text(encoding="utf-8")
         assert "unsafe_allow_html" not in text, path
         # st.html only ever gets the project's own static files, or text escaped in ui/frame.py
@@ -124,3 +127,35 @@ def test_no_secrets_are_committed():
             and "test-artifacts" not in path.parts
         ):
             assert not pattern.search(path.read_text(encoding="utf-8", errors="ignore")), path
+
+
+MARKUP = [text for text in NASTY if any(mark in text for mark in ("<", "**", "]("))] + [
+    "[Kirjaudu uudelleen](http://evil.example/login)",
+    "![seuranta](http://evil.example/t.gif)",
+    ":red[HUOMIO] <b>x</b>",
+]
+SCREENS = [
+    "screens/overview.py",
+    "screens/groups.py",
+    "screens/municipality.py",
+    "screens/themes.py",
+    "screens/data.py",
+    "screens/presentation.py",
+]
+
+
+@pytest.mark.parametrize("payload", MARKUP)
+def test_every_markup_payload_in_every_parameter_renders_on_no_screen(payload, real_cache, monkeypatch):
+    monkeypatch.setenv("CACHE_DIR", str(real_cache))
+    for screen in SCREENS:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        for key in KEYS:
+            at.query_params[key] = payload
+        at.run()
+        at.switch_page(screen)
+        at.run()
+        assert not at.exception, screen
+        shown = " ".join(
+            str(e.value) for kind in ("markdown", "title", "caption", "header", "subheader") for e in getattr(at, kind)
+        )
+        assert payload not in shown and "alert(1)" not in shown, (screen, payload)

@@ -1,4 +1,4 @@
-"""The top-level packages import one way only: pages → ui → report → figures → data_sources."""
+"""The top-level packages import one way only: screens → ui → report → figures → data_sources."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LAYERS = ["pages", "ui", "report", "figures", "data_sources"]  # each may import only those after it
+LAYERS = ["screens", "ui", "report", "figures", "data_sources"]  # each may import only those after it
 NO_STREAMLIT = {"report", "figures", "data_sources"}
 
 
@@ -39,7 +39,7 @@ def test_report_figures_and_the_data_layer_never_import_streamlit_and_pages_no_h
     edges = package_edges()
     for layer in NO_STREAMLIT:
         assert "streamlit" not in edges[layer], layer
-    assert "requests" not in edges["pages"] and "requests" not in edges["ui"]
+    assert "requests" not in edges["screens"] and "requests" not in edges["ui"]
 
 
 def test_the_checker_sees_an_upward_import(tmp_path):

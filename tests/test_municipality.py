@@ -56,7 +56,7 @@ def open_page(cache: Path, monkeypatch, **params) -> AppTest:
     for key, text in params.items():
         at.query_params[key] = text
     at.run()
-    at.switch_page("pages/municipality.py")
+    at.switch_page("screens/municipality.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -338,7 +338,7 @@ def test_since_block_on_both_pages_marks_the_revised_figure(two_releases, monkey
     )
     assert row["Korjattu"] == f"toukokuu 2026: {may:.0f} → {may + REVISED:.0f}"
     assert at.selectbox(key="w_since").value == "2026-06-24"
-    at.switch_page("pages/overview.py")
+    at.switch_page("screens/overview.py")
     at.run()
     assert at.title[0].value == "Yleiskatsaus: Pyhtää"
     overview = at.table[0].value

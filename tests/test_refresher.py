@@ -222,7 +222,7 @@ def data_page(cache_dir, monkeypatch, fake):
     def open_page() -> AppTest:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         at.run()
-        at.switch_page("pages/data.py")
+        at.switch_page("screens/data.py")
         at.run()
         assert not at.exception, [e.value for e in at.exception]
         return at

@@ -28,7 +28,7 @@ def pages_run(cache_dir: Path, monkeypatch) -> None:
     st.cache_data.clear()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
-    for page in ("pages/overview.py", "pages/data.py"):
+    for page in ("screens/overview.py", "screens/data.py"):
         at.switch_page(page)
         at.run()
         assert not at.exception, page

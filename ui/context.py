@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import streamlit as st
@@ -157,7 +158,7 @@ def page_frame() -> Context:
     """
     ctx = context()
     banners(ctx)
-    line = release_line(ctx, datetime.now(HELSINKI).date())
+    line = release_line(ctx, datetime.now(ZoneInfo(HELSINKI)).date())
     if line:
         st.caption(line)
     write_url(ctx.sel)

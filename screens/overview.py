@@ -93,7 +93,7 @@ def theme_strip() -> None:
             # a button, not a link: the selection (not the URL) says which tab is open once a session runs
             if st.button(t("open_theme", lang), icon=":material/flag:", key=f"open-{score.theme.id}"):
                 set_selection(theme=score.theme.id)
-                st.switch_page("pages/themes.py")
+                st.switch_page("screens/themes.py")
     st.caption(t("status_rule", lang))
 
 
