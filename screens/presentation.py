@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -13,7 +14,6 @@ from report.export import file_stem
 from report.slides import DECKS, Slide, build_deck, deck_pdf, deck_title, slide_chart
 from ui.context import bind, cached_on_data, page_frame, set_selection
 from ui.figures import chart_downloads
-from ui.safe import plain
 
 HERE = Path(__file__).resolve().parent.parent / "ui"
 
@@ -55,7 +55,8 @@ def go(step: int) -> None:
 st.title(slide.headline, anchor=False)  # no link icon by a projected headline
 spec = None
 if slide.closing:
-    st.markdown("\n".join(f"- {plain(point)}" for point in slide.points))
+    # the deck's own headlines (figures and catalog labels), as a list; Markdown marks escaped all the same
+    st.markdown("\n".join("- " + re.sub(r"([\\`*_\[\]<>#])", r"\\\1", point) for point in slide.points))
     st.caption(ctx.source_line(ctx.catalog.monthly_table_key))
 else:
     spec = slide_spec(ctx.data, slide, lang)

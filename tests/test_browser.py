@@ -158,7 +158,10 @@ def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
             assert page.evaluate(OVERFLOW) == [], f"slide {number} overflows"
             assert float(page.evaluate("getComputedStyle(document.querySelector('h1')).fontSize")[:-2]) >= 48
             if closing:  # the closing slide sums the deck up: every headline once more
-                assert page.locator(".slide-points li").all_inner_texts() == headlines[:-1]
+                assert (
+                    page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"] li').all_inner_texts()
+                    == headlines[:-1]
+                )
             else:
                 sizes = page.evaluate(
                     "Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text'))"
