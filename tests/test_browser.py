@@ -188,6 +188,7 @@ def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
             if number < len(headlines):
                 page.keyboard.press(keys[number - 1])
         for key, back in (("ArrowLeft", 2), ("PageUp", 3)):
+            wait_for_charts(page, 0)  # a key pressed while the script still runs can be lost
             page.keyboard.press(key)
             page.wait_for_function(
                 "(text) => document.querySelector('h1').innerText.trim() === text",
