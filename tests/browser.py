@@ -29,6 +29,16 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 
 
+def require_chromium() -> None:
+    """Skip a browser test module without Chromium; in CI its absence is an error, never a skip."""
+    import pytest
+
+    if not chromium_available():
+        if os.environ.get("CI"):
+            raise RuntimeError("CI must install Debian's chromium for the browser tests")
+        pytest.skip("chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
+
+
 def chromium_available() -> bool:
     return Path(CHROMIUM).exists() or shutil.which("chromium") is not None
 

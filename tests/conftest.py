@@ -47,3 +47,16 @@ def real_cache(tmp_path_factory):
     with FakePxWeb() as server:
         assert refresh_main(["--quiet", "--base-url", server.base_url, "--cache-dir", str(cache)]) == 0
     return cache
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per browser test module."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

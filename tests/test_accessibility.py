@@ -3,27 +3,19 @@ reach WCAG AA contrast (4.5:1), each chart is one tab stop, and sparklines carry
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from figures.i18n import TEXTS
 from tests.browser import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
-    chromium_available,
+    require_chromium,
     streamlit_server,
     wait_for_charts,
 )
 
-if not chromium_available():
-    if os.environ.get("CI"):
-        raise RuntimeError("CI must install Debian's chromium for the browser tests")
-    pytest.skip("chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
+require_chromium()
 
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 # WCAG 2.x contrast of every caption text and chart axis/legend label against what is really behind it:
 # colours composited with their alpha and the element's opacity over the first opaque background up the tree.
@@ -93,14 +85,6 @@ def wait_for_frame(page) -> None:
     page.wait_for_function(
         "() => document.querySelector('[data-testid=\"stHtml\"] style') && window.__frameObserver", timeout=30000
     )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="module")

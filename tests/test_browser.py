@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from figures.formats import SHORT_MONTHS
 from tests.browser import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     ROOT,
-    chromium_available,
+    require_chromium,
     streamlit_server,
     wait_for_charts,
 )
 
-if not chromium_available():
-    if os.environ.get("CI"):
-        raise RuntimeError("CI must install Debian's chromium for the browser tests")
-    pytest.skip("chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
+require_chromium()
 
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 # path, the charts it must show (at least), a text the page must show
 PAGES = [
@@ -33,14 +25,6 @@ PAGES = [
     ("/tiedot", 0, "Tiedot ja lähteet"),
 ]
 SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 def axis_texts(page) -> list[str]:

@@ -8,25 +8,15 @@ from urllib.parse import urlparse
 import pytest
 
 from data_sources.store import Attempt, SnapshotStore
-from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, chromium_available, streamlit_server
+from tests.browser import ARTIFACTS, ROOT, require_chromium, streamlit_server
 from tests.browser import wait_for_charts as charts_ready
 
-if not chromium_available():
-    pytest.skip("chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
+require_chromium()
 
-from playwright.sync_api import sync_playwright  # noqa: E402
 
 PAGES = ["/", "/ryhmat", "/kunta", "/teemat", "/tiedot", "/esitys"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 HOSTILE = "**Huoltokatko** [Kirjaudu uudelleen](http://evil.example/login) ![seuranta](http://evil.example/t.gif)"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 def off_machine(urls: list[str]) -> list[str]:
