@@ -16,6 +16,7 @@ from tests.browser import (
 
 require_chromium()
 
+from playwright.sync_api import expect  # noqa: E402
 
 # WCAG 2.x contrast of every caption text and chart axis/legend label against what is really behind it:
 # colours composited with their alpha and the element's opacity over the first opaque background up the tree.
@@ -142,8 +143,10 @@ def test_each_chart_is_one_tab_stop_with_its_menu_behind_it(server, browser):
     page.keyboard.press("Enter")
     body = page.locator('[data-testid="stPopoverBody"]')
     body.wait_for(timeout=30000)
-    assert "Kuvaajan tiivistelmä" in body.inner_text()
-    assert body.get_by_role("button", name="PNG").count() == 1 and body.get_by_role("button", name="SVG").count() == 1
+    # the popover's contents arrive after its frame: wait for each part rather than read it at once
+    expect(body).to_contain_text("Kuvaajan tiivistelmä", timeout=30000)
+    expect(body.get_by_role("button", name="PNG")).to_have_count(1, timeout=30000)
+    expect(body.get_by_role("button", name="SVG")).to_have_count(1, timeout=30000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "a11y-chart-menu.png"))
     page.close()
