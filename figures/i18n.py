@@ -475,6 +475,31 @@ TEXTS: dict[str, dict[str, str]] = {
         "ändrats sedan dess.",
         "en": "Then: the figures as known on the chosen day. Revised: the same month's figure has changed since.",
     },
+    "report_since_intro": {
+        "fi": "{area}: luvut sellaisina kuin ne tiedettiin kokouksessa {date} (julkaisu {release}), ja nyt.",
+        "sv": "{area}: siffrorna såsom de var kända vid mötet {date} (publicering {release}), och nu.",
+        "en": "{area}: the figures as known at the meeting of {date} (release {release}), and now.",
+    },
+    "report_since_none": {
+        "fi": "Ei vertailua: tallessa ei ole nykyistä vanhempaa julkaisua, joka olisi ollut uusin jonkin "
+        "aiemman kokouksen aikaan.",
+        "sv": "Ingen jämförelse: ingen sparad publicering äldre än den nuvarande var den senaste vid något "
+        "tidigare möte.",
+        "en": "No comparison: no stored release older than today's was the latest at an earlier meeting.",
+    },
+    "report_since_error": {
+        "fi": "Kokouksen {date} aikaista julkaisua ei voitu lukea ({error}); vertailu puuttuu.",
+        "sv": "Publiceringen från mötet {date} kunde inte läsas ({error}); jämförelsen saknas.",
+        "en": "The release current at the meeting of {date} could not be read ({error}); no comparison.",
+    },
+    "report_since_note": {
+        "fi": "Silloin: luvut sellaisina kuin ne tiedettiin kokouspäivänä. * Korjattu: saman kuukauden luku on "
+        "sittemmin muuttunut.",
+        "sv": "Då: siffrorna såsom de var kända på mötesdagen. * Reviderad: samma månads siffra har ändrats "
+        "sedan dess.",
+        "en": "Then: the figures as known on the day of the meeting. * Revised: the same month's figure has "
+        "changed since.",
+    },
     # --- issue 10: fresh by itself (refresh requests, release calendar) ---
     "refresh_ask": {"fi": "Pyydä päivitystä", "sv": "Begär uppdatering", "en": "Ask for a refresh"},
     "refresh_ask_help": {

@@ -7,10 +7,13 @@ import math
 
 import pandas as pd
 
+from data_sources.catalog import Catalog
 from data_sources.store import Provenance
-from figures.formats import fmt_date
+from figures.formats import fmt_date, fmt_month
 from figures.i18n import t
 from figures.latest import latest
+from figures.municipal import change_text
+from figures.sentences import value_text
 
 HELSINKI = "Europe/Helsinki"
 
@@ -92,3 +95,62 @@ def comparison_choices(
         day = release_day(prov).isoformat()
         choices.setdefault(day, t("since_release", lang, date=fmt_date(day, lang)))
     return choices
+
+
+def last_meeting(
+    vintages: list[Provenance], current_release: str, meetings: list[dt.date], day: dt.date
+) -> tuple[dt.date, Provenance] | None:
+    """The newest meeting on or before `day` that saw an earlier release than today's, and that release."""
+    for meeting in sorted((m for m in meetings if m <= day), reverse=True):
+        seen = release_known_on(vintages, meeting)
+        if seen is not None and seen.release < current_release:
+            return meeting, seen
+    return None
+
+
+def comparison_table(
+    then: pd.DataFrame,
+    now: pd.DataFrame,
+    catalog: Catalog,
+    series_ids: list[str] | tuple[str, ...],
+    area: str,
+    lang: str,
+) -> pd.DataFrame:
+    """The comparison as people read it (page and report alike): one row per figure, texts with units,
+    a revised figure marked '*' with its old and new value. When every row is about the same two months,
+    the months stand once in the headers instead of in every cell.
+    """
+    compared = compare_vintages(then, now, series_ids, area)
+    one_month = compared["then_period"].nunique() == 1 and compared["now_period"].nunique() == 1
+    then_head, now_head, change_head = t("since_then", lang), t("since_now", lang), t("since_change", lang)
+    if one_month and len(compared):
+        then_head += f" ({fmt_month(compared['then_period'].iloc[0], lang)})"
+        now_head += f" ({fmt_month(compared['now_period'].iloc[0], lang)})"
+
+    def cell(number: float, period: pd.Timestamp, series) -> str:
+        text = value_text(number, series, lang)
+        return text if one_month else f"{text} ({fmt_month(period, lang)})"
+
+    records = []
+    for rec in compared.to_dict("records"):
+        series = catalog.series_by_id(rec["series"])
+        revised = ""
+        if rec["revised"]:
+            revised = t(
+                "since_revised_text",
+                lang,
+                month=fmt_month(rec["then_period"], lang),
+                old=value_text(rec["then_value"], series, lang),
+                new=value_text(rec["revised_value"], series, lang),
+            )
+        records.append(
+            {
+                t("figure", lang): series.label[lang],
+                then_head: cell(rec["then_value"], rec["then_period"], series) + (" *" if rec["revised"] else ""),
+                now_head: cell(rec["now_value"], rec["now_period"], series),
+                change_head: ".." if math.isnan(rec["change"]) else change_text(rec["change"], series, lang),
+                t("since_revised", lang): revised,
+            }
+        )
+    columns = [t("figure", lang), then_head, now_head, change_head, t("since_revised", lang)]
+    return pd.DataFrame(records, columns=columns)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from data_sources.catalog import LANGUAGES, load_catalog
 from data_sources.dataset import load_dataset
 from data_sources.store import atomic_write_bytes, cache_dir_from_env
+from report.earlier import earlier_figures
 from report.halfyear import ReportError, build_report, to_html, to_pdf
 
 
@@ -24,9 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     fmt = args.format or ("html" if args.out.suffix.lower() in (".html", ".htm") else "pdf")
-    data = load_dataset(cache_dir_from_env())
+    cache_dir = cache_dir_from_env()
+    data, catalog = load_dataset(cache_dir), load_catalog()
+    earlier = earlier_figures(cache_dir, data, catalog, dt.date.today())
     try:
-        report = build_report(args.half, data, load_catalog(), args.lang)
+        report = build_report(args.half, data, catalog, args.lang, earlier)
     except ReportError as exc:
         print(f"report failed: {exc}", file=sys.stderr)
         return 1

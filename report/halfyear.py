@@ -35,6 +35,8 @@ from figures.scorecard import (
 )
 from figures.sentences import value_with_unit
 from figures.views import apply_view, select, view_decimals, view_unit
+from figures.vintages import comparison_table
+from report.earlier import Earlier
 from report.export import Document, chart_svg, html_page
 
 
@@ -66,6 +68,17 @@ class ThemeSection:
 
 
 @dataclass(frozen=True)
+class SinceSection:
+    """The region's figures as known at the last meeting beside today's (issue 11); `table` None when
+    there is nothing to compare with, and `intro` says why."""
+
+    heading: str
+    intro: str
+    table: Table | None
+    note: str
+
+
+@dataclass(frozen=True)
 class HalfYearReport:
     half: str
     lang: str
@@ -74,6 +87,7 @@ class HalfYearReport:
     cover_lines: list[str]
     summary: Table
     status_rule: str
+    since: SinceSection
     themes: list[ThemeSection]
     appendix: Table
     is_demo: bool
@@ -205,7 +219,32 @@ def _appendix(data: Dataset, catalog: Catalog, scores: tuple[ThemeScore, ...], l
     return Table(headers, rows, [62, 52, 30, 38])
 
 
-def build_report(half: str, data: Dataset, catalog: Catalog, lang: str = "fi") -> HalfYearReport:
+def _since(earlier: Earlier | None, data: Dataset, catalog: Catalog, scores: tuple[ThemeScore, ...], lang: str):
+    heading = t("since_title", lang)
+    if earlier is None:
+        return SinceSection(heading, t("report_since_none", lang), None, "")
+    date = fmt_date(str(earlier.meeting), lang)
+    if earlier.frame is None:
+        return SinceSection(heading, t("report_since_error", lang, date=date, error=earlier.error), None, "")
+    shown = catalog.without_copies(list({row.series.id: row.series for score in scores for row in score.rows}.values()))
+    series_ids = [series.id for series in shown]
+    compared = comparison_table(earlier.frame, data.frame, catalog, series_ids, catalog.region.code, lang)
+    table = Table(list(compared.columns), compared.values.tolist(), [70, 26, 26, 20, 40], "LRRRL")
+    intro = t(
+        "report_since_intro",
+        lang,
+        area=catalog.region.name[lang],
+        date=date,
+        release=fmt_date(earlier.release.release, lang),
+    )
+    return SinceSection(heading, intro, table, t("report_since_note", lang))
+
+
+def build_report(
+    half: str, data: Dataset, catalog: Catalog, lang: str = "fi", earlier: Earlier | None = None
+) -> HalfYearReport:
+    """The report for `half`; `earlier` (report.earlier.earlier_figures) gives the 'since the last meeting'
+    comparison."""
     end_start, _ = parse_half(half)
     half_year = HalfYear.parse(half)
     end = half_year.last_month
@@ -257,6 +296,7 @@ def build_report(half: str, data: Dataset, catalog: Catalog, lang: str = "fi") -
         cover_lines=cover,
         summary=_summary(scores, progress, lang),
         status_rule=t("status_rule", lang),
+        since=_since(earlier, data, catalog, scores, lang),
         themes=sections,
         appendix=_appendix(data, catalog, scores, lang),
         is_demo=data.is_demo,
@@ -289,6 +329,11 @@ def to_html(report: HalfYearReport, lang: str = "fi") -> str:
     parts.append(f"<h2>{html.escape(t('report_summary', lang))}</h2>")
     parts.append(_html_table(report.summary))
     parts.append(f"<p class='note'>{html.escape(report.status_rule)}</p>")
+    since = report.since
+    parts.append(f"<h2>{html.escape(since.heading)}</h2><p>{html.escape(since.intro)}</p>")
+    if since.table is not None:
+        parts.append(_html_table(since.table))
+        parts.append(f"<p class='note'>{html.escape(since.note)}</p>")
     for section in report.themes:
         parts.append(f"<h2>{html.escape(section.heading)}</h2><p>{html.escape(section.coordinator)}</p>")
         parts.append(f"<h3>{html.escape(t('assessments', lang))} {report.half}</h3>")
@@ -318,6 +363,12 @@ def to_pdf(report: HalfYearReport, lang: str = "fi") -> bytes:
     doc.heading(t("report_summary", lang), 16)
     _pdf_table(doc, report.summary, 7)
     doc.text(report.status_rule, 7.5)
+    since = report.since
+    doc.heading(since.heading, 14)
+    doc.text(since.intro, 9)
+    if since.table is not None:
+        _pdf_table(doc, since.table)
+        doc.text(since.note, 7.5)
     for section in report.themes:
         doc.page()
         if report.is_demo:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
@@ -10,6 +12,7 @@ from data_sources.dataset import Dataset
 from data_sources.periods import PROGRAMME_BASELINE, HalfYear, Month, halves_between
 from data_sources.programme import THEME_IDS, Theme, load_programme
 from data_sources.progress import Progress, load_progress
+from data_sources.settings import load_settings
 from figures.formats import fmt_date, fmt_month, fmt_number, month_compared
 from figures.i18n import t
 from figures.scorecard import (
@@ -24,14 +27,17 @@ from figures.scorecard import (
 )
 from figures.sentences import value_with_unit
 from figures.views import view_decimals, view_unit
+from report.earlier import earlier_figures
 from report.halfyear import build_report, to_html, to_pdf
 from ui.context import bind, cached_on_data, page_frame
 from ui.figures import show_trend, theme_scores
 
 
 @cached_on_data(max_entries=10)
-def report_file(data: Dataset, half: str, fmt: str, lang: str) -> bytes:
-    report = build_report(half, data, load_catalog(), lang)
+def report_file(data: Dataset, half: str, fmt: str, lang: str, day: dt.date) -> bytes:
+    catalog = load_catalog()
+    earlier = earlier_figures(load_settings().cache_dir, data, catalog, day)
+    report = build_report(half, data, catalog, lang, earlier)
     return to_pdf(report, lang) if fmt == "pdf" else to_html(report, lang).encode()
 
 
@@ -225,7 +231,7 @@ if halves:
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         "PDF",
-        lambda: report_file(ctx.data, half, "pdf", lang),
+        lambda: report_file(ctx.data, half, "pdf", lang, dt.date.today()),
         file_name=f"raportti_{half}.pdf",
         mime="application/pdf",
         on_click="ignore",
@@ -233,7 +239,7 @@ if halves:
     )
     right.download_button(
         "HTML",
-        lambda: report_file(ctx.data, half, "html", lang),
+        lambda: report_file(ctx.data, half, "html", lang, dt.date.today()),
         file_name=f"raportti_{half}.html",
         mime="text/html",
         on_click="ignore",

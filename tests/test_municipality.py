@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -353,3 +354,68 @@ def test_since_block_on_both_pages_marks_the_revised_figure(two_releases, monkey
 def test_since_block_says_when_there_is_nothing_to_compare(real_cache, monkeypatch):
     at = open_page(real_cache, monkeypatch, area="KU624")
     assert any(c.value.startswith("Vain nykyinen julkaisu on tallessa") for c in at.caption)
+
+
+def fi_count(number: float, signed: bool = False) -> str:
+    """A count the Finnish way (no-break space between thousands, a real minus), written out here."""
+    text = f"{abs(number):,.0f}".replace(",", NB)
+    if signed:
+        return ("+" if number > 0 else "−" if number < 0 else "±") + text if number else "0"
+    return text
+
+
+def test_the_report_compares_the_region_with_the_last_meeting_as_stored(two_releases, catalog, tmp_path):
+    from report.earlier import earlier_figures
+    from report.halfyear import build_report, to_html, to_pdf
+
+    then = release_parquet(two_releases, "20260618T050000Z")
+    now = release_parquet(two_releases, "20260721T050000Z")
+    data = load_dataset(two_releases)
+    meetings = [dt.date(2026, 11, 25), dt.date(2026, 6, 24), dt.date(2026, 4, 22)]
+    earlier = earlier_figures(two_releases, data, catalog, dt.date(2026, 12, 1), meetings)
+    # 25.11. already saw today's release, 22.4. saw none: the meeting of 24.6. is the one to compare with
+    assert (earlier.meeting, earlier.release.release) == (dt.date(2026, 6, 24), "2026-06-18T05:00:00Z")
+    report = build_report("2026H1", data, catalog, "fi", earlier)
+    since = report.since
+    assert (
+        since.intro
+        == "Kymenlaakso: luvut sellaisina kuin ne tiedettiin kokouksessa 24.6.2026 (julkaisu 18.6.2026), ja nyt."
+    )
+    assert since.table.headers == ["Luku", "Silloin (toukokuu 2026)", "Nyt (kesäkuu 2026)", "Muutos", "Korjattu"]
+    rows = {row[0]: row for row in since.table.rows}
+    may, june = value(then, "unemployed", "MK08", "2026-05"), value(now, "unemployed", "MK08", "2026-06")
+    # Pyhtää's May was revised by +7, and the region is the sum of its municipalities
+    assert value(now, "unemployed", "MK08", "2026-05") == may + REVISED
+    assert rows["Työttömät työnhakijat"] == [
+        "Työttömät työnhakijat",
+        f"{fi_count(may)} *",
+        fi_count(june),
+        fi_count(june - may, signed=True),
+        f"toukokuu 2026: {fi_count(may)} → {fi_count(may + REVISED)}",
+    ]
+    new_vacancies = rows["Uudet avoimet työpaikat kk:n aikana"]
+    assert new_vacancies[1] == fi_count(value(then, "new_vacancies", "MK08", "2026-05"))  # not revised: no mark
+    assert new_vacancies[4] == ""
+    # a proxy that copies another figure stands once, as the proxy
+    assert "Rakennetyöttömät (korvike – pitkäaikaistyöttömät)" in rows and "Pitkäaikaistyöttömät" not in rows
+    # the PDF's text with every run of white space (no-break spaces and cell line breaks too) made one space
+    text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(to_pdf(report))).pages)
+    revised_cell = f"toukokuu 2026: {fi_count(may)} → {fi_count(may + REVISED)}".replace(NB, " ")
+    assert "Edellisen kokouksen jälkeen" in text and revised_cell in text
+    assert f"<td class='num'>{fi_count(may)} *</td>" in to_html(report)
+
+    # nothing to compare with, and a stored release that no longer reads, each say so in one line
+    none = build_report(
+        "2026H1", data, catalog, "fi", earlier_figures(two_releases, data, catalog, dt.date(2026, 12, 1), [])
+    )
+    assert none.since.table is None and none.since.intro.startswith("Ei vertailua:")
+    damaged = tmp_path / "cache"
+    shutil.copytree(two_releases, damaged)
+    (damaged / "snapshots" / "tyonv_12r5" / "20260618T050000Z.parquet").write_bytes(b"PAR1 broken")
+    broken = earlier_figures(damaged, load_dataset(damaged), catalog, dt.date(2026, 12, 1), meetings)
+    report = build_report("2026H1", load_dataset(damaged), catalog, "fi", broken)
+    assert report.since.table is None
+    assert report.since.intro == (
+        "Kokouksen 24.6.2026 aikaista julkaisua ei voitu lukea "
+        "(20260618T050000Z.parquet: contents do not match the recorded checksum); vertailu puuttuu."
+    )

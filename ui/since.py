@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import pandas as pd
 import streamlit as st
@@ -12,11 +11,9 @@ from data_sources.dataset import Dataset
 from data_sources.meetings import load_meetings
 from data_sources.settings import load_settings
 from data_sources.store import Provenance, SnapshotStore, StoreError
-from figures.formats import fmt_month
 from figures.i18n import t
-from figures.municipal import SIDE_BY_SIDE, change_text
-from figures.sentences import value_text
-from figures.vintages import compare_vintages, comparison_choices, release_known_on
+from figures.municipal import SIDE_BY_SIDE
+from figures.vintages import comparison_choices, comparison_table, release_known_on
 from ui.context import Context, bind, cached_on_data
 from ui.safe import plain
 
@@ -30,47 +27,6 @@ def stored_vintages(data: Dataset, table_key: str) -> list[Provenance]:
 @cached_on_data(max_entries=4)
 def release_frame(data: Dataset, prov: Provenance) -> pd.DataFrame:
     return SnapshotStore(load_settings().cache_dir).read_release(prov)
-
-
-def comparison_frame(then: pd.DataFrame, now: pd.DataFrame, ctx: Context, series_ids, area: str) -> pd.DataFrame:
-    """The comparison as the page shows it: texts with units, revised figures marked."""
-    lang = ctx.lang
-    compared = compare_vintages(then, now, series_ids, area)
-    # one month for every row (the usual case): name it once in the header, not in every cell
-    one_month = compared["then_period"].nunique() == 1 and compared["now_period"].nunique() == 1
-    then_head, now_head = t("since_then", lang), t("since_now", lang)
-    if one_month and len(compared):
-        then_head += f" ({fmt_month(compared['then_period'].iloc[0], lang)})"
-        now_head += f" ({fmt_month(compared['now_period'].iloc[0], lang)})"
-
-    def cell(number: float, period: pd.Timestamp, series) -> str:
-        text = value_text(number, series, lang)
-        return text if one_month else f"{text} ({fmt_month(period, lang)})"
-
-    records = []
-    for rec in compared.to_dict("records"):
-        series = ctx.catalog.series_by_id(rec["series"])
-        revised = ""
-        if rec["revised"]:
-            revised = t(
-                "since_revised_text",
-                lang,
-                month=fmt_month(rec["then_period"], lang),
-                old=value_text(rec["then_value"], series, lang),
-                new=value_text(rec["revised_value"], series, lang),
-            )
-        records.append(
-            {
-                t("figure", lang): ctx.label(series),
-                then_head: cell(rec["then_value"], rec["then_period"], series) + (" *" if rec["revised"] else ""),
-                now_head: cell(rec["now_value"], rec["now_period"], series),
-                t("since_change", lang): ".."
-                if math.isnan(rec["change"])
-                else change_text(rec["change"], series, lang),
-                t("since_revised", lang): revised,
-            }
-        )
-    return pd.DataFrame(records)
 
 
 def since_block(ctx: Context, area: str, series_ids: tuple[str, ...] | None = None) -> None:
@@ -102,6 +58,6 @@ def since_block(ctx: Context, area: str, series_ids: tuple[str, ...] | None = No
         except StoreError as exc:
             st.caption(plain(str(exc)))
             return
-        table = comparison_frame(then, ctx.frame, ctx, series_ids, area)
+        table = comparison_table(then, ctx.frame, catalog, series_ids, area, lang)
         st.table(table.set_index(t("figure", lang)))
         st.caption(t("since_note", lang))

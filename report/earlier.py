@@ -1,0 +1,46 @@
+"""What the half-year report compares with: the figures as known at the group's last meeting (read from the store)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from data_sources.catalog import Catalog
+from data_sources.dataset import Dataset
+from data_sources.meetings import load_meetings
+from data_sources.store import Provenance, SnapshotStore, StoreError
+from figures.vintages import last_meeting
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """The monthly table as the meeting of `meeting` saw it: release `release`, its rows `frame`
+    (None, and `error` says why, when that release no longer reads intact)."""
+
+    meeting: dt.date
+    release: Provenance
+    frame: pd.DataFrame | None
+    error: str = ""
+
+
+def earlier_figures(
+    cache_dir: Path, data: Dataset, catalog: Catalog, day: dt.date, meetings: list[dt.date] | None = None
+) -> Earlier | None:
+    """The last meeting on or before `day` that saw an older release than today's; None when there is none
+    (demo data, one release stored, no such meeting)."""
+    key = catalog.monthly_table_key
+    current = data.provenance.get(key)
+    if data.is_demo or current is None:
+        return None
+    store = SnapshotStore(cache_dir)
+    found = last_meeting(store.vintages(key), current.release, load_meetings() if meetings is None else meetings, day)
+    if found is None:
+        return None
+    meeting, release = found
+    try:
+        return Earlier(meeting, release, store.read_release(release))
+    except StoreError as exc:
+        return Earlier(meeting, release, None, str(exc))
