@@ -532,6 +532,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Nästa publicering väntas {date}",
         "en": "Next release expected {date}",
     },
+    "next_release_late": {
+        "fi": "Seuraavaa julkaisua odotettiin {date}; sitä ei ole vielä haettu",
+        "sv": "Nästa publicering väntades {date}; den har ännu inte hämtats",
+        "en": "The next release was expected {date}; it has not been fetched yet",
+    },
     "new_since": {"fi": "uutta {date} alkaen", "sv": "nytt från {date}", "en": "new since {date}"},
     # issue 11 (presentation, languages and formats, accessibility)
     "deck_summary": {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"},

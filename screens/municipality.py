@@ -13,6 +13,7 @@ from report.downloads import municipality_download, to_csv, to_xlsx
 from ui.context import page_frame, set_selection
 from ui.figures import card_pdf, map_spec, municipality_figures, show_trend, six_table
 from ui.since import since_block
+from ui.tables import figures_table
 
 ctx = page_frame()
 lang, catalog = ctx.lang, ctx.catalog
@@ -26,11 +27,6 @@ def choose_municipality() -> None:
     if code:
         set_selection(area=code)
         st.session_state["w_area"] = code
-
-
-def figures_table(frame: pd.DataFrame, index: str) -> None:
-    """A static table: long labels wrap, so every column fits at 1366 px (a data grid would cut them)."""
-    st.table(frame.set_index(index))
 
 
 def six_and_map() -> None:
@@ -80,7 +76,7 @@ latest_month = rows[0].mine.period
 st.caption(f"{t('latest_month', lang)}: {fmt_month(latest_month, lang)} · {ctx.source_line(rows[0].series.table)}")
 
 table = display_table(rows, catalog, area, lang)
-figures_table(table, t("figure", lang))
+figures_table(table, t("figure", lang), text_columns=(t("col_unit", lang),))
 for note in proxy_notes(rows, lang):
     st.caption(note)
 with st.expander(t("codes_title", lang)):

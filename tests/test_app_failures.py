@@ -92,4 +92,6 @@ def test_every_page_says_when_the_next_release_is_expected_and_what_is_new(real_
     ctx = Context(data, catalog, Selection.default(catalog), data.frame["period"].min(), data.frame["period"].max())
     # June's figures came out 21.7.2026; July's are expected 25 days after the end of August's first day
     assert release_line(ctx, date(2026, 7, 30)) == "Uutta 21.7.2026 alkaen · Seuraava julkaisu odotetaan 25.8.2026"
-    assert release_line(ctx, date(2026, 12, 1)) == "Seuraava julkaisu odotetaan 25.8.2026"
+    assert release_line(ctx, date(2026, 8, 25)) == "Seuraava julkaisu odotetaan 25.8.2026"
+    # once the day has passed with nothing new fetched, the line says the release is late
+    assert release_line(ctx, date(2026, 12, 1)) == "Seuraavaa julkaisua odotettiin 25.8.2026; sitä ei ole vielä haettu"

@@ -44,6 +44,13 @@ def check_page(page, path: str, charts: int, text: str, shot: str) -> None:
         labels = axis_texts(page)
         assert any(month in label for label in labels for month in SHORT_MONTHS["fi"]), labels
         assert not any(month in label for label in labels for month in ("Jan", "Feb", "Jul")), labels
+    if path.startswith("/kunta"):
+        # the figures table: labels and units read left to right, every figure aligns right
+        aligns = page.evaluate(
+            "Array.from(document.querySelector('[data-testid=\"stTable\"] tbody tr').children)"
+            ".map(c => getComputedStyle(c.querySelector('p') || c).textAlign)"
+        )
+        assert [a.replace("start", "left") for a in aligns] == ["left", "left", *["right"] * 5], aligns
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / shot), full_page=True)
 

@@ -146,7 +146,10 @@ def release_line(ctx: Context, today: date) -> str:
     if outlook.released is not None and (today - outlook.released).days <= NEW_FOR_DAYS:
         parts.append(t("new_since", ctx.lang, date=fmt_date(pd.Timestamp(outlook.released), ctx.lang)))
     if outlook.next_expected is not None:
-        parts.append(t("next_release", ctx.lang, date=fmt_date(pd.Timestamp(outlook.next_expected), ctx.lang)))
+        # a day gone by is no longer an expectation: say the release is late rather than "expected" in the past
+        late = outlook.next_expected < today
+        when = fmt_date(pd.Timestamp(outlook.next_expected), ctx.lang)
+        parts.append(t("next_release_late" if late else "next_release", ctx.lang, date=when))
     line = " · ".join(parts)
     return line[:1].upper() + line[1:]
 

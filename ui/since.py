@@ -16,6 +16,7 @@ from figures.municipal import SIDE_BY_SIDE
 from figures.vintages import comparison_choices, comparison_table, release_known_on
 from ui.context import Context, bind, cached_on_data
 from ui.safe import plain
+from ui.tables import figures_table
 
 
 @cached_on_data(max_entries=10)
@@ -59,5 +60,5 @@ def since_block(ctx: Context, area: str, series_ids: tuple[str, ...] | None = No
             st.caption(plain(str(exc)))
             return
         table = comparison_table(then, ctx.frame, catalog, series_ids, area, lang)
-        st.table(table.set_index(t("figure", lang)))
+        figures_table(table, t("figure", lang), text_columns=(t("since_revised", lang),))
         st.caption(t("since_note", lang))
