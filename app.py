@@ -9,7 +9,7 @@ import streamlit as st
 from figures.i18n import LANGUAGES, t
 from ui.context import bind, context
 from ui.frame import frame_assets
-from ui.refresher import keep_fresh
+from ui.refresher import follow_new_figures, keep_fresh
 
 # A local icon file: a ":material/…:" page icon makes every browser fetch it from a font CDN.
 ICON = Path(__file__).resolve().parent / "ui" / "icon.png"
@@ -22,6 +22,7 @@ frame_assets(lang)
 with st.sidebar:
     bind(st.selectbox, "lang", t("language", lang), list(LANGUAGES), format_func=LANGUAGES.get)
     bind(st.selectbox, "area", t("area", lang), list(ctx.catalog.area_codes), format_func=ctx.area_name)
+    follow_new_figures(ctx.data.version)  # renders nothing; reruns the page when a new release is stored
 
 pages = [
     st.Page("screens/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),

@@ -168,23 +168,31 @@ def test_two_app_processes_behind_nginx_one_refresher_a_release_and_a_killed_pro
 
 
 def test_one_app_started_as_the_readme_says_on_an_empty_cache_shows_the_real_release_by_itself(tmp_path):
-    """`streamlit run app.py` with REFRESH_INTERVAL_S=5: the real figures within 90 s, nobody ran the command."""
+    """`streamlit run app.py` with REFRESH_INTERVAL_S=5: the real figures within 90 s, nobody ran the command,
+    and nobody touched the open page; then the next release appears on that same page by itself too."""
     from tests.browser import ROOT, streamlit_server
 
     cache = tmp_path / "cache"
+
+    def wait_for(viewer: Viewer, wanted: str) -> None:
+        deadline = time.monotonic() + 90
+        while True:
+            text = viewer.check()
+            if wanted in text and "DEMO" not in text:
+                return
+            assert time.monotonic() < deadline, f"{wanted!r} not on the open page within 90 s: {text[:300]}"
+            time.sleep(1)
+
     with FakePxWeb() as fake:
         env = {"CACHE_DIR": str(cache), "PXWEB_BASE_URL": fake.base_url, "REFRESH_INTERVAL_S": "5"}
         with streamlit_server(ROOT / "app.py", env) as server, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 viewer = Viewer(browser, server.url, "none", server.url)
-                deadline = time.monotonic() + 90
-                while True:
-                    text = viewer.open("/")
-                    if OLD[1] in text and "DEMO" not in text:
-                        break
-                    assert time.monotonic() < deadline, f"no real figures within 90 s: {text[:300]}"
-                    time.sleep(2)
+                viewer.open("/")  # once: from here on the page is left alone, as on a projector
+                wait_for(viewer, OLD[1])
+                fake.publish("2026M07", NEW[0])
+                wait_for(viewer, NEW[1])
                 assert viewer.errors == []
             finally:
                 browser.close()
