@@ -128,6 +128,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "groups_glance": {"fi": "Kaikki ryhmät", "sv": "Alla grupper", "en": "All groups"},
     "group": {"fi": "Ryhmä", "sv": "Grupp", "en": "Group"},
+    "trend_pick": {"fi": "Kehitys", "sv": "Utveckling", "en": "Trend"},
     "group_pick": {"fi": "Ryhmän kehitys", "sv": "Gruppens utveckling", "en": "Trend of the group"},
     "col_trend": {"fi": "Kehitys 25 kk", "sv": "Utveckling 25 mån", "en": "Trend, 25 months"},
     "source_line": {

@@ -19,6 +19,7 @@ ctx = page_frame()
 lang, catalog = ctx.lang, ctx.catalog
 municipalities = [a.code for a in catalog.municipalities]
 area = ctx.sel.area
+TRENDS = ("unemployed", "unemployment_rate", "long_term_unemployed", "jobseekers_under30")
 
 
 def choose_municipality() -> None:
@@ -107,16 +108,22 @@ right.download_button(
 since_block(ctx, area)
 six_and_map()
 
+# One trend at a time, the figure chosen here: four full charts on one page took most of its drawing time.
 compared = [area, catalog.region_code, catalog.country_code]
-for series_id in ("unemployed", "unemployment_rate", "long_term_unemployed", "jobseekers_under30"):
-    series = catalog.series_by_id(series_id)
-    view = "level" if series.unit == "percent" else "share"
-    show_trend(
-        ctx,
-        series_id,
-        compared,
-        view=view,
-        title=ctx.label(series),
-        unit=view_unit(series, view, lang),
-        decimals=view_decimals(series, view),
-    )
+series_id = st.selectbox(
+    t("trend_pick", lang),
+    TRENDS,
+    format_func=lambda s: catalog.series_by_id(s).label[lang],
+    key="municipality_trend",
+)
+series = catalog.series_by_id(series_id)
+view = "level" if series.unit == "percent" else "share"
+show_trend(
+    ctx,
+    series_id,
+    compared,
+    view=view,
+    title=ctx.label(series),
+    unit=view_unit(series, view, lang),
+    decimals=view_decimals(series, view),
+)

@@ -11,6 +11,7 @@ from figures.formats import fmt_month, fmt_number
 from figures.i18n import t
 from figures.scorecard import STATUSES, status_label
 from figures.sentences import headline_sentence, proxy_note, sparkline_sentence, value_text, year_change_text
+from figures.sparklines import sparkline_svg
 from ui.context import page_frame, set_selection
 from ui.figures import latest_figures, theme_scores
 from ui.frame import screen_reader_text
@@ -44,6 +45,7 @@ def change_style(change: float, falling_is_good: bool) -> dict:
     return {"delta_arrow": arrow, "delta_color": "green" if change < 0 else "red"}
 
 
+colour = ctx.catalog.area(area).colour
 columns = st.columns(3)
 for number, series in enumerate(headline):
     fig = figures[(series.id, area)]
@@ -62,18 +64,20 @@ for number, series in enumerate(headline):
             ]
             if x
         )
-        st.metric(
-            ctx.label(series),
-            value_text(fig.value, series, lang) if fig.status is None else f".. ({t('missing', lang)})",
-            delta=year_change_text(fig, series, lang, with_count=True),
-            delta_description=t("from_year", lang),
-            **change_style(fig.year_change, falling_is_good=series.id not in ("open_vacancies", "in_services")),
-            help=help_text,
-            border=True,
-            chart_data=fig.history["value"].tolist() if len(fig.history) else None,
-        )
-        # the sparkline itself is hidden from screen readers (ui/frame.js): this sentence says what it shows
-        screen_reader_text(sparkline_sentence(fig, series, lang))
+        with st.container(border=True, gap="small"):
+            st.metric(
+                ctx.label(series),
+                value_text(fig.value, series, lang) if fig.status is None else f".. ({t('missing', lang)})",
+                delta=year_change_text(fig, series, lang, with_count=True),
+                delta_description=t("from_year", lang),
+                **change_style(fig.year_change, falling_is_good=series.id not in ("open_vacancies", "in_services")),
+                help=help_text,
+            )
+            if len(fig.history):
+                # drawn on the server (no chart library in the browser), hidden from screen readers:
+                # the sentence after it says what it shows
+                st.markdown(sparkline_svg(fig.history["value"].tolist(), colour), unsafe_allow_html=True)
+                screen_reader_text(sparkline_sentence(fig, series, lang))
 
 
 def theme_strip() -> None:

@@ -164,10 +164,15 @@ def test_sparklines_are_a_sentence_to_screen_readers(server, browser, real_cache
     page.goto("/")
     wait_for_charts(page, 0)
     page.wait_for_function(
-        "() => { const c = document.querySelectorAll('[data-testid=\"stMetricChart\"]');"
+        "() => { const c = document.querySelectorAll('svg.sparkline');"
         " return c.length === 10 && Array.from(c).every((e) => e.getAttribute('aria-hidden') === 'true'); }",
         timeout=30000,
     )
+    # the first sparkline draws those 25 months: the highest at the top edge, the lowest at the bottom one
+    points = page.evaluate("document.querySelector('svg.sparkline polyline').getAttribute('points')").split()
+    assert len(points) == 25
+    ys = [float(p.split(",")[1]) for p in points]
+    assert ys[list(rows["value"]).index(high)] == 3.0 and ys[list(rows["value"]).index(low)] == 45.0
     sentences = page.evaluate("Array.from(document.querySelectorAll('.sr-only')).map((e) => e.textContent)")
     assert len(sentences) == 10
     month = (
