@@ -62,34 +62,16 @@ async def viewer(browser, url: str, number: int, rounds: int, timings: list[floa
     page.on("pageerror", lambda exc: errors.append(f"page error: {exc}"))
     area, muni = AREAS[number % len(AREAS)], MUNICIPALITIES[number % len(MUNICIPALITIES)]
     try:
+        # (what the viewer does, what the URL says once it is done, the step's name)
+        steps = [
+            (lambda: page.goto(f"{url}/?area={area}", wait_until="commit"), "area=", "overview"),
+            (lambda: page.goto(f"{url}/ryhmat?area={area}&compare=SSS", wait_until="commit"), "ryhmat", "groups"),
+            (lambda: page.get_by_text("Indeksi (3/2021 = 100)").click(), "view=index", "view"),
+            (lambda: page.goto(f"{url}/kunta?muni={muni}", wait_until="commit"), "kunta", "municipality"),
+        ]
         for _ in range(rounds):
-            await timed(
-                page,
-                lambda: page.goto(f"{url}/?area={area}", wait_until="commit"),
-                "area=",
-                timings,
-                errors,
-                "overview",
-            )
-            await timed(
-                page,
-                lambda: page.goto(f"{url}/ryhmat?area={area}&compare=SSS", wait_until="commit"),
-                "ryhmat",
-                timings,
-                errors,
-                "groups",
-            )
-            await timed(
-                page, lambda: page.get_by_text("Indeksi (3/2021 = 100)").click(), "view=index", timings, errors, "view"
-            )
-            await timed(
-                page,
-                lambda: page.goto(f"{url}/kunta?muni={muni}", wait_until="commit"),
-                "kunta",
-                timings,
-                errors,
-                "municipality",
-            )
+            for action, expect, label in steps:
+                await timed(page, action, expect, timings, errors, label)
     finally:
         await context.close()
 

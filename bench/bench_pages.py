@@ -19,7 +19,7 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_
 from tests.fake_pxweb import FakePxWeb
 
 PAGES = {
-    "screens/overview.py": ("/", 10),
+    "screens/overview.py": ("/", 0),  # sparklines are inline SVG
     "screens/groups.py": ("/ryhmat", 1),
     "screens/municipality.py": ("/kunta?area=KU286", 1),  # the region is not a municipality
     "screens/themes.py": ("/teemat", 0),

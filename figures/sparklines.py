@@ -1,12 +1,14 @@
 """A metric's sparkline as a small inline SVG, drawn on the server: no chart library in the browser.
 
 The overview's ten sparklines were ten Vega embeds (st.metric's chart_data), most of the page's drawing
-time. The SVG is decoration for the eye (aria-hidden); a sentence beside it says what it shows
-(figures.sentences.sparkline_sentence). A missing month (suppressed, "..") is a gap in the line, never zero.
+time. To a screen reader the SVG is one image whose name is a sentence saying what it shows
+(figures.sentences.sparkline_sentence), or hidden where the figures beside it say it (the groups'
+table). A missing month (suppressed, "..") is a gap in the line, never zero.
 """
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 
@@ -35,8 +37,9 @@ def sparkline_points(values: Sequence[float | None], width: float = WIDTH, heigh
     return [" ".join(r) for r in runs]
 
 
-def sparkline_svg(values: Sequence[float | None], colour: str) -> str:
-    """The SVG markup (only numbers and a colour of our own go into it: nothing from outside)."""
+def sparkline_svg(values: Sequence[float | None], colour: str, label: str = "") -> str:
+    """The SVG markup: numbers, a checked colour and the escaped `label` (its accessible name; without one
+    the image is hidden from screen readers)."""
     if not colour.startswith("#") or not all(c in "0123456789abcdefABCDEF" for c in colour[1:]):
         raise ValueError(f"not a colour: {colour!r}")
     lines = "".join(
@@ -46,7 +49,8 @@ def sparkline_svg(values: Sequence[float | None], colour: str) -> str:
         else f'<circle cx="{points.split(",")[0]}" cy="{points.split(",")[1]}" r="2" fill="{colour}"/>'
         for points in sparkline_points(values)
     )
+    name = f'role="img" aria-label="{html.escape(label)}"' if label else 'aria-hidden="true"'
     return (
         f'<svg class="sparkline" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}" preserveAspectRatio="none" '
-        f'width="100%" height="{HEIGHT:.0f}" aria-hidden="true" focusable="false">{lines}</svg>'
+        f'width="100%" height="{HEIGHT:.0f}" {name} focusable="false">{lines}</svg>'
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from figures.glance import glance_summary, group_glance
+from figures.glance import glance_html, group_glance
 from figures.i18n import t
 from figures.sentences import proxy_note
 from figures.views import VIEWS, view_decimals, view_supported, view_unit
@@ -50,24 +50,13 @@ start, end = period_bounds(sel, ctx.last)
 areas = [sel.area, *[c for c in sel.compare if c != sel.area]]
 groups = catalog.appendix2
 
-# All groups at a glance: one light table (a trend line per row, drawn on a canvas), then the chosen
+# All groups at a glance: one light table (a sparkline per row, drawn on the server), then the chosen
 # group's full chart. Eleven full charts on one page were slow to draw and hard to scan.
 st.subheader(f"{t('groups_glance', lang)}: {ctx.area_name(sel.area)}")
 figures = latest_figures(ctx.data, tuple(s.id for s in groups), (sel.area,))
 glance = group_glance(groups, figures, sel.area, lang)
-st.dataframe(
-    glance,
-    hide_index=True,
-    width="stretch",
-    row_height=44,
-    height=44 * (len(glance) + 1) + 3,  # every group visible, no inner scrolling
-    column_config={
-        t("col_trend", lang): st.column_config.LineChartColumn(t("col_trend", lang), width="medium"),
-        t("from_year", lang).capitalize(): st.column_config.TextColumn(alignment="right"),
-        t("value", lang): st.column_config.TextColumn(alignment="right"),
-    },
-    alt=glance_summary(glance, lang),
-)
+# one static table (figures/glance.py): a data grid here cost the page most of its drawing time
+st.markdown(glance_html(glance, ctx.catalog.area(sel.area).colour, lang), unsafe_allow_html=True)
 st.caption(ctx.source_line(catalog.monthly_table_key))
 
 bind(

@@ -14,7 +14,6 @@ from figures.sentences import headline_sentence, proxy_note, sparkline_sentence,
 from figures.sparklines import sparkline_svg
 from ui.context import page_frame, set_selection
 from ui.figures import latest_figures, theme_scores
-from ui.frame import screen_reader_text
 from ui.since import since_block
 
 ctx = page_frame()
@@ -74,10 +73,10 @@ for number, series in enumerate(headline):
                 help=help_text,
             )
             if len(fig.history):
-                # drawn on the server (no chart library in the browser), hidden from screen readers:
-                # the sentence after it says what it shows
-                st.markdown(sparkline_svg(fig.history["value"].tolist(), colour), unsafe_allow_html=True)
-                screen_reader_text(sparkline_sentence(fig, series, lang))
+                # drawn on the server (no chart library in the browser); to a screen reader one image
+                # named by a sentence that says what it shows
+                svg = sparkline_svg(fig.history["value"].tolist(), colour, sparkline_sentence(fig, series, lang))
+                st.markdown(svg, unsafe_allow_html=True)
 
 
 def theme_strip() -> None:

@@ -30,7 +30,7 @@ from figures.views import view_decimals, view_unit
 from report.earlier import earlier_figures
 from report.halfyear import build_report, to_html, to_pdf
 from ui.context import bind, cached_on_data, page_frame
-from ui.figures import show_trend, theme_scores
+from ui.figures import lazy_downloads, show_trend, theme_scores
 
 
 @cached_on_data(max_entries=10)
@@ -228,22 +228,24 @@ st.subheader(t("half_report", lang))
 halves = available_halves(ctx.last)
 if halves:
     half = st.selectbox(t("half", lang), halves, key="report_half")
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(
-        "PDF",
-        lambda: report_file(ctx.data, half, "pdf", lang, dt.date.today()),
-        file_name=f"raportti_{half}.pdf",
-        mime="application/pdf",
-        on_click="ignore",
-        icon=":material/picture_as_pdf:",
-    )
-    right.download_button(
-        "HTML",
-        lambda: report_file(ctx.data, half, "html", lang, dt.date.today()),
-        file_name=f"raportti_{half}.html",
-        mime="text/html",
-        on_click="ignore",
-        icon=":material/code:",
+    lazy_downloads(
+        [
+            (
+                "PDF",
+                lambda: report_file(ctx.data, half, "pdf", lang, dt.date.today()),
+                f"raportti_{half}.pdf",
+                "application/pdf",
+                ":material/picture_as_pdf:",
+            ),
+            (
+                "HTML",
+                lambda: report_file(ctx.data, half, "html", lang, dt.date.today()),
+                f"raportti_{half}.html",
+                "text/html",
+                ":material/code:",
+            ),
+        ],
+        kind="secondary",
     )
     command = f"python -m report --half {half} --lang {lang} --out raportti_{half}.pdf"
     st.caption(t("report_command", lang, command=command))

@@ -117,14 +117,13 @@ def streamlit_server(script: Path, env: dict[str, str], prefix: tuple[str, ...] 
         os.unlink(log.name)
 
 
-# True once Streamlit has finished the script run and `count` charts have drawn their marks: Vega charts
-# (their SVG) and the overview's sparklines (inline SVG drawn on the server, figures/sparklines.py).
-CHARTS = ".vega-embed svg, svg.sparkline"
+# True once Streamlit has finished the script run and `count` Vega charts have drawn their marks. (The
+# overview's sparklines are inline SVG in the page's text, figures/sparklines.py: they come with it.)
+CHARTS = ".vega-embed svg"
 CHARTS_READY_JS = """(count) => {
-    const marks = '.vega-embed svg .mark-line, .vega-embed svg .mark-rect, .vega-embed svg .mark-shape,'
-      + ' svg.sparkline polyline';
-    const done = document.querySelectorAll(marks).length;  // lines, bars, map shapes, sparklines
-    const charts = document.querySelectorAll('.vega-embed svg, svg.sparkline').length;
+    const marks = '.vega-embed svg .mark-line, .vega-embed svg .mark-rect, .vega-embed svg .mark-shape';
+    const done = document.querySelectorAll(marks).length;  // lines, bars, map shapes
+    const charts = document.querySelectorAll('.vega-embed svg').length;
     const app = document.querySelector('[data-testid="stApp"]');
     const idle = app && app.getAttribute('data-test-script-state') === 'notRunning';
     const main = document.querySelector('[data-testid="stMain"]');

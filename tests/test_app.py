@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import math
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
@@ -295,7 +297,13 @@ def test_data_and_theme_pages_speak_swedish_and_english(lang, released, kind, re
 
 def test_groups_page_shows_every_group_once_with_the_snapshots_figures(real_cache, monkeypatch, catalog):
     at = open_app(real_cache, monkeypatch, page="screens/groups.py", area="KU624", group="jobseekers_foreign")
-    glance = at.dataframe[0].value
+    (markup,) = [m.value for m in at.markdown if m.value.startswith('<table class="glance">')]
+    table = ET.fromstring(markup)
+    head = [th.text for th in table.find("thead/tr")]
+    glance = pd.DataFrame(
+        [[td.text if td.get("class") != "trend" else td.find("svg") for td in tr] for tr in table.find("tbody")],
+        columns=head,
+    )
     frame = load_dataset(real_cache).frame
     june = frame[(frame["area_code"] == "KU624") & (frame["period"] == "2026-06-01")].set_index("series")["value"]
     # Appendix 2's nine groups; unemployed foreign nationals and unemployed disabled are not shown a
@@ -313,7 +321,15 @@ def test_groups_page_shows_every_group_once_with_the_snapshots_figures(real_cach
     ]
     row = glance.set_index("Ryhmä").loc["Työttömät työnhakijat"]
     assert row["Arvo"] == f"{int(june['unemployed']):,}".replace(",", "\u00a0")
-    assert row["Kuukausi"] == "kesäkuu 2026" and len(row["Kehitys 25 kk"]) == 25
+    assert row["Kuukausi"] == "kesäkuu 2026"
+    # the row's sparkline draws 25 months: the lowest at the bottom edge, the highest at the top one
+    (line,) = row["Kehitys 25 kk"]
+    points = line.get("points").split()
+    history = frame[(frame["area_code"] == "KU624") & (frame["series"] == "unemployed")].sort_values("period").tail(25)
+    ys = [float(p.split(",")[1]) for p in points]
+    assert len(points) == 25
+    assert ys[list(history["value"]).index(history["value"].max())] == 3.0
+    assert ys[list(history["value"]).index(history["value"].min())] == 45.0
     (chart,) = charts(at)
     assert json.loads(chart.proto.spec)["title"]["text"] == "Ulkomaan kansalaiset työnhakijoina (korvike – työttömät)"
     at.selectbox(key="w_group").set_value("open_vacancies").run()

@@ -22,10 +22,13 @@ def test_a_missing_month_is_a_gap_never_zero_and_a_flat_line_lies_in_the_middle(
     assert sparkline_points([None, math.nan]) == []
 
 
-def test_the_svg_parses_is_hidden_from_screen_readers_and_takes_only_a_colour():
+def test_the_svg_parses_is_named_or_hidden_for_screen_readers_and_takes_only_a_colour():
     svg = ET.fromstring(sparkline_svg([1.0, None, 3.0, 2.0, 4.0], "#0072B2"))
     assert svg.get("aria-hidden") == "true" and svg.get("class") == "sparkline"
     assert [e.tag for e in svg] == ["circle", "polyline"]  # a lone month is a dot, a run is a line
     assert svg[1].get("stroke") == "#0072B2"
+    named = ET.fromstring(sparkline_svg([1.0, 2.0], "#000000", 'Työttömät <b>"9 973"</b>'))
+    assert named.get("role") == "img" and named.get("aria-label") == 'Työttömät <b>"9 973"</b>'  # text, not markup
+    assert named.get("aria-hidden") is None
     with pytest.raises(ValueError, match="not a colour"):
         sparkline_svg([1.0], '#000" onload="alert(1)')

@@ -69,6 +69,12 @@ class Context:
 
 
 def monthly_bounds(data: Dataset) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The first and last month of the monthly figures: once per dataset (every run of every page asks)."""
+    return _monthly_bounds(data)
+
+
+@cached_on_data(max_entries=4)
+def _monthly_bounds(data: Dataset) -> tuple[pd.Timestamp, pd.Timestamp]:
     monthly = data.frame[data.frame["series"] != "population"]["period"]
     if monthly.empty:
         today = pd.Timestamp.today().normalize().replace(day=1)

@@ -6,6 +6,8 @@ built once per data release, selection and language, then served from the cache.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -138,31 +140,33 @@ def chart_menu(lang: str, spec: dict, stem: str, description: str, key: str = ""
         chart_downloads(spec, stem, key)
 
 
-def chart_downloads(spec: dict, stem: str, key: str = "") -> None:
-    """PNG and SVG of exactly this chart, rendered on the server only when asked for.
+def lazy_downloads(
+    files: list[tuple[str, Callable[[], bytes], str, str, str]], key: str = "", kind: str = "tertiary"
+) -> None:
+    """One button per (label, make, file name, mime, icon), side by side; each file is made on the server
+    only when its button is pressed (no rerun). `key` tells apart the same files shown twice on one page."""
+    columns = st.columns([1] * len(files) + [max(4 - len(files), 1)])
+    for column, (label, make, file_name, mime, icon) in zip(columns, files, strict=False):
+        column.download_button(
+            label,
+            make,
+            file_name=file_name,
+            mime=mime,
+            on_click="ignore",
+            type=kind,
+            icon=icon,
+            key=f"{label.lower()}-{key}{file_name}",
+        )
 
-    `key` tells apart the same chart shown twice on one page.
-    """
-    png, svg, _ = st.columns([1, 1, 2])
-    png.download_button(
-        "PNG",
-        lambda: chart_png(spec),
-        file_name=f"{stem}.png",
-        mime="image/png",
-        on_click="ignore",
-        type="tertiary",
-        icon=":material/image:",
-        key=f"png-{key}{stem}",
-    )
-    svg.download_button(
-        "SVG",
-        lambda: chart_svg(spec),
-        file_name=f"{stem}.svg",
-        mime="image/svg+xml",
-        on_click="ignore",
-        type="tertiary",
-        icon=":material/draw:",
-        key=f"svg-{key}{stem}",
+
+def chart_downloads(spec: dict, stem: str, key: str = "") -> None:
+    """PNG and SVG of exactly this chart, rendered on the server only when asked for."""
+    lazy_downloads(
+        [
+            ("PNG", lambda: chart_png(spec), f"{stem}.png", "image/png", ":material/image:"),
+            ("SVG", lambda: chart_svg(spec), f"{stem}.svg", "image/svg+xml", ":material/draw:"),
+        ],
+        key,
     )
 
 

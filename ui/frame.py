@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 
@@ -14,14 +13,9 @@ HERE = Path(__file__).resolve().parent
 
 
 def frame_assets(lang: str) -> None:
-    """Captions' contrast, screen-reader text, one tab stop per chart, and `<html lang>` set to `lang`."""
+    """Captions' contrast, one tab stop per chart, table styles, and `<html lang>` set to `lang`."""
     if lang not in LANGUAGES:  # only a known code ever goes into the script
         raise ValueError(f"unknown language {lang!r}")
     st.html(HERE / "frame.css")
     script = (HERE / "frame.js").read_text(encoding="utf-8")
     st.html(f"<script>window.__frameLang = {json.dumps(lang)};\n{script}</script>", unsafe_allow_javascript=True)
-
-
-def screen_reader_text(text: str) -> None:
-    """A sentence only screen readers read (class sr-only in ui/frame.css), escaped: never markup."""
-    st.html(f'<span class="sr-only">{html.escape(text)}</span>')

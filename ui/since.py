@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from data_sources.catalog import load_catalog
 from data_sources.dataset import Dataset
 from data_sources.meetings import load_meetings
 from data_sources.settings import load_settings
@@ -28,6 +29,12 @@ def stored_vintages(data: Dataset, table_key: str) -> list[Provenance]:
 @cached_on_data(max_entries=4)
 def release_frame(data: Dataset, prov: Provenance) -> pd.DataFrame:
     return SnapshotStore(load_settings().cache_dir).read_release(prov)
+
+
+@cached_on_data(max_entries=50)
+def comparison(data: Dataset, prov: Provenance, series_ids: tuple[str, ...], area: str, lang: str) -> pd.DataFrame:
+    """The comparison table, once per release pair, area and language (it filters the whole snapshot)."""
+    return comparison_table(release_frame(data, prov), data.frame, load_catalog(), series_ids, area, lang)
 
 
 def since_block(ctx: Context, area: str, series_ids: tuple[str, ...] | None = None) -> None:
@@ -55,10 +62,9 @@ def since_block(ctx: Context, area: str, series_ids: tuple[str, ...] | None = No
         chosen = ctx.sel.since if ctx.sel.since in choices else options[0]
         prov = release_known_on(vintages, dt.date.fromisoformat(chosen))
         try:
-            then = release_frame(ctx.data, prov)
+            table = comparison(ctx.data, prov, tuple(series_ids), area, lang)
         except StoreError as exc:
             st.caption(plain(str(exc)))
             return
-        table = comparison_table(then, ctx.frame, catalog, series_ids, area, lang)
         figures_table(table, t("figure", lang), text_columns=(t("since_revised", lang),))
         st.caption(t("since_note", lang))

@@ -1,0 +1,141 @@
+"""Server load without browsers: N concurrent Streamlit sessions speaking the app's own websocket protocol.
+
+`bench_load` drives real Chromium viewers, but on a 2-core machine one pinned Chromium cannot draw for
+more than a few viewers: it measures the browser. This benchmark measures the server alone. Each
+session connects to `/_stcore/stream` as the browser does and sends the same `BackMsg.rerun_script`
+the browser sends on navigation (page name and query string), then reads `ForwardMsg`s until
+`script_finished`. Per session, one round: the overview of an area, its groups compared with the
+country, the index view, and a municipality. The server runs under `taskset -c 0`, this client on core 1.
+
+Reported per N: errors (an exception element, a failed or missing script end: must be 0), median and
+95th percentile time from the request to the script's end, server CPU seconds per page view, server
+peak memory (VmHWM), and the wall time of the whole level.
+
+Run: python -m bench.bench_sessions [--quick] [--levels N ...]   (quick: N = 5; full: N = 10, 25, 50)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from bench.bench_load import AREAS, MUNICIPALITIES, cpu_seconds, p95
+from data_sources.refresh import main as refresh_main
+from tests.browser import ROOT, streamlit_server
+from tests.fake_pxweb import FakePxWeb
+
+STEP_TIMEOUT_S = 180
+
+
+def steps(number: int) -> list[tuple[str, str, str, str]]:
+    """(label, page url path, query string, the start of the page's title) of one viewer's round."""
+    area, muni = AREAS[number % len(AREAS)], MUNICIPALITIES[number % len(MUNICIPALITIES)]
+    return [
+        ("overview", "", f"area={area}", "Yleiskatsaus"),
+        ("groups", "ryhmat", f"area={area}&compare=SSS", "Työnhakijaryhmät"),
+        ("view", "ryhmat", f"area={area}&compare=SSS&view=index", "Työnhakijaryhmät"),
+        ("municipality", "kunta", f"area={muni}", "Oma kunta"),
+    ]
+
+
+async def run_page(ws, page: str, query: str, title: str) -> str | None:
+    """Ask for one page as the browser does; None when its script finished cleanly having drawn the page's
+    title, else what went wrong."""
+    msg = BackMsg()
+    msg.rerun_script.page_name = page
+    msg.rerun_script.query_string = query
+    await ws.send(msg.SerializeToString())
+    titled = False
+    while True:
+        reply = ForwardMsg()
+        reply.ParseFromString(await ws.recv())
+        kind = reply.WhichOneof("type")
+        element = reply.delta.new_element if kind == "delta" else None
+        if element is not None and element.WhichOneof("type") == "exception":
+            return f"exception: {element.exception.message[:100]}"
+        if element is not None and element.WhichOneof("type") == "heading":
+            titled = titled or element.heading.body.startswith(title)
+        if kind == "page_not_found":
+            return f"page not found: {page!r}"
+        if kind == "script_finished":
+            if reply.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                continue  # the script reran by itself (a URL write-back): wait for that run's end
+            if reply.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
+                return f"script ended with status {reply.script_finished}"
+            return None if titled else f"no title starting {title!r}"
+
+
+async def session(url: str, number: int, timings: list[float], errors: list[str]) -> None:
+    try:
+        async with websockets.connect(
+            url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"], max_size=None
+        ) as ws:
+            for label, page, query, title in steps(number):
+                started = time.perf_counter()
+                try:
+                    problem = await asyncio.wait_for(run_page(ws, page, query, title), STEP_TIMEOUT_S)
+                except TimeoutError:
+                    problem = f"no script end within {STEP_TIMEOUT_S} s"
+                if problem:
+                    errors.append(f"{label}: {problem}")
+                else:
+                    timings.append(time.perf_counter() - started)
+    except (OSError, websockets.WebSocketException) as exc:
+        errors.append(f"session {number}: {type(exc).__name__}: {exc}")
+
+
+async def run_level(url: str, sessions: int) -> tuple[list[float], list[str], float]:
+    timings: list[float] = []
+    errors: list[str] = []
+    started = time.perf_counter()
+    await asyncio.gather(*(session(url, n, timings, errors) for n in range(sessions)))
+    return timings, errors, time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="N = 5 only (CI)")
+    parser.add_argument("--levels", type=int, nargs="+", help="session counts instead of 10 25 50")
+    args = parser.parse_args()
+    levels = [5] if args.quick else (args.levels or [10, 25, 50])
+    pinned = len(os.sched_getaffinity(0)) >= 2 and os.path.exists("/usr/bin/taskset")
+    prefix = ("taskset", "-c", "0") if pinned else ()
+    failed = False
+    with tempfile.TemporaryDirectory() as tmp:
+        with FakePxWeb() as fake:
+            assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", tmp]) == 0
+        if pinned:
+            os.sched_setaffinity(0, {1})
+        print(f"server on core 0, client on core 1: {'yes' if pinned else 'no (fewer than 2 cores)'}")
+        print(
+            f"{'sessions':>8} {'page views':>10} {'errors':>6} {'median s':>9} {'p95 s':>7} "
+            f"{'CPU s/view':>10} {'peak MiB':>9} {'wall s':>7}"
+        )
+        for sessions in levels:
+            with streamlit_server(ROOT / "app.py", {"CACHE_DIR": tmp}, prefix=prefix) as server:
+                cpu_before = cpu_seconds(server.pid)
+                timings, errors, elapsed = asyncio.run(run_level(server.url, sessions))
+                cpu_per_view = (cpu_seconds(server.pid) - cpu_before) / max(len(timings), 1)
+                peak = server.peak_memory_mib()
+            median = statistics.median(timings) if timings else float("nan")
+            print(
+                f"{sessions:>8} {len(timings):>10} {len(errors):>6} {median:>9.2f} {p95(timings):>7.2f} "
+                f"{cpu_per_view:>10.3f} {peak:>9.0f} {elapsed:>7.1f}"
+            )
+            for error in errors[:5]:
+                print(f"        error: {error}")
+            failed = failed or bool(errors)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
