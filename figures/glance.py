@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
 from data_sources.catalog import Series
 from figures.formats import fmt_month
 from figures.i18n import t
 from figures.latest import Latest
+from figures.markup import Markup
 from figures.sentences import value_text, year_change_text
 from figures.sparklines import sparkline_svg
+from figures.tables import html_table
 
 
 def group_glance(
@@ -36,20 +36,11 @@ def group_glance(
     return pd.DataFrame(rows)
 
 
-def glance_html(glance: pd.DataFrame, colour: str, lang: str) -> str:
-    """The glance as one static HTML table (class 'glance', styled in ui/frame.css): every text escaped,
-    figures aligned right, each trend an inline SVG sparkline (hidden from screen readers, who read the
-    row's figures). One element instead of a data grid: the page draws far sooner."""
-    columns = list(glance.columns)
+def glance_html(glance: pd.DataFrame, colour: str, lang: str) -> Markup:
+    """The glance as one static HTML table, each trend an inline SVG sparkline (hidden from screen
+    readers, who read the row's figures). One element instead of a data grid: the page draws far sooner."""
     trend = t("col_trend", lang)
-    numbers = {t("value", lang), t("from_year", lang).capitalize()}
-    num = ' class="num"'
-
-    def cell(column: str, value) -> str:
-        if column == trend:
-            return f'<td class="trend">{sparkline_svg(value, colour)}</td>'
-        return f"<td{num if column in numbers else ''}>{html.escape(str(value))}</td>"
-
-    head = "".join(f'<th scope="col"{num if c in numbers else ""}>{html.escape(c)}</th>' for c in columns)
-    body = "".join("<tr>" + "".join(cell(c, row[c]) for c in columns) + "</tr>" for row in glance.to_dict("records"))
-    return f'<table class="glance"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    # object dtype: a string column would turn each Markup back into a plain str
+    svgs = pd.Series([sparkline_svg(values, colour) for values in glance[trend]], index=glance.index, dtype=object)
+    shown = glance.assign(**{trend: svgs})
+    return html_table(shown, t("group", lang), (t("month", lang),), (trend,), css_class="figures glance")

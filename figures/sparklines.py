@@ -12,6 +12,8 @@ import html
 import math
 from collections.abc import Sequence
 
+from figures.markup import Markup
+
 WIDTH, HEIGHT, PAD = 240.0, 48.0, 3.0
 
 
@@ -37,7 +39,7 @@ def sparkline_points(values: Sequence[float | None], width: float = WIDTH, heigh
     return [" ".join(r) for r in runs]
 
 
-def sparkline_svg(values: Sequence[float | None], colour: str, label: str = "") -> str:
+def sparkline_svg(values: Sequence[float | None], colour: str, label: str = "") -> Markup:
     """The SVG markup: numbers, a checked colour and the escaped `label` (its accessible name; without one
     the image is hidden from screen readers)."""
     if not colour.startswith("#") or not all(c in "0123456789abcdefABCDEF" for c in colour[1:]):
@@ -50,7 +52,7 @@ def sparkline_svg(values: Sequence[float | None], colour: str, label: str = "") 
         for points in sparkline_points(values)
     )
     name = f'role="img" aria-label="{html.escape(label)}"' if label else 'aria-hidden="true"'
-    return (
+    return Markup(
         f'<svg class="sparkline" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}" preserveAspectRatio="none" '
         f'width="100%" height="{HEIGHT:.0f}" {name} focusable="false">{lines}</svg>'
     )

@@ -10,6 +10,7 @@ from figures.sentences import proxy_note
 from figures.views import VIEWS, view_decimals, view_supported, view_unit
 from ui.context import bind, page_frame
 from ui.figures import latest_figures, show_trend
+from ui.safe import show_markup
 from ui.state import period_bounds
 
 ctx = page_frame()
@@ -56,7 +57,7 @@ st.subheader(f"{t('groups_glance', lang)}: {ctx.area_name(sel.area)}")
 figures = latest_figures(ctx.data, tuple(s.id for s in groups), (sel.area,))
 glance = group_glance(groups, figures, sel.area, lang)
 # one static table (figures/glance.py): a data grid here cost the page most of its drawing time
-st.markdown(glance_html(glance, ctx.catalog.area(sel.area).colour, lang), unsafe_allow_html=True)
+show_markup(glance_html(glance, ctx.catalog.area(sel.area).colour, lang))
 st.caption(ctx.source_line(catalog.monthly_table_key))
 
 bind(

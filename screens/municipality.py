@@ -81,7 +81,8 @@ figures_table(table, t("figure", lang), text_columns=(t("col_unit", lang),))
 for note in proxy_notes(rows, lang):
     st.caption(note)
 with st.expander(t("codes_title", lang)):
-    st.table(codes_table(rows, catalog, lang).set_index(t("figure", lang)))
+    codes = codes_table(rows, catalog, lang)
+    figures_table(codes, t("figure", lang), text_columns=tuple(codes.columns))
 
 stem, download = municipality_download(rows, ctx.data, catalog, area, lang)
 left, middle, right, _ = st.columns([1, 1.2, 1.8, 1.5])

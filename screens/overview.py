@@ -14,6 +14,7 @@ from figures.sentences import headline_sentence, proxy_note, sparkline_sentence,
 from figures.sparklines import sparkline_svg
 from ui.context import page_frame, set_selection
 from ui.figures import latest_figures, theme_scores
+from ui.safe import show_markup
 from ui.since import since_block
 
 ctx = page_frame()
@@ -76,7 +77,7 @@ for number, series in enumerate(headline):
                 # drawn on the server (no chart library in the browser); to a screen reader one image
                 # named by a sentence that says what it shows
                 svg = sparkline_svg(fig.history["value"].tolist(), colour, sparkline_sentence(fig, series, lang))
-                st.markdown(svg, unsafe_allow_html=True)
+                show_markup(svg)
 
 
 def theme_strip() -> None:

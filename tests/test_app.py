@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import math
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
@@ -18,6 +16,7 @@ from data_sources.programme import load_programme
 from figures.formats import fmt_number, fmt_percent
 from figures.latest import latest
 from tests.fake_pxweb import FakePxWeb
+from tests.tables import page_tables
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["screens/overview.py", "screens/groups.py", "screens/municipality.py", "screens/themes.py", "screens/data.py"]
@@ -186,7 +185,7 @@ def test_municipality_table_equals_the_snapshot_and_downloads(real_cache, monkey
     at = open_app(real_cache, monkeypatch, page="screens/municipality.py", area="KU075")
     frame = load_dataset(real_cache).frame
     assert at.title[0].value == "Oma kunta: Hamina"
-    table = at.table[0].value
+    table = page_tables(at)[0]
     row = table.loc["Työttömät työnhakijat"]
     assert row["Hamina"] == fmt_number(latest(frame, "unemployed", "KU075").value)
     assert row["Kymenlaakso"] == fmt_number(latest(frame, "unemployed", "MK08").value)
@@ -297,13 +296,7 @@ def test_data_and_theme_pages_speak_swedish_and_english(lang, released, kind, re
 
 def test_groups_page_shows_every_group_once_with_the_snapshots_figures(real_cache, monkeypatch, catalog):
     at = open_app(real_cache, monkeypatch, page="screens/groups.py", area="KU624", group="jobseekers_foreign")
-    (markup,) = [m.value for m in at.markdown if m.value.startswith('<table class="glance">')]
-    table = ET.fromstring(markup)
-    head = [th.text for th in table.find("thead/tr")]
-    glance = pd.DataFrame(
-        [[td.text if td.get("class") != "trend" else td.find("svg") for td in tr] for tr in table.find("tbody")],
-        columns=head,
-    )
+    glance = page_tables(at)[0].reset_index()
     frame = load_dataset(real_cache).frame
     june = frame[(frame["area_code"] == "KU624") & (frame["period"] == "2026-06-01")].set_index("series")["value"]
     # Appendix 2's nine groups; unemployed foreign nationals and unemployed disabled are not shown a

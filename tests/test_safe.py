@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ui.safe import plain
 
 
@@ -17,3 +19,28 @@ def test_backticks_inside_get_a_longer_fence_and_newlines_become_spaces():
 def test_long_text_is_cut_and_empty_text_stays_empty():
     assert plain("x" * 600, limit=10) == "` " + "x" * 9 + "… `"
     assert plain("  \n ") == ""
+
+
+def test_tables_of_figures_escape_every_text_and_take_markup_only_as_markup():
+    import xml.etree.ElementTree as ET
+
+    import pandas as pd
+
+    from figures.markup import Markup
+    from figures.sparklines import sparkline_svg
+    from figures.tables import html_table
+    from ui.safe import show_markup
+
+    hostile = '<img src=x onerror="alert(1)">'
+    svg = pd.Series([sparkline_svg([1.0, 2.0], "#000000")], dtype=object)  # a str column would drop the mark
+    frame = pd.DataFrame({"Luku": [hostile], "Arvo": ["10 153"], "Kehitys": svg})
+    markup = html_table(frame, "Luku", markup_columns=("Kehitys",))
+    table = ET.fromstring(markup)  # well-formed: the hostile text is text, not an element
+    row = table.find("tbody/tr")
+    assert row[0].text == hostile and row[1].get("class") == "num" and row[2][0].tag == "svg"
+    assert "<img" not in markup
+    with pytest.raises(TypeError, match="markup cells take figures.markup.Markup"):
+        html_table(frame.assign(Kehitys=[hostile]), "Luku", markup_columns=("Kehitys",))
+    with pytest.raises(TypeError, match="show_markup takes figures.markup.Markup, not str"):
+        show_markup(hostile)
+    assert isinstance(markup, Markup)

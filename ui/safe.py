@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+import streamlit as st
+
+from figures.markup import Markup
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _BACKTICKS = re.compile(r"`+")
 
@@ -22,3 +26,10 @@ def plain(text: object, limit: int = 500) -> str:
         line = line[: limit - 1] + "…"
     fence = "`" * (max((len(run) for run in _BACKTICKS.findall(line)), default=0) + 1)
     return f"{fence} {line} {fence}"  # CommonMark strips one space each side: content may start with `
+
+
+def show_markup(markup: Markup) -> None:
+    """The one place a page shows HTML: only `Markup` the figure layer built (escaped texts, numbers)."""
+    if not isinstance(markup, Markup):
+        raise TypeError(f"show_markup takes figures.markup.Markup, not {type(markup).__name__}")
+    st.markdown(markup, unsafe_allow_html=True)
