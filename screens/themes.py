@@ -31,6 +31,7 @@ from report.earlier import earlier_figures
 from report.halfyear import build_report, to_html, to_pdf
 from ui.context import bind, cached_on_data, page_frame
 from ui.figures import lazy_downloads, show_trend, theme_scores
+from ui.tables import figures_table
 
 
 @cached_on_data(max_entries=10)
@@ -130,7 +131,8 @@ def show_assessments(theme: Theme, progress: Progress, lang: str) -> None:
                 t("col_date", lang): fmt_date(a.date, lang) if a.date else "–",
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    assessments = pd.DataFrame(rows)
+    figures_table(assessments, t("col_goal", lang), text_columns=tuple(assessments.columns))
     st.caption(t("assessor_hint", lang, path=f"content/progress/{progress.half}.yaml"))
 
 
@@ -221,7 +223,7 @@ with st.expander(f"{t('appendix3', lang)} ({appendix['unit'][lang]})"):
     table = pd.DataFrame(appendix["rows"], columns=appendix["columns"])
     for column in appendix["columns"][1:]:
         table[column] = table[column].map(lambda v: "" if v is None else fmt_number(v, 1 if v % 1 else 0, lang))
-    st.dataframe(table, hide_index=True, width="stretch")
+    figures_table(table, appendix["columns"][0])
     st.caption(appendix["note"])
 
 st.subheader(t("half_report", lang))

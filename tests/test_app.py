@@ -237,7 +237,7 @@ def test_themes_page_opens_theme_44_from_the_url_with_its_scorecard(real_cache, 
     assert any(c.value.startswith("Tila: ✔ edennyt = muuttunut maaliskuusta 2021") for c in at.caption)
     assert len(charts(at)) == 5
     assert "Koordinaattorien arviot 2026H1" in " ".join(texts)
-    assessments = at.dataframe[0].value
+    assessments = page_tables(at)[0].reset_index()
     assert assessments["Tila"].tolist() == ["ei arvioitu"] * 7
     assert assessments["Tavoite"].iloc[3] == "4.4.4 Pitkäaikaistyöttömyyden ennaltaehkäisy ja katkaisu"
 
