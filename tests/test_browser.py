@@ -48,8 +48,8 @@ def check_page(page, path: str, charts: int, text: str, shot: str) -> None:
     if path.startswith("/kunta"):
         # the figures table: labels and units read left to right, every figure aligns right
         aligns = page.evaluate(
-            "Array.from(document.querySelector('[data-testid=\"stTable\"] tbody tr').children)"
-            ".map(c => getComputedStyle(c.querySelector('p') || c).textAlign)"
+            "Array.from(document.querySelector('table.figures tbody tr').children)"
+            ".map(c => getComputedStyle(c).textAlign)"
         )
         assert [a.replace("start", "left") for a in aligns] == ["left", "left", *["right"] * 5], aligns
     ARTIFACTS.mkdir(exist_ok=True)
