@@ -397,13 +397,16 @@ def watch(catalog: Catalog, args: argparse.Namespace) -> int:
         retries=args.retries,
         backoff=args.backoff,
     )
-    previous = signal.signal(signal.SIGTERM, lambda *_: refresher.stop())
+    # Both end it cleanly. SIGINT explicitly too: a process started in the background by a shell
+    # inherits SIGINT ignored, and Python then never raises KeyboardInterrupt for Ctrl-C / kill -INT.
+    previous = {sig: signal.signal(sig, lambda *_: refresher.stop()) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         refresher.run_forever()
     except KeyboardInterrupt:
         refresher.stop()
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     print(f"refresh --watch stopped after {refresher.rounds} rounds", file=sys.stderr)
     return 0
 
