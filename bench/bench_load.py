@@ -99,12 +99,10 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[18] if len(values) >= 2 else (values[0] if values else float("nan"))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="N = 5 only (CI, under ~2 minutes)")
-    parser.add_argument("--levels", type=int, nargs="+", help="viewer counts instead of 10 25 50")
-    args = parser.parse_args()
-    levels, rounds = ([5], 1) if args.quick else (args.levels or [10, 25, 50], 1)
+def measure_levels(levels: list[int], who: str, client: str, run) -> int:
+    """The load protocol both load benchmarks share: the fake server's release stored once, then per level a
+    fresh app server under `taskset -c 0` and `run(url, n)` (a coroutine giving timings, errors and wall
+    time) from core 1; one table row per level. Exit 1 if any level had an error."""
     pinned = len(os.sched_getaffinity(0)) >= 2 and os.path.exists("/usr/bin/taskset")
     prefix = ("taskset", "-c", "0") if pinned else ()
     failed = False
@@ -112,29 +110,36 @@ def main() -> int:
         with FakePxWeb() as fake:
             assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", tmp]) == 0
         if pinned:
-            os.sched_setaffinity(0, {1})  # this process and the Chromium it starts: core 1
-        print(f"server on core 0, browsers on core 1: {'yes' if pinned else 'no (fewer than 2 cores)'}")
+            os.sched_setaffinity(0, {1})  # this process (and any Chromium it starts): core 1
+        print(f"server on core 0, {client} on core 1: {'yes' if pinned else 'no (fewer than 2 cores)'}")
         print(
-            f"{'viewers':>7} {'page views':>10} {'errors':>6} {'median s':>9} {'p95 s':>7} "
+            f"{who:>8} {'page views':>10} {'errors':>6} {'median s':>9} {'p95 s':>7} "
             f"{'CPU s/view':>10} {'peak MiB':>9} {'wall s':>7}"
         )
-        for viewers in levels:
+        for n in levels:
             with streamlit_server(ROOT / "app.py", {"CACHE_DIR": tmp}, prefix=prefix) as server:
                 cpu_before = cpu_seconds(server.pid)
-                timings, errors, elapsed = asyncio.run(
-                    run_load(server.url, viewers, rounds, bound_s=120 + 15 * viewers)
-                )
+                timings, errors, elapsed = asyncio.run(run(server.url, n))
                 cpu_per_view = (cpu_seconds(server.pid) - cpu_before) / max(len(timings), 1)
                 peak = server.peak_memory_mib()
             median = statistics.median(timings) if timings else float("nan")
             print(
-                f"{viewers:>7} {len(timings):>10} {len(errors):>6} {median:>9.2f} {p95(timings):>7.2f} "
+                f"{n:>8} {len(timings):>10} {len(errors):>6} {median:>9.2f} {p95(timings):>7.2f} "
                 f"{cpu_per_view:>10.3f} {peak:>9.0f} {elapsed:>7.1f}"
             )
             for error in errors[:5]:
                 print(f"        error: {error}")
             failed = failed or bool(errors)
     return 1 if failed else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="N = 5 only (CI, under ~2 minutes)")
+    parser.add_argument("--levels", type=int, nargs="+", help="viewer counts instead of 10 25 50")
+    args = parser.parse_args()
+    levels, rounds = ([5], 1) if args.quick else (args.levels or [10, 25, 50], 1)
+    return measure_levels(levels, "viewers", "browsers", lambda url, n: run_load(url, n, rounds, bound_s=120 + 15 * n))
 
 
 if __name__ == "__main__":

@@ -18,20 +18,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import statistics
 import sys
-import tempfile
 import time
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.bench_load import AREAS, MUNICIPALITIES, cpu_seconds, p95
-from data_sources.refresh import main as refresh_main
-from tests.browser import ROOT, streamlit_server
-from tests.fake_pxweb import FakePxWeb
+from bench.bench_load import AREAS, MUNICIPALITIES, measure_levels
 
 STEP_TIMEOUT_S = 180
 
@@ -106,35 +100,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="N = 5 only (CI)")
     parser.add_argument("--levels", type=int, nargs="+", help="session counts instead of 10 25 50")
     args = parser.parse_args()
-    levels = [5] if args.quick else (args.levels or [10, 25, 50])
-    pinned = len(os.sched_getaffinity(0)) >= 2 and os.path.exists("/usr/bin/taskset")
-    prefix = ("taskset", "-c", "0") if pinned else ()
-    failed = False
-    with tempfile.TemporaryDirectory() as tmp:
-        with FakePxWeb() as fake:
-            assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", tmp]) == 0
-        if pinned:
-            os.sched_setaffinity(0, {1})
-        print(f"server on core 0, client on core 1: {'yes' if pinned else 'no (fewer than 2 cores)'}")
-        print(
-            f"{'sessions':>8} {'page views':>10} {'errors':>6} {'median s':>9} {'p95 s':>7} "
-            f"{'CPU s/view':>10} {'peak MiB':>9} {'wall s':>7}"
-        )
-        for sessions in levels:
-            with streamlit_server(ROOT / "app.py", {"CACHE_DIR": tmp}, prefix=prefix) as server:
-                cpu_before = cpu_seconds(server.pid)
-                timings, errors, elapsed = asyncio.run(run_level(server.url, sessions))
-                cpu_per_view = (cpu_seconds(server.pid) - cpu_before) / max(len(timings), 1)
-                peak = server.peak_memory_mib()
-            median = statistics.median(timings) if timings else float("nan")
-            print(
-                f"{sessions:>8} {len(timings):>10} {len(errors):>6} {median:>9.2f} {p95(timings):>7.2f} "
-                f"{cpu_per_view:>10.3f} {peak:>9.0f} {elapsed:>7.1f}"
-            )
-            for error in errors[:5]:
-                print(f"        error: {error}")
-            failed = failed or bool(errors)
-    return 1 if failed else 0
+    return measure_levels([5] if args.quick else (args.levels or [10, 25, 50]), "sessions", "client", run_level)
 
 
 if __name__ == "__main__":
