@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from data_sources.catalog import Catalog
-from figures.formats import NBSP, fmt_date, fmt_number, vega_locale
+from figures.formats import NBSP, fmt_date, fmt_month, fmt_number, vega_locale
 from figures.i18n import t
 
 EVENTS = (("2021-03-23", "event_programme"), ("2025-01-01", "event_reform"))
@@ -106,6 +106,9 @@ def trend_chart(
     data = rows[["period", "area_code", "shown"]].copy()
     data["area_name"] = data["area_code"].map({a.code: a.name[lang] for a in areas})
     data["shown_text"] = value_texts(data["shown"], decimals, unit, lang)
+    # what a pointer over a month says (a tooltip in Vega, a hover title in the page's inline SVG)
+    months = data["period"].map(lambda period: fmt_month(period, lang))
+    data["tip"] = data["area_name"] + ", " + months + ": " + data["shown_text"]
     colour = alt.Color("area_name:N", title=None, scale=alt.Scale(domain=names, range=colours), sort=names)
     base = alt.Chart(data)
     line = base.mark_line(strokeWidth=4 if large else 2.5, invalid="break-paths-show-domains").encode(
@@ -123,6 +126,7 @@ def trend_chart(
             alt.Tooltip("period:T", title=t("month", lang), format="%B %Y"),
             alt.Tooltip("shown_text:N", title=t("value", lang)),
         ],
+        description="tip:N",
     )
     start, end = data["period"].min(), data["period"].max()
     events = pd.DataFrame(
@@ -136,7 +140,12 @@ def trend_chart(
     if not events.empty:
         # the tooltip's date as on every page (23.3.2021), not the chart's own default (maalis 23, 2021)
         tooltip = [alt.Tooltip("label:N", title=t("event", lang)), alt.Tooltip("day:N", title=t("date", lang))]
-        rules = alt.Chart(events).mark_rule(strokeDash=[4, 4], color="#555555").encode(x="date:T", tooltip=tooltip)
+        events["tip"] = events["label"] + ", " + events["day"]
+        rules = (
+            alt.Chart(events)
+            .mark_rule(strokeDash=[4, 4], color="#555555")
+            .encode(x="date:T", tooltip=tooltip, description="tip:N")
+        )
         # a label in the last third of the period goes left of its rule, so it is not cut at the right edge
         late = events["date"] > start + (end - start) * 2 / 3
         labels = [
@@ -149,7 +158,7 @@ def trend_chart(
                 color="#333333",
                 fontSize=20 if large else 11,
             )
-            .encode(x="date:T", y=alt.value(0), text="label:N", tooltip=tooltip)
+            .encode(x="date:T", y=alt.value(0), text="label:N", tooltip=tooltip, description="tip:N")
             for part, align in ((events[~late], "left"), (events[late], "right"))
             if not part.empty
         ]

@@ -55,6 +55,7 @@ def map_figures(boundaries: dict, values: dict[str, float], lang: str, decimals:
                     "member": props["member"],
                     "value": None if math.isnan(value) else value,
                     "text": text if props["member"] else "",
+                    "tip": f"{props[name_key]}: {text}" if props["member"] else props[name_key],
                 },
             }
         )
@@ -106,7 +107,7 @@ def municipality_map(
         alt.Chart(data)
         .mark_geoshape(fill=NEIGHBOUR_GREY, stroke="white", strokeWidth=0.8)
         .transform_filter("!datum.properties.member")
-        .encode(tooltip=alt.Tooltip("properties.name:N", title=None))
+        .encode(tooltip=alt.Tooltip("properties.name:N", title=None), description="properties.tip:N")
     )
     shaded = (
         alt.Chart(data)
@@ -115,6 +116,7 @@ def municipality_map(
         .encode(
             color=alt.Color("properties.value:Q", scale=scale, legend=None),
             tooltip=[alt.Tooltip("properties.name:N", title=None), alt.Tooltip("properties.text:N", title=unit)],
+            description="properties.tip:N",
         )
     )
     own = labels[labels["member"]]

@@ -15,6 +15,7 @@ from figures.formats import fmt_date, fmt_datetime
 from figures.i18n import t
 from ui.context import page_frame
 from ui.safe import plain
+from ui.tables import figures_table
 
 ctx = page_frame()
 lang, catalog, data = ctx.lang, ctx.catalog, ctx.data
@@ -44,7 +45,8 @@ for key, table in catalog.tables.items():
             ),
         }
     )
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+sources = pd.DataFrame(rows)
+figures_table(sources, t("col_table", lang), tuple(sources.columns))  # texts and dates: all left
 if data.cache_missing:
     st.info(t("cache_missing", lang))
 st.caption(f"{catalog.producer}, {catalog.base_url}. {t('licence', lang, licence=catalog.licence)}.")
@@ -86,24 +88,21 @@ if st.button(
             )
 
 st.subheader(t("catalog_title", lang))
-st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                t("col_series", lang): s.label[lang],
-                t("col_id", lang): s.id,
-                t("col_table", lang): catalog.tables[s.table].path,
-                t("col_code", lang): s.content_code,
-                t("col_unit", lang): s.unit,
-                t("proxy", lang): s.proxy.note[lang] if s.proxy else "",
-                t("col_intended", lang): s.proxy.intended_source if s.proxy else "",
-            }
-            for s in catalog.series
-        ]
-    ),
-    hide_index=True,
-    width="stretch",
+series_table = pd.DataFrame(
+    [
+        {
+            t("col_series", lang): s.label[lang],
+            t("col_id", lang): s.id,
+            t("col_table", lang): catalog.tables[s.table].path,
+            t("col_code", lang): s.content_code,
+            t("col_unit", lang): s.unit,
+            t("proxy", lang): s.proxy.note[lang] if s.proxy else "",
+            t("col_intended", lang): s.proxy.intended_source if s.proxy else "",
+        }
+        for s in catalog.series
+    ]
 )
+figures_table(series_table, t("col_series", lang), tuple(series_table.columns))
 
 st.subheader(t("all_figures", lang))
 left, right = st.columns(2)

@@ -12,6 +12,7 @@ from figures.views import view_decimals, view_unit
 from report.downloads import municipality_download, to_csv, to_xlsx
 from ui.context import page_frame, set_selection
 from ui.figures import card_pdf, map_spec, municipality_figures, show_trend, six_table
+from ui.safe import show_markup
 from ui.since import since_block
 from ui.tables import figures_table
 
@@ -48,8 +49,8 @@ def six_and_map() -> None:
         horizontal=True,
         key="map_measure",
     )
-    spec, description = map_spec(ctx.data, measure == "change", area if area in municipalities else "", lang)
-    st.vega_lite_chart(spec, width="stretch")  # the spec's description is the accessible name
+    _, description, drawn = map_spec(ctx.data, measure == "change", area if area in municipalities else "", lang)
+    show_markup(drawn)  # one image named by the description
     st.caption(f"{description} {t('map_neighbour', lang)}.")
 
 

@@ -7,6 +7,7 @@ import math
 import streamlit as st
 
 from data_sources.periods import HalfYear
+from figures.cards import Card, cards_html, change_tone
 from figures.formats import fmt_month, fmt_number
 from figures.i18n import t
 from figures.scorecard import STATUSES, status_label
@@ -34,50 +35,34 @@ source = ctx.source_line(ctx.catalog.monthly_table_key)
 st.caption(f"{t('latest_month', lang)}: {fmt_month(unemployed.period, lang)} · {source}")
 
 
-def change_style(change: float, falling_is_good: bool) -> dict:
-    """Arrow and colour of a metric's delta, given outright: st.metric would read them from an ASCII '-'
-    at the start of the text, and the text keeps the one minus sign (−) used everywhere else."""
-    if math.isnan(change) or change == 0:
-        return {"delta_arrow": "off", "delta_color": "gray"}
-    arrow = "down" if change < 0 else "up"
-    if not falling_is_good:
-        return {"delta_arrow": arrow, "delta_color": "gray"}
-    return {"delta_arrow": arrow, "delta_color": "green" if change < 0 else "red"}
-
-
+cards = []
 colour = ctx.catalog.area(area).colour
-columns = st.columns(3)
-for number, series in enumerate(headline):
+for series in headline:
     fig = figures[(series.id, area)]
-    with columns[number % 3]:
-        month = (
-            ""
-            if math.isnan(fig.month_change)
-            else f"{fmt_number(fig.month_change, series.decimals, lang, signed=True)} {t('from_month', lang)}"
+    month = (
+        ""
+        if math.isnan(fig.month_change)
+        else f"{fmt_number(fig.month_change, series.decimals, lang, signed=True)} {t('from_month', lang)}"
+    )
+    code = f"{ctx.catalog.tables[series.table].short_id} {series.content_code}"
+    direction, tone = change_tone(fig.year_change, falling_is_good=series.id not in ("open_vacancies", "in_services"))
+    cards.append(
+        Card(
+            label=ctx.label(series),
+            value=value_text(fig.value, series, lang) if fig.status is None else f".. ({t('missing', lang)})",
+            delta=year_change_text(fig, series, lang, with_count=True),
+            delta_description=t("from_year", lang),
+            direction=direction,
+            tone=tone,
+            note=" · ".join(x for x in [month, proxy_note(series, lang), code] if x),
+            # drawn on the server (no chart library in the browser); to a screen reader one image named by
+            # a sentence that says what it shows
+            sparkline=sparkline_svg(fig.history["value"].tolist(), colour, sparkline_sentence(fig, series, lang))
+            if len(fig.history)
+            else None,
         )
-        help_text = " · ".join(
-            x
-            for x in [
-                month,
-                proxy_note(series, lang),
-                f"{ctx.catalog.tables[series.table].short_id} {series.content_code}",
-            ]
-            if x
-        )
-        with st.container(border=True, gap="small"):
-            st.metric(
-                ctx.label(series),
-                value_text(fig.value, series, lang) if fig.status is None else f".. ({t('missing', lang)})",
-                delta=year_change_text(fig, series, lang, with_count=True),
-                delta_description=t("from_year", lang),
-                **change_style(fig.year_change, falling_is_good=series.id not in ("open_vacancies", "in_services")),
-                help=help_text,
-            )
-            if len(fig.history):
-                # drawn on the server (no chart library in the browser); to a screen reader one image
-                # named by a sentence that says what it shows
-                svg = sparkline_svg(fig.history["value"].tolist(), colour, sparkline_sentence(fig, series, lang))
-                show_markup(svg)
+    )
+show_markup(cards_html(cards))
 
 
 def theme_strip() -> None:

@@ -104,15 +104,12 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
     else:
         st.info(t("scorecard_empty", lang))
     if score.unavailable:
-        st.markdown(f"**{t('unavailable_title', lang)}**")
-        st.markdown(
-            "\n".join(
-                f"- {i.text} ({i.source}): {status_label('unknown', lang)} – {i.unavailable}" for i in score.unavailable
-            )
-        )
+        unknown_label = status_label("unknown", lang)
+        items = (f"- {i.text} ({i.source}): {unknown_label} – {i.unavailable}" for i in score.unavailable)
+        st.markdown(f"**{t('unavailable_title', lang)}**\n\n" + "\n".join(items))
     if score.assessed:
-        st.markdown(f"**{t('assessed_title', lang)}**")
-        st.markdown("\n".join(f"- {i.text} ({i.source})" for i in score.assessed))
+        items = (f"- {i.text} ({i.source})" for i in score.assessed)
+        st.markdown(f"**{t('assessed_title', lang)}**\n\n" + "\n".join(items))
 
 
 def show_assessments(theme: Theme, progress: Progress, lang: str) -> None:
@@ -136,26 +133,27 @@ def show_assessments(theme: Theme, progress: Progress, lang: str) -> None:
     st.caption(t("assessor_hint", lang, path=f"content/progress/{progress.half}.yaml"))
 
 
+def programme_text(theme: Theme, lang: str) -> str:
+    """The theme's text in the programme as one Markdown document (one element on the page, not twenty)."""
+    parts = []
+    if theme.target_groups:
+        parts += [f"**{t('target_groups', lang)}:**", "\n".join(f"- {g}" for g in theme.target_groups)]
+    parts += [f"**{t('impacts', lang)}**", "\n".join(f"- {i}" for i in theme.impacts), f"**{t('goals', lang)}**"]
+    for goal in theme.goals:
+        parts += [f"{goal.id} **{goal.title}**", "\n".join(f"- {a}" for a in goal.actions) or "–"]
+    lines = []
+    for i in theme.indicators:
+        extra = f" ({t('added', lang)})" if i.added else ""
+        because = f" · {t('col_because', lang)}: “{i.because}”" if i.because else ""
+        lines.append(f"- {i.text}{extra} – *{i.source}*{because}")
+    parts += [f"**{t('indicators', lang)}**", "\n".join(lines)]
+    parts += [f"**{t('participants', lang)}:** {theme.participants}", f"**{t('resources', lang)}:** {theme.resources}"]
+    return "\n\n".join(parts)
+
+
 def show_programme_text(theme: Theme, lang: str) -> None:
     with st.expander(t("programme_text", lang)):
-        if theme.target_groups:
-            st.markdown(f"**{t('target_groups', lang)}:**")
-            st.markdown("\n".join(f"- {g}" for g in theme.target_groups))
-        st.markdown(f"**{t('impacts', lang)}**")
-        st.markdown("\n".join(f"- {i}" for i in theme.impacts))
-        st.markdown(f"**{t('goals', lang)}**")
-        for goal in theme.goals:
-            st.markdown(f"{goal.id} **{goal.title}**")
-            st.markdown("\n".join(f"- {a}" for a in goal.actions) or "–")
-        st.markdown(f"**{t('indicators', lang)}**")
-        lines = []
-        for i in theme.indicators:
-            extra = f" ({t('added', lang)})" if i.added else ""
-            because = f" · {t('col_because', lang)}: “{i.because}”" if i.because else ""
-            lines.append(f"- {i.text}{extra} – *{i.source}*{because}")
-        st.markdown("\n".join(lines))
-        st.markdown(f"**{t('participants', lang)}:** {theme.participants}")
-        st.markdown(f"**{t('resources', lang)}:** {theme.resources}")
+        st.markdown(programme_text(theme, lang))
 
 
 def show_charts(score: ThemeScore, lang: str) -> None:

@@ -117,13 +117,14 @@ def streamlit_server(script: Path, env: dict[str, str], prefix: tuple[str, ...] 
         os.unlink(log.name)
 
 
-# True once Streamlit has finished the script run and `count` Vega charts have drawn their marks. (The
-# overview's sparklines are inline SVG in the page's text, figures/sparklines.py: they come with it.)
-CHARTS = ".vega-embed svg"
+# True once Streamlit has finished the script run and `count` charts have their marks: drawn on the server
+# (report/inline.py: SVG in the page's HTML) or by Vega in the browser (the presentation), both SVG of
+# class "marks". (The overview's sparklines are inline SVG of their own, figures/sparklines.py.)
+CHARTS = "svg.marks"
 CHARTS_READY_JS = """(count) => {
-    const marks = '.vega-embed svg .mark-line, .vega-embed svg .mark-rect, .vega-embed svg .mark-shape';
+    const marks = 'svg.marks .mark-line, svg.marks .mark-rect, svg.marks .mark-shape';
     const done = document.querySelectorAll(marks).length;  // lines, bars, map shapes
-    const charts = document.querySelectorAll('.vega-embed svg').length;
+    const charts = document.querySelectorAll('svg.marks').length;
     const app = document.querySelector('[data-testid="stApp"]');
     const idle = app && app.getAttribute('data-test-script-state') === 'notRunning';
     const main = document.querySelector('[data-testid="stMain"]');
@@ -132,5 +133,5 @@ CHARTS_READY_JS = """(count) => {
 
 
 def wait_for_charts(page, count: int, timeout_ms: int = 60000) -> None:
-    """Until `count` Vega charts have drawn their SVG and Streamlit has stopped running the script."""
+    """Until `count` charts show their marks and Streamlit has stopped running the script."""
     page.wait_for_function(CHARTS_READY_JS, arg=count, timeout=timeout_ms)

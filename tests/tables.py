@@ -21,3 +21,27 @@ def parse_table(markup: str) -> pd.DataFrame:
 def page_tables(at) -> list[pd.DataFrame]:
     """Every table of figures on the page, in page order."""
     return [parse_table(m.value) for m in at.markdown if m.value.startswith('<table class="figures')]
+
+
+def page_cards(at) -> dict[str, dict[str, str]]:
+    """The overview's headline cards (figures/cards.py) by label: value, delta, its description, direction
+    and tone (from the change's classes), note, and the sparkline's accessible name."""
+    (markup,) = [m.value for m in at.markdown if m.value.startswith('<div class="cards">')]
+    cards = {}
+    for card in ET.fromstring(markup):
+        parts = {p.get("class"): p for p in card if p.tag == "p"}
+        delta = parts.get("card-delta")
+        change = delta.find("span") if delta is not None else None
+        svg = card.find("{http://www.w3.org/2000/svg}svg")
+        if svg is None:
+            svg = card.find("svg")
+        cards[parts["card-label"].text] = {
+            "value": parts["card-value"].text,
+            "delta": ((change[0].tail if len(change) else change.text) or "").strip() if change is not None else "",
+            "delta_description": (change.tail or "").strip() if change is not None else "",
+            "direction": change.get("class").split()[1] if change is not None else "off",
+            "tone": change.get("class").split()[2] if change is not None else "neutral",
+            "note": parts["card-note"].text,
+            "sparkline": svg.get("aria-label") if svg is not None else None,
+        }
+    return cards

@@ -58,7 +58,7 @@ CONTRASTS = """() => {
     const leaves = Array.from(box.querySelectorAll('*')).filter((e) => e.children.length === 0);
     (leaves.length ? leaves : [box]).forEach((e) => measure(e, 'caption', getComputedStyle(e).color));
   });
-  document.querySelectorAll('.vega-embed svg :is(.role-axis-label, .role-legend-label, .role-title-subtitle) text')
+  document.querySelectorAll('svg.marks :is(.role-axis-label, .role-legend-label, .role-title-subtitle) text')
     .forEach((e) => measure(e, 'chart label', getComputedStyle(e).fill));
   return out;
 }"""
@@ -66,13 +66,13 @@ CONTRASTS = """() => {
 # Elements a Tab key reaches, grouped by the chart block they sit next to.
 TAB_STOPS_PER_CHART = """() => {
   const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]';
-  const charts = Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'));
+  const charts = Array.from(document.querySelectorAll('svg.marks'));
   return charts.map((chart) => {
     // a chart's block: its own element and the elements after it up to the next chart
     const own = chart.closest('[data-testid="stElementContainer"]');
     const stops = [];
     for (let e = own; e; e = e.nextElementSibling) {
-      if (e !== own && e.querySelector('[data-testid="stVegaLiteChart"]')) break;
+      if (e !== own && e.querySelector('svg.marks')) break;
       stops.push(...[e, ...e.querySelectorAll(focusable)].filter((x) =>
         x.matches(focusable) && x.tabIndex >= 0 && !x.disabled && x.getClientRects().length));
     }

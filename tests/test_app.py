@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import math
+import re
 from pathlib import Path
 
 import pytest
 import streamlit as st
-from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
 from data_sources.dataset import load_dataset
 from data_sources.programme import load_programme
 from figures.formats import fmt_number, fmt_percent
 from figures.latest import latest
+from tests.charts import PageChart, page_charts
 from tests.fake_pxweb import FakePxWeb
-from tests.tables import page_tables
+from tests.tables import page_cards, page_tables
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["screens/overview.py", "screens/groups.py", "screens/municipality.py", "screens/themes.py", "screens/data.py"]
@@ -36,8 +36,8 @@ def open_app(cache_dir, monkeypatch, page=None, **params) -> AppTest:
     return at
 
 
-def charts(at: AppTest):
-    return at.get("vega_lite_chart")
+def charts(at: AppTest) -> list[PageChart]:
+    return page_charts(at)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -50,7 +50,8 @@ def test_every_page_opens_on_demo_data_and_says_demo(page, tmp_path, monkeypatch
 def page_text(at: AppTest) -> str:
     """Everything a page writes as text: titles, markdown, captions, alerts, metric labels and values."""
     parts = [e.value for kind in ("title", "markdown", "caption", "warning", "info") for e in getattr(at, kind)]
-    parts += [f"{m.label} {m.value}" for m in at.metric]
+    if at.markdown and any(m.value.startswith('<div class="cards">') for m in at.markdown):
+        parts += [f"{label} {card['value']}" for label, card in page_cards(at).items()]
     return "\n".join(str(p) for p in parts)
 
 
@@ -64,9 +65,8 @@ def test_every_page_opens_on_real_data_without_a_demo_label(page, real_cache, mo
     if page in ("screens/groups.py", "screens/municipality.py", "screens/themes.py"):
         assert drawn, f"{page} draws charts"
     for chart in drawn:
-        spec = json.loads(chart.proto.spec)
-        assert "DEMO" not in chart.proto.spec
-        assert any(line.startswith("Lähde: ") for line in spec["title"]["subtitle"]), "a source line under it"
+        assert "DEMO" not in chart.markup
+        assert any(line.startswith("Lähde: ") for line in chart.subtitle), "a source line under it"
     if page in ("screens/overview.py", "screens/municipality.py"):
         assert "Lähde: KEHA-keskus, Työnvälitystilasto, StatFin 12r5, päivitetty 21.7.2026" in text
 
@@ -81,26 +81,28 @@ def test_overview_figures_equal_the_fake_servers_for_all_ten(real_cache, monkeyp
     at = open_app(real_cache, monkeypatch)
     assert at.title[0].value == "Yleiskatsaus: Kymenlaakso"
     headline = [s for s in catalog.series if s.headline]
-    assert len(headline) == len(at.metric) == 10
-    metrics = {m.label: m for m in at.metric}
+    metrics = page_cards(at)
+    assert len(headline) == len(metrics) == 10
     with FakePxWeb() as fake:
         for series in headline:
             now = fake_figure(fake, series, "MK08", "2026M06")
             year_ago = fake_figure(fake, series, "MK08", "2025M06")
             metric = metrics[series.label["fi"]]
             if series.unit == "percent":
-                assert metric.value == fmt_percent(now, series.decimals), series.id
+                assert metric["value"] == fmt_percent(now, series.decimals), series.id
                 points = fmt_number(now - year_ago, 1, signed=True)
-                assert metric.delta == f"{points} %-yks.", series.id
+                assert metric["delta"] == f"{points} %-yks.", series.id
             else:
-                assert metric.value == fmt_number(now), series.id
+                assert metric["value"] == fmt_number(now), series.id
                 count = fmt_number(now - year_ago, signed=True)
                 pct = fmt_percent(100 * (now - year_ago) / year_ago, 1, signed=True)
-                assert metric.delta == f"{count} ({pct})", series.id
-            # one minus sign (−) in the text; the arrow is given outright, not read from an ASCII '-'
-            assert not metric.delta.startswith("-") and metric.proto.delta_description == "vuodentakaisesta", series.id
-            down, up = MetricProto.MetricDirection.DOWN, MetricProto.MetricDirection.UP
-            assert metric.proto.direction == (down if now < year_ago else up), series.id
+                assert metric["delta"] == f"{count} ({pct})", series.id
+            # one minus sign (−) in the text; the arrow and colour follow the change and the wanted direction
+            assert not metric["delta"].startswith("-") and metric["delta_description"] == "vuodentakaisesta", series.id
+            assert metric["direction"] == ("down" if now < year_ago else "up"), series.id
+            wanted = series.id not in ("open_vacancies", "in_services")  # fewer is better, but not for these
+            assert metric["tone"] == ("neutral" if not wanted else "good" if now < year_ago else "bad"), series.id
+            assert metric["note"].endswith(f"12r5 {series.content_code}"), "the figure's table and code"
         unemployed = fake_figure(fake, catalog.series_by_id("unemployed"), "MK08", "2026M06")
         change = unemployed - fake_figure(fake, catalog.series_by_id("unemployed"), "MK08", "2025M06")
     sentence = at.markdown[0].value
@@ -114,7 +116,7 @@ def test_overview_figures_equal_the_fake_servers_for_all_ten(real_cache, monkeyp
 def test_demo_overview_says_the_anchored_june_2026_figures(tmp_path, monkeypatch):
     at = open_app(tmp_path / "none", monkeypatch)
     assert at.markdown[0].value.startswith("#### Kymenlaaksossa oli kesäkuun lopussa 10\u00a0153 työtöntä")
-    assert {m.label: m.value for m in at.metric}["Työttömien osuus työvoimasta"] == "14,4\u00a0%"
+    assert page_cards(at)["Työttömien osuus työvoimasta"]["value"] == "14,4\u00a0%"
 
 
 def test_url_parameters_choose_area_language_and_view(real_cache, monkeypatch):
@@ -157,9 +159,12 @@ def test_groups_widgets_change_charts_and_the_url(real_cache, monkeypatch):
     assert at.query_params["view"] == "index" and at.query_params["ma"] == "1"
     assert at.query_params["compare"] == "SSS" and at.query_params["start"] == "2020-01"
     assert at.query_params["end"] == "2025-12"
-    spec = charts(at)[0].proto.spec
-    assert "indeksi, 3/2021 = 100" in spec and "12 kuukauden liukuva keskiarvo" in spec
-    assert '"decimal": ","' in spec and "tammikuu" in spec
+    (chart,) = charts(at)
+    assert "indeksi, 3/2021 = 100" in chart.markup and "12 kuukauden liukuva keskiarvo" in chart.markup
+    first = chart.hover[0].split("\n")[0]  # a month's figures on hover: Finnish month, decimal comma
+    month = "(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu"
+    unit = "indeksi, 3/2021 = 100 · 12 kuukauden liukuva keskiarvo"
+    assert re.fullmatch(rf"Kymenlaakso, {month} 20\d\d: \d+,\d {unit}", first)
 
 
 def test_views_share_and_yoy_render_for_every_group(real_cache, monkeypatch):
@@ -194,10 +199,10 @@ def test_municipality_table_equals_the_snapshot_and_downloads(real_cache, monkey
     assert labels[:3] == ["Lataa CSV", "Lataa Excel", "Lataa kuntakortti (PDF)"]
     assert labels[3:] == ["PNG", "SVG"], "the trend chart offers its PNG and SVG"
     # one trend chart at a time: the one chosen
-    assert json.loads(charts(at)[-1].proto.spec)["title"]["text"].startswith("Työttömät työnhakijat")
+    assert charts(at)[-1].title.startswith("Työttömät työnhakijat")
     at.selectbox(key="municipality_trend").set_value("long_term_unemployed")
     at.run()
-    assert json.loads(charts(at)[-1].proto.spec)["title"]["text"].startswith("Pitkäaikaistyöttömät")
+    assert charts(at)[-1].title.startswith("Pitkäaikaistyöttömät")
     at.sidebar.selectbox(key="w_area").set_value("KU489")
     at.run()
     assert at.title[0].value == "Oma kunta: Miehikkälä"
@@ -267,11 +272,11 @@ def test_data_page_shows_release_and_refresh_against_the_fake(tmp_path, monkeypa
     with FakePxWeb() as fake:
         monkeypatch.setenv("PXWEB_BASE_URL", fake.base_url)
         at = open_app(cache, monkeypatch, page="screens/data.py")
-        assert at.dataframe[0].value["Laji"].tolist() == ["DEMO", "DEMO"]
+        assert page_tables(at)[0]["Laji"].tolist() == ["DEMO", "DEMO"]
         at.button[0].click().run()
         assert not at.exception
         at.run()
-    table = at.dataframe[0].value
+    table = page_tables(at)[0]
     assert table["Julkaistu"].tolist() == ["21.7.2026", "29.5.2026"]
     assert table["Laji"].tolist() == ["virallinen", "virallinen"]
     assert not any("DEMO" in w.value for w in at.warning)
@@ -280,7 +285,7 @@ def test_data_page_shows_release_and_refresh_against_the_fake(tmp_path, monkeypa
 @pytest.mark.parametrize("lang, released, kind", [("sv", "Publicerad", "officiell"), ("en", "Released", "official")])
 def test_data_and_theme_pages_speak_swedish_and_english(lang, released, kind, real_cache, monkeypatch):
     at = open_app(real_cache, monkeypatch, page="screens/data.py", lang=lang)
-    table = at.dataframe[0].value
+    table = page_tables(at)[0]
     expected_dates = ["21.7.2026", "29.5.2026"] if lang == "sv" else ["21 Jul 2026", "29 May 2026"]
     assert table[released].tolist() == expected_dates
     assert table[{"sv": "Typ", "en": "Kind"}[lang]].tolist() == [kind, kind]
@@ -324,7 +329,7 @@ def test_groups_page_shows_every_group_once_with_the_snapshots_figures(real_cach
     assert ys[list(history["value"]).index(history["value"].max())] == 3.0
     assert ys[list(history["value"]).index(history["value"].min())] == 45.0
     (chart,) = charts(at)
-    assert json.loads(chart.proto.spec)["title"]["text"] == "Ulkomaan kansalaiset työnhakijoina (korvike – työttömät)"
+    assert chart.title == "Ulkomaan kansalaiset työnhakijoina (korvike – työttömät)"
     at.selectbox(key="w_group").set_value("open_vacancies").run()
     assert at.query_params["group"] == "open_vacancies"
-    assert json.loads(charts(at)[0].proto.spec)["title"]["text"].startswith("Avoimet työpaikat")
+    assert charts(at)[0].title.startswith("Avoimet työpaikat")

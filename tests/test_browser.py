@@ -30,7 +30,7 @@ SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
 
 def axis_texts(page) -> list[str]:
     return page.evaluate(
-        "Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text')).map(t => t.textContent)"
+        "Array.from(document.querySelectorAll('svg.marks .role-axis-label text')).map(t => t.textContent)"
     )
 
 
@@ -77,7 +77,7 @@ def test_demo_data_is_labelled_on_every_page_and_chart(browser, tmp_path):
             wait_for_charts(page, charts)
             assert "DEMOAINEISTO" in page.locator('[data-testid="stAlert"]').first.inner_text()
             subtitles = page.evaluate(
-                "Array.from(document.querySelectorAll('.vega-embed svg .role-title-subtitle')).map(t => t.textContent)"
+                "Array.from(document.querySelectorAll('svg.marks .role-title-subtitle')).map(t => t.textContent)"
             )
             # the overview's sparklines have no subtitle; the themes page opens on a theme without a chart
             if charts and path not in ("/", "/teemat"):
@@ -156,13 +156,13 @@ def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
                 )
             else:
                 sizes = page.evaluate(
-                    "Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text'))"
+                    "Array.from(document.querySelectorAll('svg.marks .role-axis-label text'))"
                     ".map(t => parseFloat(t.getAttribute('font-size')))"
                 )
                 assert sizes and min(sizes) >= 24
                 # one title: the chart says its unit and source, not the headline again
                 chart_texts = page.evaluate(
-                    "Array.from(document.querySelectorAll('.vega-embed svg text')).map(t => t.textContent)"
+                    "Array.from(document.querySelectorAll('svg.marks text')).map(t => t.textContent)"
                 )
                 assert "indeksi, 3/2021 = 100" in chart_texts and "Lähde: KEHA-keskus" in " ".join(chart_texts)
                 assert not any(expected in text for text in chart_texts), chart_texts
@@ -222,7 +222,7 @@ def test_a_theme_link_opens_that_theme_with_its_scorecard_in_view(real_cache, br
 
 # Chart texts that stick out of the chart's own box (a cut source line, a title running off the edge).
 CUT_CHART_TEXTS = """() => {
-  const svg = document.querySelector('.vega-embed svg'); const box = svg.getBoundingClientRect();
+  const svg = document.querySelector('svg.marks'); const box = svg.getBoundingClientRect();
   return Array.from(svg.querySelectorAll('text')).filter((t) => { const r = t.getBoundingClientRect();
     return r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1); }).map((t) => t.textContent);
 }"""

@@ -80,7 +80,7 @@ def test_a_page_in_swedish(real_cache, browser):
         main = page.locator('[data-testid="stMain"]').inner_text()
         assert "Grupper av arbetssökande" in main
         labels = page.evaluate(
-            "Array.from(document.querySelectorAll('.vega-embed svg .role-axis-label text')).map(t => t.textContent)"
+            "Array.from(document.querySelectorAll('svg.marks .role-axis-label text')).map(t => t.textContent)"
         )
         assert any(label.startswith(("jan ", "juli ")) for label in labels), labels
         assert "Källa: KEHA-centret, Arbetsförmedlingsstatistik" in page.content()

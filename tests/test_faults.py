@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from data_sources.dataset import load_dataset
 from data_sources.refresh import main as refresh_main
 from data_sources.store import SnapshotStore
+from tests.tables import page_tables
 
 ROOT = Path(__file__).resolve().parents[1]
 FAST = ["--quiet", "--timeout", "3", "--retries", "1", "--backoff", "0.01"]
@@ -102,7 +103,7 @@ def test_a_fault_fails_the_refresh_clearly_and_keeps_the_good_snapshot(
     at = data_page(good_cache, monkeypatch)
     stale = [i.value for i in at.info if i.value.startswith("Tietoja ei ole päivitetty")]
     assert len(stale) == 1 and reason in stale[0]
-    assert at.dataframe[0].value["Julkaistu"].tolist() == ["21.7.2026", "29.5.2026"]
+    assert page_tables(at)[0]["Julkaistu"].tolist() == ["21.7.2026", "29.5.2026"]
 
 
 def test_a_renamed_table_and_an_unreachable_api_fail_clearly(fake, good_cache, capsys):

@@ -139,7 +139,7 @@ def test_two_app_processes_behind_nginx_one_refresher_a_release_and_a_killed_pro
                         viewer.served_by.clear()
                         assert NEW[1] in viewer.open("/")
                         assert viewer.served_by == {survivor}
-                        viewer.page.locator('[data-testid="stMetricValue"]').first.wait_for(timeout=60_000)
+                        viewer.page.locator("div.cards .card-value").first.wait_for(timeout=60_000)
                         viewer.page.screenshot(path=str(ARTIFACTS / "scaleout-after-failover.png"), full_page=True)
                     else:
                         assert NEW[1] in viewer.open("/"), "the survivor's own viewers carry on"

@@ -1,7 +1,8 @@
 """Cached figure builders: a chart's Vega-Lite spec or a set of latest figures, keyed on plain values.
 
-Building and validating an Altair chart costs ~90 ms; pages rerun on every click, so each spec is
-built once per data release, selection and language, then served from the cache.
+Building and validating an Altair chart costs ~90 ms and drawing it as SVG (report/inline.py) more;
+pages rerun on every click, so each chart is built and drawn once per data release, selection and
+language, then served from the cache.
 """
 
 from __future__ import annotations
@@ -21,16 +22,19 @@ from figures.formats import fmt_month
 from figures.i18n import t
 from figures.latest import Latest, latest
 from figures.maps import municipality_map
+from figures.markup import Markup
 from figures.municipal import FigureRow, municipality_rows, six_municipalities
 from figures.provenance import source_line
 from figures.scorecard import ThemeScore, latest_half_end, theme_score
 from figures.views import apply_view, moving_average, select
 from report.card import municipality_card
 from report.export import chart_png, chart_svg, file_stem
+from report.inline import inline_chart
 from ui.context import Context, cached_on_data
+from ui.safe import show_markup
 
 
-@cached_on_data(max_entries=2000)
+@cached_on_data(max_entries=500)
 def trend_spec(
     data: Dataset,
     series_id: str,
@@ -45,8 +49,8 @@ def trend_spec(
     lang: str,
     decimals: int,
     height: int,
-) -> tuple[dict, str] | None:
-    """The spec and text summary of one trend chart; None when there are no figures to draw."""
+) -> tuple[dict, str, Markup] | None:
+    """The spec, text summary and page SVG of one trend chart; None when there are no figures to draw."""
     catalog = load_catalog()
     frame = data.frame
     rows = select(frame, series_id, areas, None, pd.Timestamp(end) if end else None)
@@ -67,7 +71,8 @@ def trend_spec(
         average=average,
         height=height,
     )
-    return chart.to_dict(), chart.description
+    spec = chart.to_dict()
+    return spec, chart.description, inline_chart(spec, chart.description)
 
 
 @cached_on_data(max_entries=200)
@@ -122,8 +127,8 @@ def show_trend(
     )
     if built is None:
         return None
-    spec, description = built
-    st.vega_lite_chart(spec, width="stretch", alt=description)
+    spec, description, drawn = built
+    show_markup(drawn)
     stem = file_stem(title, areas[0], end[:7] or str(ctx.last.date())[:7], "demo" if ctx.data.is_demo else "")
     chart_menu(ctx.lang, spec, stem, description, key)
     return description
@@ -184,8 +189,8 @@ def six_table(data: Dataset) -> pd.DataFrame:
 
 
 @cached_on_data(max_entries=100)
-def map_spec(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[dict, str]:
-    """The map of the six on the unemployment rate (or its change from a year earlier); spec and text."""
+def map_spec(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[dict, str, Markup]:
+    """The map of the six on the unemployment rate (or its change from a year earlier); spec, text, page SVG."""
     catalog = load_catalog()
     six = six_municipalities(data.frame, catalog)
     rate = catalog.series_by_id("unemployment_rate")
@@ -203,7 +208,8 @@ def map_spec(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[di
         change=change,
         highlight=highlight,
     )
-    return chart.to_dict(), chart.description
+    spec = chart.to_dict()
+    return spec, chart.description, inline_chart(spec, chart.description)
 
 
 @cached_on_data(max_entries=20)
