@@ -82,6 +82,11 @@ class Series:
         """The code as stored with each figure; a formula is written as 'A+B+C'."""
         return "+".join(self.codes)
 
+    @property
+    def code_label(self) -> str:
+        """The code as a page shows it: a formula as 'A + B + C', so that a table cell or a card can wrap it."""
+        return " + ".join(self.codes)
+
 
 @dataclass(frozen=True)
 class Catalog:

@@ -159,7 +159,7 @@ def codes_table(rows: list[FigureRow], catalog: Catalog, lang: str) -> pd.DataFr
             {
                 t("figure", lang): row.series.label[lang],
                 t("col_table", lang): f"StatFin {catalog.tables[row.series.table].short_id}",
-                t("col_code", lang): row.series.content_code,
+                t("col_code", lang): row.series.code_label,
             }
             for row in rows
         ]

@@ -94,7 +94,7 @@ series_table = pd.DataFrame(
             t("col_series", lang): s.label[lang],
             t("col_id", lang): s.id,
             t("col_table", lang): catalog.tables[s.table].path,
-            t("col_code", lang): s.content_code,
+            t("col_code", lang): s.code_label,
             t("col_unit", lang): s.unit,
             t("proxy", lang): s.proxy.note[lang] if s.proxy else "",
             t("col_intended", lang): s.proxy.intended_source if s.proxy else "",

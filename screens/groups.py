@@ -88,5 +88,5 @@ else:
     notes = [proxy_note(series, lang)] if series.proxy else []
     if sel.view == "share" and not view_supported(catalog, series.id, "share"):
         notes.append(t("view_level", lang))
-    notes.append(f"StatFin {catalog.tables[series.table].short_id} · {series.content_code}")
+    notes.append(f"StatFin {catalog.tables[series.table].short_id} · {series.code_label}")
     st.caption(" · ".join(notes))

@@ -44,7 +44,7 @@ for series in headline:
         if math.isnan(fig.month_change)
         else f"{fmt_number(fig.month_change, series.decimals, lang, signed=True)} {t('from_month', lang)}"
     )
-    code = f"{ctx.catalog.tables[series.table].short_id} {series.content_code}"
+    code = f"{ctx.catalog.tables[series.table].short_id} {series.code_label}"
     direction, tone = change_tone(fig.year_change, falling_is_good=series.id not in ("open_vacancies", "in_services"))
     cards.append(
         Card(

@@ -102,7 +102,7 @@ def test_overview_figures_equal_the_fake_servers_for_all_ten(real_cache, monkeyp
             assert metric["direction"] == ("down" if now < year_ago else "up"), series.id
             wanted = series.id not in ("open_vacancies", "in_services")  # fewer is better, but not for these
             assert metric["tone"] == ("neutral" if not wanted else "good" if now < year_ago else "bad"), series.id
-            assert metric["note"].endswith(f"12r5 {series.content_code}"), "the figure's table and code"
+            assert metric["note"].endswith(f"12r5 {' + '.join(series.codes)}"), "the figure's table and code"
         unemployed = fake_figure(fake, catalog.series_by_id("unemployed"), "MK08", "2026M06")
         change = unemployed - fake_figure(fake, catalog.series_by_id("unemployed"), "MK08", "2025M06")
     sentence = at.markdown[0].value
