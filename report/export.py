@@ -35,8 +35,8 @@ def chart_png(spec: dict, scale: float = 2.0) -> bytes:
     return vlc.vegalite_to_png(fixed_width(spec), scale=scale)
 
 
-def chart_svg(spec: dict) -> str:
-    return vlc.vegalite_to_svg(fixed_width(spec))
+def chart_svg(spec: dict, width: int = EXPORT_WIDTH) -> str:
+    return vlc.vegalite_to_svg(fixed_width(spec, width))
 
 
 def file_stem(*parts: str) -> str:

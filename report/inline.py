@@ -17,7 +17,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from figures.markup import Markup
-from report.export import chart_svg, fixed_width
+from report.export import chart_svg
 
 # drawn for a 1366-pixel screen's column; shown as wide as the column, up to 1.3 times that on a larger one
 WIDTH = 900
@@ -63,7 +63,7 @@ def _month_columns(container: ET.Element, height: float) -> None:
 
 def inline_chart(spec: dict, description: str, width: int = WIDTH) -> Markup:
     """`spec` as SVG for the page: one image named `description`, as wide as its column."""
-    root = ET.fromstring(chart_svg(fixed_width(spec, width)))
+    root = ET.fromstring(chart_svg(spec, width))
     for container in root.iter():
         if "mark-symbol" in container.get("class", ""):
             _month_columns(container, float(spec.get("height", 0)))

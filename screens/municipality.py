@@ -11,7 +11,7 @@ from figures.municipal import codes_table, display_table, proxy_notes, six_displ
 from figures.views import view_decimals, view_unit
 from report.downloads import municipality_download, to_csv, to_xlsx
 from ui.context import page_frame, set_selection
-from ui.figures import card_pdf, map_spec, municipality_figures, show_trend, six_table
+from ui.figures import card_pdf, map_drawn, municipality_figures, show_trend, six_table
 from ui.safe import show_markup
 from ui.since import since_block
 from ui.tables import figures_table
@@ -49,7 +49,7 @@ def six_and_map() -> None:
         horizontal=True,
         key="map_measure",
     )
-    _, description, drawn = map_spec(ctx.data, measure == "change", area if area in municipalities else "", lang)
+    description, drawn = map_drawn(ctx.data, measure == "change", area if area in municipalities else "", lang)
     show_markup(drawn)  # one image named by the description
     st.caption(f"{description} {t('map_neighbour', lang)}.")
 

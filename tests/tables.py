@@ -32,9 +32,7 @@ def page_cards(at) -> dict[str, dict[str, str]]:
         parts = {p.get("class"): p for p in card if p.tag == "p"}
         delta = parts.get("card-delta")
         change = delta.find("span") if delta is not None else None
-        svg = card.find("{http://www.w3.org/2000/svg}svg")
-        if svg is None:
-            svg = card.find("svg")
+        svg = card.find("svg")  # a sparkline (figures/sparklines.py writes no namespace)
         cards[parts["card-label"].text] = {
             "value": parts["card-value"].text,
             "delta": ((change[0].tail if len(change) else change.text) or "").strip() if change is not None else "",

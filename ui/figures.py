@@ -189,8 +189,11 @@ def six_table(data: Dataset) -> pd.DataFrame:
 
 
 @cached_on_data(max_entries=100)
-def map_spec(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[dict, str, Markup]:
-    """The map of the six on the unemployment rate (or its change from a year earlier); spec, text, page SVG."""
+def map_drawn(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[str, Markup]:
+    """The map of the six on the unemployment rate (or its change from a year earlier): its text and page SVG.
+
+    (Not its spec: nothing downloads the map, and the spec's boundaries would be copied out of the cache
+    on every run of the page.)"""
     catalog = load_catalog()
     six = six_municipalities(data.frame, catalog)
     rate = catalog.series_by_id("unemployment_rate")
@@ -208,8 +211,7 @@ def map_spec(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[di
         change=change,
         highlight=highlight,
     )
-    spec = chart.to_dict()
-    return spec, chart.description, inline_chart(spec, chart.description)
+    return chart.description, inline_chart(chart.to_dict(), chart.description)
 
 
 @cached_on_data(max_entries=20)
