@@ -5,6 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from tests.shown import shown_markup
+
 NS = {"svg": "http://www.w3.org/2000/svg"}
 
 
@@ -42,4 +44,4 @@ class PageChart:
 
 def page_charts(at) -> list[PageChart]:
     """Every chart on the page, in page order."""
-    return [PageChart(m.value) for m in at.markdown if m.value.startswith("<svg") and 'class="marks chart"' in m.value]
+    return [PageChart(m) for m in shown_markup(at) if m.startswith("<svg") and 'class="marks chart"' in m]

@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pandas as pd
 
+from tests.shown import shown_markup
+
 
 def parse_table(markup: str) -> pd.DataFrame:
     """One table: its row headers as the index, every cell's text (a markup cell: its first element)."""
@@ -20,13 +22,13 @@ def parse_table(markup: str) -> pd.DataFrame:
 
 def page_tables(at) -> list[pd.DataFrame]:
     """Every table of figures on the page, in page order."""
-    return [parse_table(m.value) for m in at.markdown if m.value.startswith('<table class="figures')]
+    return [parse_table(m) for m in shown_markup(at) if m.startswith('<table class="figures')]
 
 
 def page_cards(at) -> dict[str, dict[str, str]]:
     """The overview's headline cards (figures/cards.py) by label: value, delta, its description, direction
     and tone (from the change's classes), note, and the sparkline's accessible name."""
-    (markup,) = [m.value for m in at.markdown if m.value.startswith('<div class="cards">')]
+    (markup,) = [m for m in shown_markup(at) if m.startswith('<div class="cards">')]
     cards = {}
     for card in ET.fromstring(markup):
         parts = {p.get("class"): p for p in card if p.tag == "p"}

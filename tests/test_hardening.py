@@ -17,6 +17,7 @@ from data_sources.catalog import load_catalog
 from figures.i18n import LANGUAGES
 from figures.views import VIEWS
 from report.slides import DECKS
+from tests.shown import shown_markup
 from ui.state import Selection, parse_params
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,6 +82,7 @@ def test_slide_numbers_are_ascii_digits_only_and_decks_known_ones():
 def test_fuzzed_urls_never_raise_and_never_render_injected_markup(real_cache, monkeypatch, raw, page):
     monkeypatch.setenv("CACHE_DIR", str(real_cache))
     st.cache_data.clear()
+    st.cache_resource.clear()  # the values derived from a dataset (ui.context.cached_on_data)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in raw.items():
         at.query_params[key] = value if isinstance(value, str) else ",".join(value)
@@ -88,7 +90,7 @@ def test_fuzzed_urls_never_raise_and_never_render_injected_markup(real_cache, mo
     at.switch_page(page)
     at.run()
     assert not at.exception
-    shown = " ".join(str(e.value) for e in [*at.markdown, *at.title, *at.caption] if hasattr(e, "value"))
+    shown = " ".join([*(str(e.value) for e in [*at.markdown, *at.title, *at.caption]), *shown_markup(at)])
     for text in NASTY[:3]:
         assert text not in shown
 
@@ -108,11 +110,13 @@ def test_no_code_renders_raw_html_and_pages_do_no_http():
         text = path.read_text(encoding="utf-8")
         # HTML only through ui.safe.show_markup, which takes only the figure layer's escaped Markup
         assert "unsafe_allow_html" not in text or path.name == "safe.py", path
-        # st.html only ever gets the project's own static files, or text escaped in ui/frame.py
+        # st.html only ever gets the project's own static files, text escaped in ui/frame.py, or in ui/safe.py
+        # the figure layer's Markup as a JSON string (markup_script checks the type)
         for call in re.findall(r"st\.html\((.*)\)", text):
             static = call.startswith("HERE / ") and call.endswith(('.css"', '.css")'))
             escaped = path.name == "frame.py" and ("html.escape(text)" in call or "json.dumps(lang)" in call)
-            assert static or escaped, (path, call)
+            markup = path.name == "safe.py" and call.startswith("markup_script(markup)")
+            assert static or escaped or markup, (path, call)
         assert "import requests" not in text, path
     for path in ROOT.glob("data_sources/*.py"):
         assert "streamlit" not in path.read_text(encoding="utf-8"), path

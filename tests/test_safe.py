@@ -44,3 +44,18 @@ def test_tables_of_figures_escape_every_text_and_take_markup_only_as_markup():
     with pytest.raises(TypeError, match="show_markup takes figures.markup.Markup, not str"):
         show_markup(hostile)
     assert isinstance(markup, Markup)
+
+
+def test_markup_travels_as_one_script_that_no_text_inside_can_end():
+    import json
+
+    from figures.markup import Markup
+    from tests.shown import _SCRIPT
+    from ui.safe import markup_script
+
+    markup = Markup('<p title="a">&lt;/script&gt; ja </script><script>alert(1)</script>\u2028ä</p>')
+    script = markup_script(markup)
+    assert script.count("<") == 2 and script.startswith("<script>") and script.endswith("</script>")
+    assert json.loads(_SCRIPT.fullmatch(script).group(1)) == markup
+    with pytest.raises(TypeError, match="show_markup takes figures.markup.Markup, not str"):
+        markup_script(str(markup))
