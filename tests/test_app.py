@@ -26,6 +26,7 @@ PAGES = ["screens/overview.py", "screens/groups.py", "screens/municipality.py", 
 def open_app(cache_dir, monkeypatch, page=None, **params) -> AppTest:
     monkeypatch.setenv("CACHE_DIR", str(cache_dir))
     st.cache_data.clear()
+    st.cache_resource.clear()  # the values derived from a dataset (ui.context.cached_on_data)
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value

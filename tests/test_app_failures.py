@@ -34,6 +34,7 @@ def test_a_failing_population_table_is_said_on_every_page_and_the_monthly_figure
     assert data.kind == "real" and set(data.frame["table"]) == {"tyonv/12r5.px"}
     monkeypatch.setenv("CACHE_DIR", str(cache))
     st.cache_data.clear()
+    st.cache_resource.clear()  # the values derived from a dataset (ui.context.cached_on_data)
     for page in ("screens/overview.py", "screens/groups.py"):
         at = AppTest.from_file(APP, default_timeout=60)
         at.query_params["view"] = "share"

@@ -237,6 +237,7 @@ def test_the_report_command_writes_pdf_and_html_from_the_snapshot(real_cache, tm
 def test_the_presentation_page_moves_through_every_deck(deck, real_cache, monkeypatch):
     monkeypatch.setenv("CACHE_DIR", str(real_cache))
     st.cache_data.clear()
+    st.cache_resource.clear()  # the values derived from a dataset (ui.context.cached_on_data)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["deck"] = deck
     at.run()
@@ -263,6 +264,7 @@ def test_a_slide_number_in_the_url_opens_that_slide_and_a_bad_one_falls_back(rea
     headlines = [s.headline for s in build_deck("valinta", load_dataset(real_cache), load_catalog(), "fi")]
     for slide, expected in (("5", headlines[4]), ("99", headlines[-1]), ("x", headlines[0])):
         st.cache_data.clear()
+        st.cache_resource.clear()  # the values derived from a dataset (ui.context.cached_on_data)
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
         at.query_params.update({"deck": "valinta", "slide": slide})
         at.run()

@@ -80,6 +80,7 @@ def snapshot_bytes(cache_dir: Path) -> dict[str, str]:
 def data_page(cache_dir: Path, monkeypatch) -> AppTest:
     monkeypatch.setenv("CACHE_DIR", str(cache_dir))
     st.cache_data.clear()
+    st.cache_resource.clear()  # the values derived from a dataset (ui.context.cached_on_data)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     at.switch_page("screens/data.py")

@@ -56,6 +56,7 @@ def value(frame: pd.DataFrame, series: str, area: str, period: str) -> float:
 def open_page(cache: Path, monkeypatch, **params) -> AppTest:
     monkeypatch.setenv("CACHE_DIR", str(cache))
     st.cache_data.clear()
+    st.cache_resource.clear()  # the values derived from a dataset (ui.context.cached_on_data)
     at = AppTest.from_file(APP, default_timeout=90)
     for key, text in params.items():
         at.query_params[key] = text

@@ -26,6 +26,7 @@ OLD = "2026-07-21T05:00:00Z"
 def pages_run(cache_dir: Path, monkeypatch) -> None:
     monkeypatch.setenv("CACHE_DIR", str(cache_dir))
     st.cache_data.clear()
+    st.cache_resource.clear()  # the values derived from a dataset (ui.context.cached_on_data)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
     for page in ("screens/overview.py", "screens/data.py"):
