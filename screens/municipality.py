@@ -11,7 +11,7 @@ from figures.municipal import codes_table, display_table, proxy_notes, six_displ
 from figures.views import view_decimals, view_unit
 from report.downloads import municipality_download, to_csv, to_xlsx
 from ui.context import page_frame, set_selection
-from ui.figures import card_pdf, map_drawn, municipality_figures, show_trend, six_table
+from ui.figures import card_pdf, lazy_downloads, map_drawn, municipality_figures, show_trend, six_table
 from ui.safe import show_markup
 from ui.since import since_block
 from ui.tables import figures_table
@@ -79,32 +79,33 @@ st.caption(f"{t('latest_month', lang)}: {fmt_month(latest_month, lang)} · {ctx.
 
 table = display_table(rows, catalog, area, lang)
 figures_table(table, t("figure", lang), text_columns=(t("col_unit", lang),))
-for note in proxy_notes(rows, lang):
-    st.caption(note)
+notes = proxy_notes(rows, lang)
+if notes:
+    st.caption("  \n".join(notes))  # one caption, a line each: every element is a message and a render
 with st.expander(t("codes_title", lang)):
     codes = codes_table(rows, catalog, lang)
     figures_table(codes, t("figure", lang), text_columns=tuple(codes.columns))
 
 stem, download = municipality_download(rows, ctx.data, catalog, area, lang)
-left, middle, right, _ = st.columns([1, 1.2, 1.8, 1.5])
-left.download_button(
-    t("download_csv", lang), to_csv(download), file_name=f"{stem}.csv", mime="text/csv", icon=":material/download:"
-)
-middle.download_button(
-    t("download_xlsx", lang),
-    lambda: to_xlsx(download),
-    file_name=f"{stem}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    on_click="ignore",
-    icon=":material/download:",
-)
-right.download_button(
-    t("card_download", lang),
-    lambda: card_pdf(ctx.data, area, lang),
-    file_name=f"{stem}_kortti.pdf",
-    mime="application/pdf",
-    on_click="ignore",
-    icon=":material/picture_as_pdf:",
+lazy_downloads(
+    [
+        (t("download_csv", lang), lambda: to_csv(download), f"{stem}.csv", "text/csv", ":material/download:"),
+        (
+            t("download_xlsx", lang),
+            lambda: to_xlsx(download),
+            f"{stem}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ":material/download:",
+        ),
+        (
+            t("card_download", lang),
+            lambda: card_pdf(ctx.data, area, lang),
+            f"{stem}_kortti.pdf",
+            "application/pdf",
+            ":material/picture_as_pdf:",
+        ),
+    ],
+    kind="secondary",
 )
 
 since_block(ctx, area)

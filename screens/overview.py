@@ -74,9 +74,9 @@ def theme_strip() -> None:
     for column, score in zip(st.columns(len(scores)), scores, strict=True):
         with column.container(border=True):
             counts = score.counts()
-            st.markdown(f"**{score.theme.id} {score.theme.short}**")
             shown = [s for s in STATUSES if counts[s] or s != "unknown"]
-            st.markdown("  \n".join(f"{status_label(s, lang)}: {counts[s]}" for s in shown) if score.rows else "–")
+            lines = [f"{status_label(s, lang)}: {counts[s]}" for s in shown] if score.rows else ["–"]
+            st.markdown("  \n".join([f"**{score.theme.id} {score.theme.short}**", *lines]))  # one element
             if not score.rows:
                 st.caption(t("scorecard_empty", lang))
             # a button, not a link: the selection (not the URL) says which tab is open once a session runs

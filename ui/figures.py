@@ -149,10 +149,12 @@ def lazy_downloads(
     files: list[tuple[str, Callable[[], bytes], str, str, str]], key: str = "", kind: str = "tertiary"
 ) -> None:
     """One button per (label, make, file name, mime, icon), side by side; each file is made on the server
-    only when its button is pressed (no rerun). `key` tells apart the same files shown twice on one page."""
-    columns = st.columns([1] * len(files) + [max(4 - len(files), 1)])
-    for column, (label, make, file_name, mime, icon) in zip(columns, files, strict=False):
-        column.download_button(
+    only when its button is pressed (no rerun). `key` tells apart the same files shown twice on one page.
+
+    One row that wraps, not a column each: every element is a message and a render in the browser."""
+    row = st.container(horizontal=True, gap="small")
+    for label, make, file_name, mime, icon in files:
+        row.download_button(
             label,
             make,
             file_name=file_name,
