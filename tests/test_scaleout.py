@@ -9,10 +9,12 @@ new release.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 import time
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -31,6 +33,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 OLD = ("2026-07-21T05:00:00Z", "Viimeisin kuukausi: kesäkuu 2026")
 NEW = ("2026-08-25T05:00:00Z", "Viimeisin kuukausi: heinäkuu 2026")
+SUB_PATH_PROBE = re.compile(r"^/[^/_][^/]*/_stcore/")
 PAGES = ["/ryhmat?area=KU286", "/kunta?muni=KU285", "/tiedot", "/"]
 SETTLED_JS = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
@@ -68,6 +71,10 @@ class Viewer:
         self.errors: list[str] = []
         self.page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
         self.served_by: set[str] = set()
+        # Streamlit's own probe of <page>/_stcore/health before /_stcore/health, which nginx's one line
+        # in the page (deploy/nginx.conf.template) makes unneeded
+        self.probes: list[str] = []
+        self.page.on("request", lambda r: SUB_PATH_PROBE.match(urlsplit(r.url).path) and self.probes.append(r.url))
 
     def open(self, path: str) -> str:
         answer = self.page.goto(f"{self.url}{path}")
@@ -152,6 +159,7 @@ def test_two_app_processes_behind_nginx_one_refresher_a_release_and_a_killed_pro
         logs = {part.name: part.log_text() for part in cluster.parts()}
 
     assert [e for v in viewers for e in v.errors] == []
+    assert [probe for v in viewers for probe in v.probes] == []
     assert killed.process.returncode == -9
     # No half-written snapshot was ever read: every read was demo, or the old or the new release, whole.
     assert reads, "the reader read"
