@@ -1,4 +1,5 @@
-"""The overview's headline figures as cards in one HTML block: label, figure, change, trend, source code.
+"""The overview's headline figures as cards in one HTML block: label, figure, change, trend, source code;
+and the programme's themes as tiles in another.
 
 One element for all ten cards instead of a metric, a container and a column each (about forty
 elements the browser draws one by one); and a label wraps where a metric's was cut short.
@@ -61,3 +62,23 @@ def _card(card: Card) -> str:
 def cards_html(cards: list[Card]) -> Markup:
     """All cards in one grid (three across on a wide screen; styled by ui/frame.css, `div.cards`)."""
     return Markup(f'<div class="cards">{"".join(_card(card) for card in cards)}</div>')
+
+
+@dataclass(frozen=True)
+class Tile:
+    heading: str  # '4.1 Yhteistyö'
+    lines: tuple[str, ...]  # '✔ edennyt: 0', …
+    note: str = ""  # e.g. why a theme has no measured indicators
+
+
+def tiles_html(tiles: list[Tile]) -> Markup:
+    """The themes side by side, one bordered tile each (styled by ui/frame.css, `div.tiles`)."""
+    esc = html.escape
+    parts = [
+        f'<div class="tile"><p class="tile-heading">{esc(tile.heading)}</p>'
+        f"<p>{'<br/>'.join(esc(line) for line in tile.lines)}</p>"
+        + (f'<p class="tile-note">{esc(tile.note)}</p>' if tile.note else "")
+        + "</div>"
+        for tile in tiles
+    ]
+    return Markup(f'<div class="tiles">{"".join(parts)}</div>')

@@ -7,7 +7,7 @@ import math
 import streamlit as st
 
 from data_sources.periods import HalfYear
-from figures.cards import Card, cards_html, change_tone
+from figures.cards import Card, Tile, cards_html, change_tone, tiles_html
 from figures.formats import fmt_month, fmt_number
 from figures.i18n import t
 from figures.scorecard import STATUSES, status_label
@@ -71,18 +71,21 @@ def theme_strip() -> None:
     if not scores:
         return
     st.subheader(t("strip_title", lang, half=HalfYear.containing(scores[0].end).key))
-    for column, score in zip(st.columns(len(scores)), scores, strict=True):
-        with column.container(border=True):
-            counts = score.counts()
-            shown = [s for s in STATUSES if counts[s] or s != "unknown"]
-            lines = [f"{status_label(s, lang)}: {counts[s]}" for s in shown] if score.rows else ["–"]
-            st.markdown("  \n".join([f"**{score.theme.id} {score.theme.short}**", *lines]))  # one element
-            if not score.rows:
-                st.caption(t("scorecard_empty", lang))
-            # a button, not a link: the selection (not the URL) says which tab is open once a session runs
-            if st.button(t("open_theme", lang), icon=":material/flag:", key=f"open-{score.theme.id}"):
-                set_selection(theme=score.theme.id)
-                st.switch_page("screens/themes.py")
+    tiles = []
+    for score in scores:
+        counts = score.counts()
+        shown = [s for s in STATUSES if counts[s] or s != "unknown"]
+        lines = tuple(f"{status_label(s, lang)}: {counts[s]}" for s in shown) if score.rows else ("–",)
+        note = "" if score.rows else t("scorecard_empty", lang)
+        tiles.append(Tile(f"{score.theme.id} {score.theme.short}", lines, note))
+    show_markup(tiles_html(tiles))  # one element for the four tiles, one row of buttons under them
+    buttons = st.container(horizontal=True, gap="small")
+    for score in scores:
+        # a button, not a link: the selection (not the URL) says which tab is open once a session runs
+        label = f"{t('open_theme', lang)} {score.theme.id}"
+        if buttons.button(label, icon=":material/flag:", key=f"open-{score.theme.id}", width="stretch"):
+            set_selection(theme=score.theme.id)
+            st.switch_page("screens/themes.py")
     st.caption(t("status_rule", lang))
 
 

@@ -45,3 +45,14 @@ def page_cards(at) -> dict[str, dict[str, str]]:
             "sparkline": svg.get("aria-label") if svg is not None else None,
         }
     return cards
+
+
+def page_tiles(at) -> dict[str, list[str]]:
+    """The overview's theme tiles (figures/cards.py) by heading: their lines (a note last, if any)."""
+    (markup,) = [m for m in shown_markup(at) if m.startswith('<div class="tiles">')]
+    tiles = {}
+    for tile in ET.fromstring(markup):
+        heading, *rest = tile.findall("p")
+        lines = [rest[0].text or ""] + [br.tail or "" for br in rest[0].findall("br")]
+        tiles[heading.text] = lines + [p.text for p in rest[1:]]
+    return tiles

@@ -17,7 +17,7 @@ from figures.latest import latest
 from tests.charts import PageChart, page_charts
 from tests.fake_pxweb import FakePxWeb
 from tests.shown import shown_markup
-from tests.tables import page_cards, page_tables
+from tests.tables import page_cards, page_tables, page_tiles
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 PAGES = ["screens/overview.py", "screens/groups.py", "screens/municipality.py", "screens/themes.py", "screens/data.py"]
@@ -257,11 +257,13 @@ def test_a_bad_theme_in_the_url_opens_the_first(real_cache, monkeypatch):
 
 def test_overview_has_a_four_theme_strip(real_cache, monkeypatch):
     at = open_app(real_cache, monkeypatch)
-    tiles = {m.value.split("  \n")[0]: m.value.split("  \n")[1:] for m in at.markdown}  # heading: count lines
-    for heading in ("**4.1 Yhteistyö**", "**4.4 Haavoittuvassa asemassa olevat**"):
-        counts = tiles[heading]
+    tiles = page_tiles(at)
+    assert list(tiles) == ["4.1 Yhteistyö", "4.2 Kasvu ja yritystoiminta", "4.3 Osaava työvoima",
+                           "4.4 Haavoittuvassa asemassa olevat"]  # fmt: skip
+    for counts in tiles.values():
         assert [c.split(": ")[0] for c in counts][:3] == ["✔ edennyt", "= ennallaan", "✖ heikentynyt"]
-    numbers = [int(part.rsplit(": ", 1)[1]) for part in tiles["**4.4 Haavoittuvassa asemassa olevat**"]]
+    numbers = [int(part.rsplit(": ", 1)[1]) for part in tiles["4.4 Haavoittuvassa asemassa olevat"]]
+    assert [b.label for b in at.button][-4:] == [f"Avaa teema 4.{n}" for n in range(1, 5)]
     assert sum(numbers) == 5
     at.button(key="open-4.4").click().run()
     assert at.query_params["theme"] == "4.4"

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from data_sources.catalog import load_catalog
-from figures.cards import Card, cards_html, change_tone
+from figures.cards import Card, Tile, cards_html, change_tone, tiles_html
 from figures.charts import trend_chart
 from figures.markup import Markup
 from figures.sparklines import sparkline_svg
@@ -83,3 +83,14 @@ def test_cards_escape_their_texts_and_take_a_sparkline_only_as_markup():
     with pytest.raises(TypeError, match="a card's sparkline takes figures.markup.Markup, not str"):
         cards_html([Card("A", "1", "", "", "off", "neutral", "n", "<svg/>")])
     assert isinstance(markup, Markup)
+
+
+def test_theme_tiles_escape_their_texts_and_keep_each_line():
+    hostile = '<img src=x onerror="alert(1)">'
+    markup = tiles_html([Tile(hostile, ("✔ edennyt: 0", "= ennallaan: 3")), Tile("4.2", ("–",), "Ei mittareita")])
+    first, second = list(ET.fromstring(markup))  # well-formed: the hostile heading is text
+    assert first[0].text == hostile and "<img" not in markup
+    lines = first[1]
+    assert [lines.text, *(br.tail for br in lines)] == ["✔ edennyt: 0", "= ennallaan: 3"]
+    assert second[2].get("class") == "tile-note" and second[2].text == "Ei mittareita"
+    assert len(first) == 2, "no note: no note paragraph"
