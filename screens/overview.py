@@ -78,12 +78,12 @@ def theme_strip() -> None:
         lines = tuple(f"{status_label(s, lang)}: {counts[s]}" for s in shown) if score.rows else ("–",)
         note = "" if score.rows else t("scorecard_empty", lang)
         tiles.append(Tile(f"{score.theme.id} {score.theme.short}", lines, note))
-    show_markup(tiles_html(tiles))  # one element for the four tiles, one row of buttons under them
-    buttons = st.container(horizontal=True, gap="small")
-    for score in scores:
+    show_markup(tiles_html(tiles))  # one element for the four tiles, their buttons in columns under them
+    # columns, not a wrapping row: at 1024 px a row put the fourth button on a line of its own
+    for column, score in zip(st.columns(len(scores), gap="small"), scores, strict=True):
         # a button, not a link: the selection (not the URL) says which tab is open once a session runs
         label = f"{t('open_theme', lang)} {score.theme.id}"
-        if buttons.button(label, icon=":material/flag:", key=f"open-{score.theme.id}", width="stretch"):
+        if column.button(label, icon=":material/flag:", key=f"open-{score.theme.id}", width="stretch"):
             set_selection(theme=score.theme.id)
             st.switch_page("screens/themes.py")
     st.caption(t("status_rule", lang))
