@@ -77,5 +77,6 @@ def inline_chart(spec: dict, description: str, width: int = WIDTH) -> Markup:
     root.set("role", "img")
     root.set("aria-label", description)
     root.set("style", f"width:100%;height:auto;max-width:{float(root.get('width', width)) * 1.3:.0f}px")
-    # a hover title's line breaks as character references: the page's Markdown keeps them, a raw one it may not
+    # a hover title's line breaks as character references, the markup one line (the browser reads both as a
+    # line break; they were for st.markdown, which the page no longer parses it with: ui/safe.markup_script)
     return Markup(ET.tostring(root, encoding="unicode").replace("\n", "&#10;"))
