@@ -21,7 +21,7 @@ st.set_page_config(page_title=t("app_title", lang), page_icon=str(ICON), layout=
 frame_assets(lang)
 with st.sidebar:
     bind(st.selectbox, "lang", t("language", lang), list(LANGUAGES), format_func=LANGUAGES.get)
-    bind(st.selectbox, "area", t("area", lang), list(ctx.catalog.area_codes), format_func=ctx.area_name)
+    bind(st.selectbox, "area", t("area", lang), list(ctx.catalog.local_area_codes), format_func=ctx.area_name)
     follow_new_figures(ctx.data.version)  # renders nothing; reruns the page when a new release is stored
 
 pages = [

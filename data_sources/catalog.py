@@ -10,7 +10,7 @@ import yaml
 
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
 LANGUAGES = ("fi", "sv", "en")
-AREA_KINDS = ("region", "subregion", "municipality", "country")
+AREA_KINDS = ("region", "subregion", "municipality", "country", "other_region")
 UNITS = ("persons", "percent", "vacancies")
 PER_KINDS = ("labour_force", "population", "none")
 # What a proxy's label must say in each language. Swedish: "ersättande mått" (a substitute measure);
@@ -76,6 +76,7 @@ class Series:
     appendix2: bool = False
     headline: bool = False
     proxy: Proxy | None = None
+    no_rate: dict[str, str] | None = None  # why no rate of this group can be computed from the data
 
     @property
     def content_code(self) -> str:
@@ -86,6 +87,25 @@ class Series:
     def code_label(self) -> str:
         """The code as a page shows it: a formula as 'A + B + C', so that a table cell or a card can wrap it."""
         return " + ".join(self.codes)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How the scorecard compares: how many comparable regions, chosen by which series; the band of no verdict."""
+
+    peers: int = 5
+    peer_series: str = "unemployment_rate"
+    band_rate_points: float = 0.3
+    band_count_percent: float = 2.0
+
+
+@dataclass(frozen=True)
+class Break:
+    """A break in the series (a reform, a register change): marked on charts, named where a comparison crosses it."""
+
+    date: str  # ISO day
+    label: dict[str, str]
+    note: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -102,6 +122,8 @@ class Catalog:
     monthly_table_key: str = ""
     population_table_key: str = ""
     region_members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    comparison: Comparison = field(default_factory=Comparison)
+    breaks: tuple[Break, ...] = ()
 
     @property
     def region(self) -> Area:
@@ -165,7 +187,22 @@ class Catalog:
 
     @property
     def area_codes(self) -> tuple[str, ...]:
+        """Every area fetched and stored, the other regions included."""
         return tuple(a.code for a in self.areas)
+
+    @property
+    def local_areas(self) -> tuple[Area, ...]:
+        """The areas the pages offer: the region, its parts and the country (not the other regions)."""
+        return tuple(a for a in self.areas if a.kind != "other_region")
+
+    @property
+    def local_area_codes(self) -> tuple[str, ...]:
+        return tuple(a.code for a in self.local_areas)
+
+    @property
+    def other_regions(self) -> tuple[Area, ...]:
+        """The mainland regions beside the programme's: candidates for comparable regions and ranks."""
+        return tuple(a for a in self.areas if a.kind == "other_region")
 
     @property
     def municipalities(self) -> tuple[Area, ...]:
@@ -269,6 +306,7 @@ def _series(raw: dict, tables: dict[str, Table]) -> Series:
         appendix2=bool(raw.get("appendix2", False)),
         headline=bool(raw.get("headline", False)),
         proxy=proxy,
+        no_rate=_labels(raw["no_rate"], f"{where} no_rate") if "no_rate" in raw else None,
     )
 
 
@@ -314,6 +352,11 @@ def parse_catalog(raw: dict) -> Catalog:
         if unknown:
             raise CatalogError(f"region_members: unknown areas {unknown}")
         members[str(parent)] = tuple(str(c) for c in children)
+    comparison = _comparison(raw.get("comparison") or {}, {s.id for s in series})
+    breaks = tuple(
+        Break(str(b["date"]), _labels(b.get("label"), "breaks label"), _labels(b.get("note"), "breaks note"))
+        for b in raw.get("breaks") or ()
+    )
     return Catalog(
         base_url=str(api["base_url"]).rstrip("/"),
         database=str(api["database"]),
@@ -327,7 +370,24 @@ def parse_catalog(raw: dict) -> Catalog:
         monthly_table_key=str(roles["monthly_table"]),
         population_table_key=str(roles["population_table"]),
         region_members=members,
+        comparison=comparison,
+        breaks=breaks,
     )
+
+
+def _comparison(raw: dict, series_ids: set[str]) -> Comparison:
+    band = raw.get("band") or {}
+    comparison = Comparison(
+        peers=int(raw.get("peers", 5)),
+        peer_series=str(raw.get("peer_series", "unemployment_rate")),
+        band_rate_points=float(band.get("rate_points", 0.3)),
+        band_count_percent=float(band.get("count_percent", 2.0)),
+    )
+    if comparison.peer_series not in series_ids:
+        raise CatalogError(f"comparison: unknown peer_series {comparison.peer_series!r}")
+    if comparison.peers < 0 or comparison.band_rate_points < 0 or comparison.band_count_percent < 0:
+        raise CatalogError("comparison: peers and band must not be negative")
+    return comparison
 
 
 @functools.cache

@@ -88,6 +88,28 @@ POPULATION_2025 = {
     "KU624": 5_016,
     "KU935": 2_751,
 }
+# The other mainland regions (demo only, not official figures): unemployed jobseekers in June 2026, the
+# unemployment rate then, and a yearly drift of their own since 2021, so that each region moved its own way
+# and the scorecard's comparable regions and ranks have something to tell.
+OTHER_REGIONS_2026M06 = {
+    "MK01": (108_000, 11.8, -0.010),
+    "MK02": (33_000, 12.0, 0.004),
+    "MK04": (12_500, 12.3, 0.012),
+    "MK05": (9_500, 11.6, -0.006),
+    "MK06": (39_000, 13.8, 0.015),
+    "MK07": (17_000, 15.2, -0.012),
+    "MK09": (9_800, 14.0, 0.008),
+    "MK10": (9_000, 12.6, -0.018),
+    "MK11": (15_500, 12.9, -0.004),
+    "MK12": (12_000, 15.6, -0.020),
+    "MK13": (20_000, 15.0, 0.010),
+    "MK14": (8_000, 9.3, 0.006),
+    "MK15": (7_500, 8.6, 0.002),
+    "MK16": (2_800, 8.9, -0.008),
+    "MK17": (25_000, 12.8, 0.000),
+    "MK18": (4_300, 14.2, -0.014),
+    "MK19": (10_000, 12.7, -0.016),
+}
 SMALL_COUNT_LIMIT = 5  # municipal counts below this are suppressed ('...'), as StatFin does
 SUPPRESSED_CODES = ("TYOTTOMAT20", "TYOTTOMATULK", "TYOTTOMATSAIR")
 
@@ -148,6 +170,24 @@ def _country_cells(months: list[str]) -> dict[str, np.ndarray]:
     return cells
 
 
+def _other_region_cells(months: list[str], catalog: Catalog) -> dict[str, dict[str, np.ndarray]]:
+    out = {}
+    years_to_anchor = (np.arange(len(months)) - (len(months) - 1)) / 12
+    for i, area in enumerate(a.code for a in catalog.other_regions if a.code in OTHER_REGIONS_2026M06):
+        june, rate, drift = OTHER_REGIONS_2026M06[area]
+        unemployed = np.round(june * _shape(months, DEMO_LAST_PERIOD, wobble=2.0 + i) * (1 + drift * years_to_anchor))
+        cells = {
+            "TYOTTOMATLOPUSSA": unemployed,
+            "HAKIJALOPUSSA": np.round(unemployed * 1.5),
+            "TYOVOIMATK": np.full(len(months), round(june / rate * 100)),
+        }
+        for code, share in SHARES.items():
+            cells[code] = np.round(unemployed * share)
+        cells["TYOTTOMATNAISET"] = unemployed - cells["TYOTTOMATMIEHET"]
+        out[area] = cells
+    return out
+
+
 def _rows(area: str, months: list[str], cells: dict[str, np.ndarray], suppress: bool) -> list[tuple]:
     rows = []
     rate = np.round(100 * cells["TYOTTOMATLOPUSSA"] / cells["TYOVOIMATK"], 1)
@@ -169,6 +209,8 @@ def demo_tables(catalog: Catalog) -> dict[str, tuple[pd.DataFrame, Provenance]]:
         summed = {code: sum(municipal[m][code] for m in members) for code in municipal[members[0]]}
         rows += _rows(parent, months, summed, suppress=False)
     rows += _rows("SSS", months, _country_cells(months), suppress=False)
+    for area, cells in _other_region_cells(months, catalog).items():
+        rows += _rows(area, months, cells, suppress=False)
     tables = {}
     for table in catalog.tables.values():
         if table.frequency == "yearly":  # the population table

@@ -18,6 +18,9 @@ PROGRAMME_PATH = Path(__file__).resolve().parent.parent / "content" / "programme
 THEME_IDS = ("4.1", "4.2", "4.3", "4.4")
 THEME_KEYS = ("id", "short", "title", "coordinator", "impacts", "goals", "indicators", "participants", "resources")
 KINDS = ("statistical", "assessed")
+# How well a series measures what an indicator names: exactly, partly, or as a stand-in for it.
+FITS = ("exact", "partial", "stand_in")
+LANGUAGES = ("fi", "sv", "en")
 DIRECTIONS = ("up", "down")
 
 
@@ -42,7 +45,9 @@ class Indicator:
     because: str = ""  # the programme's own words that say so
     unavailable: str = ""  # why a statistical indicator has no figures here
     added: bool = False  # not in the programme's list: added for follow-up
-    partial: bool = False  # the series measures only part of what the indicator names
+    fit: str = "exact"  # how well its series measure what it names (FITS)
+    judged: bool = True  # False: its series' direction does not mean the indicator's, so no status
+    fit_note: dict[str, str] | None = None  # why it is partial or a stand-in, in fi, sv and en
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,19 @@ class Measure:
     indicators: tuple[Indicator, ...]
     wanted: str
     because: str
+
+    @property
+    def fit(self) -> str:
+        """The weakest fit among the indicators it serves."""
+        return max((i.fit for i in self.indicators), key=FITS.index)
+
+    @property
+    def judged(self) -> bool:
+        """Whether a status may be given: only when its direction means the same for every indicator it serves."""
+        return all(i.judged for i in self.indicators)
+
+    def fit_notes(self, lang: str) -> tuple[str, ...]:
+        return tuple(i.fit_note[lang] for i in self.indicators if i.fit_note)
 
 
 @dataclass(frozen=True)
@@ -139,8 +157,25 @@ def _indicator(raw: dict, where: str, known: set[str]) -> Indicator:
         because=str(raw.get("because", "")),
         unavailable=str(raw.get("unavailable", "")),
         added=bool(raw.get("added", False)),
-        partial=bool(raw.get("partial", False)),
+        **_fit(raw.get("measure"), where, bool(series)),
     )
+
+
+def _fit(raw: object, where: str, has_series: bool) -> dict:
+    """The indicator's `measure:` block: fit, judged and the note that says why (required unless exact)."""
+    if raw is None:
+        return {}
+    if not has_series or not isinstance(raw, dict):
+        raise ProgrammeError(f"{where}: 'measure' describes the fit of an indicator's series")
+    fit, judged, note = raw.get("fit"), raw.get("judged", True), raw.get("note")
+    if fit not in FITS:
+        raise ProgrammeError(f"{where}: measure.fit must be one of {', '.join(FITS)}")
+    if not isinstance(judged, bool):
+        raise ProgrammeError(f"{where}: measure.judged must be true or false")
+    if fit != "exact" or not judged:
+        if not isinstance(note, dict) or set(note) != set(LANGUAGES) or not all(note.values()):
+            raise ProgrammeError(f"{where}: measure.note must say why, in {', '.join(LANGUAGES)}")
+    return {"fit": fit, "judged": judged, "fit_note": {k: str(v) for k, v in note.items()} if note else None}
 
 
 def _measures(theme_id: str, indicators: tuple[Indicator, ...], catalog: Catalog) -> tuple[Measure, ...]:
@@ -159,7 +194,7 @@ def _measures(theme_id: str, indicators: tuple[Indicator, ...], catalog: Catalog
                     f"theme {theme_id}: {kept.series.id} and {series_id} are the same figures but wanted "
                     f"{kept.wanted} and {indicator.wanted}"
                 )
-            (shown,) = catalog.without_copies([kept.series, series])  # the proxy, if one is
+            shown = kept.series if kept.series.id == series_id else catalog.without_copies([kept.series, series])[0]
             served = kept.indicators if indicator in kept.indicators else (*kept.indicators, indicator)
             found[same] = Measure(shown, served, kept.wanted, kept.because)
     return tuple(found.values())

@@ -9,6 +9,24 @@ import pandas as pd
 from data_sources.catalog import Catalog, Table
 from data_sources.jsonstat import period_start
 
+# A sum with a suppressed part is the sum of its known parts, a lower bound: its status names the
+# missing parts ("≥ VALMENNUSLOP"), so it is shown as "vähintään 1 234" and never compared as if whole.
+LOWER_BOUND = "≥"
+
+
+def lower_bound_status(missing: list[str] | tuple[str, ...]) -> str:
+    return f"{LOWER_BOUND} {' '.join(missing)}"
+
+
+def is_lower_bound(status: object) -> bool:
+    return isinstance(status, str) and status.startswith(LOWER_BOUND)
+
+
+def missing_parts(status: object) -> tuple[str, ...]:
+    """The content codes a lower bound lacks; () for any other status."""
+    return tuple(str(status)[len(LOWER_BOUND) :].split()) if is_lower_bound(status) else ()
+
+
 SNAPSHOT_COLUMNS = [
     "series",
     "table",
@@ -24,8 +42,9 @@ SNAPSHOT_COLUMNS = [
 def cells_to_series(cells: pd.DataFrame, table: Table, catalog: Catalog) -> pd.DataFrame:
     """One row per series × area × period, in catalog order.
 
-    A formula series is the sum of its codes and is missing when any part is missing (a
-    suppressed part would otherwise make the sum look smaller than it is).
+    A formula series is the sum of its codes. When some parts are suppressed and others known, it is
+    the sum of the known parts marked as a lower bound (its status names the missing parts); when every
+    part is missing, it is missing with the parts' own symbol.
     """
     area_order = {code: i for i, code in enumerate(catalog.area_codes)}
     cells = cells.rename(
@@ -45,10 +64,16 @@ def cells_to_series(cells: pd.DataFrame, table: Table, catalog: Catalog) -> pd.D
                 index=["area_code", "time_code"], columns="code", values="value", aggfunc="first", dropna=False
             )
             values = values.reindex(columns=list(series.codes))
-            summed = values.sum(axis=1, min_count=len(series.codes))
-            summed[values.isna().any(axis=1)] = float("nan")
-            status = wanted.dropna(subset=["status"]).groupby(["area_code", "time_code"])["status"].first()
-            part = summed.rename("value").to_frame().join(status).reset_index()
+            summed = values.sum(axis=1, min_count=1)
+            symbols = wanted.dropna(subset=["status"]).groupby(["area_code", "time_code"])["status"].first()
+            part = summed.rename("value").to_frame().join(symbols.rename("status"))
+            gaps = values.isna()
+            partial = gaps.any(axis=1) & ~gaps.all(axis=1)
+            part.loc[partial, "status"] = [
+                lower_bound_status([c for c, gap in zip(values.columns, row, strict=True) if gap])
+                for row in gaps[partial].to_numpy()
+            ]
+            part = part.reset_index()
         else:
             part = wanted[["area_code", "time_code", "value", "status"]].copy()
         part["series"] = series.id

@@ -72,9 +72,8 @@ def fmt_number(value: float | None, decimals: int = 0, lang: str = "fi", signed:
     text = f"{abs(value):,.{decimals}f}"
     if lang in ("fi", "sv"):
         text = text.replace(",", NBSP).replace(".", ",")
-    sign = (MINUS if value < 0 else "+" if value > 0 else "±") if signed else (MINUS if value < 0 else "")
-    if not signed and round(abs(value), decimals) == 0:
-        sign = ""
+    shown = round(value, decimals)  # the sign of what is shown: −0,04 with one decimal is ±0,0, not −0,0
+    sign = (MINUS if shown < 0 else "+" if shown > 0 else "±") if signed else (MINUS if shown < 0 else "")
     return f"{sign}{text}"
 
 

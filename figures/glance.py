@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from data_sources.catalog import Series
@@ -21,15 +23,13 @@ def group_glance(
     rows = []
     for series in groups:
         fig = figures[(series.id, area)]
-        known = fig.period is not None and fig.status is None
+        known = fig.period is not None and math.isfinite(fig.value)
         rows.append(
             {
                 t("group", lang): series.label[lang],
                 t("month", lang): fmt_month(fig.period, lang) if fig.period is not None else "..",
-                t("value", lang): value_text(fig.value, series, lang) if known else "..",
-                t("from_year", lang).capitalize(): (year_change_text(fig, series, lang, with_count=True) or "..")
-                if known
-                else "..",
+                t("value", lang): value_text(fig.value, series, lang, fig.status) if known else "..",
+                t("from_year", lang).capitalize(): year_change_text(fig, series, lang, with_count=True) or "..",
                 t("col_trend", lang): [None if pd.isna(v) else float(v) for v in fig.history["value"]],
             }
         )

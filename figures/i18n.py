@@ -193,37 +193,130 @@ TEXTS: dict[str, dict[str, str]] = {
     "status_unknown": {"fi": "ei arvioitavissa", "sv": "kan inte bedömas", "en": "cannot be assessed"},
     "wanted_up": {"fi": "kasvaa", "sv": "ökar", "en": "up"},
     "wanted_down": {"fi": "vähenee", "sv": "minskar", "en": "down"},
+    "status_unmeasurable": {
+        "fi": "ei mitattavissa tästä tilastosta",
+        "sv": "kan inte mätas med denna statistik",
+        "en": "not measurable from this statistic",
+    },
     "status_rule": {
-        "fi": "Tila: ✔ edennyt = muuttunut maaliskuusta 2021 ohjelman toivomaan suuntaan ja enemmän kuin koko maa; "
-        "✖ heikentynyt = muuttunut vastakkaiseen suuntaan ja huonommin kuin koko maa; = ennallaan = muut; "
-        "? ei arvioitavissa = luku tai lähtötaso puuttuu tai on salattu. Muutos: lukumäärissä %, osuuksissa %-yks.",
-        "sv": "Status: ✔ framsteg = har sedan mars 2021 rört sig i den riktning programmet vill och mer än hela "
-        "landet; ✖ försämrats = i motsatt riktning och sämre än hela landet; = oförändrat = övriga; ? kan inte "
-        "bedömas = värdet eller utgångsläget saknas eller är skyddat. Förändring: antal i %, andelar i %-enh.",
-        "en": "Status: ✔ progressed = moved since March 2021 in the direction the programme wants, and more than "
-        "the whole country; ✖ worsened = moved against it and did worse than the whole country; = held = the "
-        "rest; ? cannot be assessed = the figure or the baseline is missing or suppressed. Change: counts in %, "
-        "rates in pp.",
+        "fi": "Tila verrataan ohjelman alusta: viimeisten 12 kuukauden keskiarvo 12 kuukauden keskiarvoon maaliskuuhun "
+        "2021 asti (kausivaihtelu tasoittuu), alueen muutos koko maan muutokseen. ✔ edennyt = muuttunut toivottuun "
+        "suuntaan ja paremmin kuin koko maa, kumpikin yli sietorajan; ✖ heikentynyt = vastakkaiseen suuntaan ja "
+        "huonommin kuin koko maa, kumpikin yli sietorajan; = ennallaan = muut: sietorajan ({rate_band} osuuksissa, "
+        "{count_band} lukumäärissä) sisällä olevasta erosta ei anneta tilaa; – ei mitattavissa = korvikemittari, "
+        "jonka suunta ei tarkoita samaa kuin mittarin; ? ei arvioitavissa = luku puuttuu, on salattu tai osittainen.",
+        "sv": "Status jämförs sedan programmets början: medelvärdet av de senaste 12 månaderna mot medelvärdet av 12 "
+        "månader fram till mars 2021 (säsongvariationen jämnas ut), områdets förändring mot hela landets. ✔ framsteg "
+        "= i önskad riktning och bättre än hela landet, båda mer än toleransen; ✖ försämrats = i motsatt riktning och "
+        "sämre än hela landet, båda mer än toleransen; = oförändrat = övriga: en skillnad inom toleransen "
+        "({rate_band} för andelar, {count_band} för antal) ger ingen status; – kan inte mätas = ett ersättande mått "
+        "vars riktning inte betyder detsamma som mätarens; ? kan inte bedömas = uppgift saknas, är skyddad eller "
+        "ofullständig.",
+        "en": "Status compares since the programme began: the mean of the latest 12 months against the mean of the 12 "
+        "months to March 2021 (seasons balance out), the region's change against the whole country's. ✔ progressed "
+        "= moved the wanted way and did better than the country, both by more than the band; ✖ worsened = moved "
+        "against it and did worse than the country, both by more than the band; = held = the rest: a difference "
+        "within the band ({rate_band} for rates, {count_band} for counts) gets no verdict; – not measurable = a "
+        "stand-in whose direction does not mean the indicator's; ? cannot be assessed = a figure missing, "
+        "suppressed or partial.",
     },
     "reason_progressed": {
-        "fi": "{region} maaliskuusta 2021, koko maa {country}: toivottuun suuntaan ({wanted}) "
-        "ja paremmin kuin koko maa",
-        "sv": "{region} sedan mars 2021, hela landet {country}: i önskad riktning ({wanted}) och bättre än hela landet",
-        "en": "{region} since March 2021, whole country {country}: the wanted way ({wanted}) and better than the "
-        "country",
+        "fi": "{region} ohjelman alusta, koko maa {country}: toivottuun suuntaan ({wanted}) ja paremmin kuin koko maa "
+        "(sietoraja {band})",
+        "sv": "{region} sedan programmets början, hela landet {country}: i önskad riktning ({wanted}) och bättre än "
+        "hela landet (tolerans {band})",
+        "en": "{region} since the programme began, whole country {country}: the wanted way ({wanted}) and better "
+        "than the country (band {band})",
     },
     "reason_held": {
-        "fi": "{region} maaliskuusta 2021, koko maa {country}: ei selvästi toivottuun eikä vastakkaiseen suuntaan "
-        "koko maahan verrattuna",
-        "sv": "{region} sedan mars 2021, hela landet {country}: varken klart i önskad eller motsatt riktning "
-        "jämfört med hela landet",
-        "en": "{region} since March 2021, whole country {country}: neither clearly the wanted way nor against it "
-        "compared with the country",
+        "fi": "{region} ohjelman alusta, koko maa {country}: ei sietorajaa ({band}) enempää toivottuun eikä "
+        "vastakkaiseen suuntaan koko maahan verrattuna",
+        "sv": "{region} sedan programmets början, hela landet {country}: varken i önskad eller motsatt riktning med "
+        "mer än toleransen ({band}) jämfört med hela landet",
+        "en": "{region} since the programme began, whole country {country}: neither the wanted way nor against it "
+        "by more than the band ({band}) compared with the country",
     },
     "reason_worsened": {
-        "fi": "{region} maaliskuusta 2021, koko maa {country}: vastakkaiseen suuntaan ja huonommin kuin koko maa",
-        "sv": "{region} sedan mars 2021, hela landet {country}: i motsatt riktning och sämre än hela landet",
-        "en": "{region} since March 2021, whole country {country}: against the wanted way and worse than the country",
+        "fi": "{region} ohjelman alusta, koko maa {country}: vastakkaiseen suuntaan ja huonommin kuin koko maa "
+        "(sietoraja {band})",
+        "sv": "{region} sedan programmets början, hela landet {country}: i motsatt riktning och sämre än hela "
+        "landet (tolerans {band})",
+        "en": "{region} since the programme began, whole country {country}: against the wanted way and worse than "
+        "the country (band {band})",
+    },
+    "reason_zero_base": {
+        "fi": "{area}: lähtötaso on 0, joten suhteellista muutosta ei ole",
+        "sv": "{area}: utgångsläget är 0, så det finns ingen relativ förändring",
+        "en": "{area}: the baseline is 0, so there is no relative change",
+    },
+    "reason_missing_any": {
+        "fi": "{area}: luku puuttuu",
+        "sv": "{area}: uppgift saknas",
+        "en": "{area}: figure missing",
+    },
+    "reason_lower_bound": {
+        "fi": "{area}, {month}: summasta osa on salattu, luku on vain alaraja",
+        "sv": "{area}, {month}: en del av summan är skyddad, talet är bara en nedre gräns",
+        "en": "{area}, {month}: part of the sum is suppressed, the figure is only a lower bound",
+    },
+    "basis_year": {
+        "fi": "{now} vs. {before}",
+        "sv": "{now} mot {before}",
+        "en": "{now} vs {before}",
+    },
+    "basis_programme": {
+        "fi": "12 kk:n keskiarvo {now} vs. {before}",
+        "sv": "12 månaders medelvärde {now} mot {before}",
+        "en": "12-month mean {now} vs {before}",
+    },
+    "scorecard_bases": {
+        "fi": "Muutos vuodentakaisesta: {year}. Muutos ohjelman alusta: {since}.",
+        "sv": "Förändring från året innan: {year}. Förändring sedan programmets början: {since}.",
+        "en": "Change from a year earlier: {year}. Change since the programme began: {since}.",
+    },
+    "crosses_break": {
+        "fi": "Vertailu ylittää {day} tilastomuutoksen: {note}",
+        "sv": "Jämförelsen går över statistikändringen {day}: {note}",
+        "en": "The comparison crosses the change of {day}: {note}",
+    },
+    "at_least": {"fi": "vähintään {value}", "sv": "minst {value}", "en": "at least {value}"},
+    "lower_bound_note": {
+        "fi": "Alaraja: summasta puuttuu salattu osa ({parts})",
+        "sv": "Nedre gräns: en skyddad del av summan saknas ({parts})",
+        "en": "Lower bound: a suppressed part of the sum is missing ({parts})",
+    },
+    "fit_partial": {"fi": "osittainen mittari", "sv": "partiellt mått", "en": "partial measure"},
+    "fit_stand_in": {"fi": "korvike", "sv": "ersättande mått", "en": "proxy"},
+    "col_fit": {"fi": "Mittarin kattavuus", "sv": "Måttets täckning", "en": "How it measures"},
+    "fit_exact": {"fi": "täsmällinen", "sv": "exakt", "en": "exact"},
+    "peers_line": {
+        "fi": "Vertailumaakunnat: {peers} – ne {count} manner-Suomen maakuntaa, joiden {series} oli "
+        "{span} lähimpänä {area}n lukua.",
+        "sv": "Jämförbara landskap: {peers} – de {count} landskap på fastlandet vars {series} låg närmast "
+        "{area}s {span}.",
+        "en": "Comparable regions: {peers} – the {count} mainland regions whose {series} was nearest {area}'s in "
+        "{span}.",
+    },
+    "peers_none": {
+        "fi": "Vertailumaakuntia ei voi valita: {area}n lähtötason lukuja ei ole tallessa.",
+        "sv": "Jämförbara landskap kan inte väljas: {area}s utgångsläge saknas.",
+        "en": "No comparable regions can be chosen: {area}'s baseline figures are not stored.",
+    },
+    "peers_table": {
+        "fi": "Muutos ohjelman alusta (12 kk:n keskiarvot): {area}, vertailumaakunnat ja koko maa",
+        "sv": "Förändring sedan programmets början (12 månaders medelvärden): {area}, jämförbara landskap och "
+        "hela landet",
+        "en": "Change since the programme began (12-month means): {area}, comparable regions and the whole country",
+    },
+    "strip_basis": {
+        "fi": "Ohjelman alusta (12 kk:n keskiarvot) koko maahan verrattuna",
+        "sv": "Sedan programmets början (12 månaders medelvärden) jämfört med hela landet",
+        "en": "Since the programme began (12-month means), against the whole country",
+    },
+    "strip_not_exact": {
+        "fi": "korvike- tai osittaisia mittareita {count}",
+        "sv": "ersättande eller partiella mått {count}",
+        "en": "proxy or partial measures {count}",
     },
     "reason_missing": {
         "fi": "{area}, {month}: luku puuttuu",
@@ -238,17 +331,35 @@ TEXTS: dict[str, dict[str, str]] = {
     "scorecard": {"fi": "Mittaristo", "sv": "Mätartavla", "en": "Scorecard"},
     "col_indicator": {"fi": "Mittari", "sv": "Mätare", "en": "Indicator"},
     "col_latest": {"fi": "Viimeisin arvo", "sv": "Senaste värde", "en": "Latest value"},
-    "col_half_change": {"fi": "Muutos puolessa vuodessa", "sv": "Förändring på ett halvår", "en": "Half-year change"},
-    "col_since_change": {"fi": "Muutos 3/2021 alkaen", "sv": "Förändring sedan 3/2021", "en": "Change since 3/2021"},
-    "col_country_half": {
-        "fi": "Koko maa, puolessa vuodessa",
-        "sv": "Hela landet, på ett halvår",
-        "en": "Whole country, half-year",
+    "col_change_year": {
+        "fi": "Muutos vuodentakaisesta",
+        "sv": "Förändring från året innan",
+        "en": "Change from a year earlier",
+    },
+    "col_country_year": {
+        "fi": "Koko maa, vuodentakaisesta",
+        "sv": "Hela landet, från året innan",
+        "en": "Whole country, from a year earlier",
+    },
+    "col_since_change": {
+        "fi": "Muutos ohjelman alusta",
+        "sv": "Förändring sedan programmets början",
+        "en": "Change since the programme began",
     },
     "col_country_since": {
-        "fi": "Koko maa, 3/2021 alkaen",
-        "sv": "Hela landet, sedan 3/2021",
-        "en": "Whole country, since 3/2021",
+        "fi": "Koko maa, ohjelman alusta",
+        "sv": "Hela landet, sedan programmets början",
+        "en": "Whole country, since the programme began",
+    },
+    "col_peers_since": {
+        "fi": "Vertailumaakunnat (mediaani), ohjelman alusta",
+        "sv": "Jämförbara landskap (median), sedan programmets början",
+        "en": "Comparable regions (median), since the programme began",
+    },
+    "col_rank": {
+        "fi": "Sija maakunnista (1 = paras)",
+        "sv": "Plats bland landskapen (1 = bäst)",
+        "en": "Rank among regions (1 = best)",
     },
     "col_wanted": {"fi": "Toivottu suunta", "sv": "Önskad riktning", "en": "Wanted direction"},
     "col_status": {"fi": "Tila", "sv": "Status", "en": "Status"},
@@ -260,9 +371,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "col_serves": {"fi": "Ohjelman mittari", "sv": "Programmets mätare", "en": "Programme indicator"},
     "scorecard_period": {
-        "fi": "Puolivuotiskausi {half}: {end} verrattuna {previous} ja maaliskuuhun 2021; vertailu koko maahan.",
-        "sv": "Halvåret {half}: {end} jämfört med {previous} och mars 2021; jämförelse med hela landet.",
-        "en": "Half-year {half}: {end} compared with {previous} and March 2021; compared with the whole country.",
+        "fi": "Puolivuotiskausi {half}, viimeinen kuukausi {end}. {bases} Vertailu koko maahan ja vertailumaakuntiin.",
+        "sv": "Halvåret {half}, sista månad {end}. {bases} Jämförelse med hela landet och jämförbara landskap.",
+        "en": "Half-year {half}, last month {end}. {bases} Compared with the whole country and comparable regions.",
     },
     "scorecard_empty": {
         "fi": "Teemalla ei ole tilastomittaria; sen mittarit arvioidaan koordinaattorien arviossa.",
@@ -314,7 +425,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "unit_short_persons": {"fi": "henkilöä", "sv": "personer", "en": "persons"},
     "unit_short_vacancies": {"fi": "työpaikkaa", "sv": "lediga jobb", "en": "vacancies"},
     "unit_short_percent": {"fi": "%", "sv": "%", "en": "%"},
-    "since_baseline": {"fi": "maaliskuusta 2021", "sv": "sedan mars 2021", "en": "since March 2021"},
+    "since_baseline": {
+        "fi": "ohjelman alusta (12 kk:n keskiarvot)",
+        "sv": "sedan programmets början (12 månaders medelvärden)",
+        "en": "since the programme began (12-month means)",
+    },
     "rate_title": {"fi": "{label}, % (osuus)", "sv": "{label}, % (andel)", "en": "{label}, % (rate)"},
     "index_title": {
         "fi": "{label}, indeksi 3/2021 = 100",
@@ -327,12 +442,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Kymenlaakso employment programme: half-year report {half}",
     },
     "report_subtitle": {
-        "fi": "Luvut {end}, Kymenlaakso; muutokset verrattuna {previous} ja maaliskuuhun 2021 (ohjelma hyväksytty "
-        "23.3.2021); vertailu koko maahan.",
-        "sv": "Siffror {end}, Kymmenedalen; förändringar jämfört med {previous} och mars 2021 (programmet godkänt "
-        "23.3.2021); jämförelse med hela landet.",
-        "en": "Figures {end}, Kymenlaakso; changes compared with {previous} and March 2021 (programme approved "
-        "23 Mar 2021); compared with the whole country.",
+        "fi": "Luvut {end}, {area}. {bases} Ohjelma hyväksytty 23.3.2021; vertailu koko maahan ja vertailumaakuntiin.",
+        "sv": "Siffror {end}, {area}. {bases} Programmet godkänt 23.3.2021; jämförelse med hela landet och "
+        "jämförbara landskap.",
+        "en": "Figures {end}, {area}. {bases} Programme approved 23 Mar 2021; compared with the whole country and "
+        "comparable regions.",
     },
     "source_line_plain": {
         "fi": "Lähde: {source}, päivitetty {date}",

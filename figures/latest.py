@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data_sources.series_frame import is_lower_bound
+
 
 @dataclass(frozen=True)
 class Latest:
@@ -27,13 +29,16 @@ def latest(frame: pd.DataFrame, series_id: str, area_code: str) -> Latest:
     rows = frame[(frame["series"] == series_id) & (frame["area_code"] == area_code)].sort_values("period")
     if rows.empty:
         return Latest(series_id, area_code, None, math.nan, None, math.nan, math.nan, math.nan, rows)
-    by_period = rows.set_index("period")["value"]
+    # a sum with a suppressed part is only a lower bound: shown, never compared
+    whole = rows[~rows["status"].map(is_lower_bound)]
+    by_period = whole.set_index("period")["value"]
     last = rows.iloc[-1]
     period = last["period"]
     value = float(last["value"])
+    compared = value if period in by_period.index else math.nan
     previous = by_period.get(period - pd.DateOffset(months=1), math.nan)
     year_before = by_period.get(period - pd.DateOffset(years=1), math.nan)
-    pct = 100 * (value - year_before) / year_before if year_before and not math.isnan(year_before) else math.nan
+    pct = 100 * (compared - year_before) / year_before if year_before and not math.isnan(year_before) else math.nan
     status = None if pd.isna(last["status"]) else str(last["status"])
     return Latest(
         series_id,
@@ -41,8 +46,8 @@ def latest(frame: pd.DataFrame, series_id: str, area_code: str) -> Latest:
         period,
         value,
         status,
-        value - previous,
-        value - year_before,
+        compared - previous,
+        compared - year_before,
         pct,
         rows[["period", "value"]].tail(25).reset_index(drop=True),
     )

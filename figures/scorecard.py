@@ -1,70 +1,81 @@
-"""The programme scorecard: each theme's figures against March 2021 and the whole country, with a status.
+"""The programme scorecard: each theme's figures, like with like, beside the country and comparable regions.
 
-Pure functions over the tidy snapshot. Changes: relative (%) for counts, percentage points for rates.
-Status rule (written out wherever a status is shown, text `status_rule`): moved in the wanted
-direction since the baseline and did better than the whole country → progressed; moved against it
-and did worse than the country → worsened; otherwise held; a missing or suppressed figure → unknown,
-with the reason.
+Pure functions over the tidy snapshot; every change is one of figures/comparisons.py's two bases.
+Status rule (written out wherever a status is shown, `status_rule`): the change since the programme
+began (12-month means) is judged against the whole country's, with a band of no verdict:
+- ✔ progressed: moved the wanted way by more than the band, and beat the country by more than the band;
+- ✖ worsened: moved against it by more than the band, and did worse than the country by more than it;
+- = held: everything else, so that no status rests on a difference inside the band;
+- – not measurable from this statistic: a stand-in whose direction does not mean the indicator's;
+- ? cannot be assessed: a figure missing, suppressed or partial, with the month and reason.
+
+The band (catalog `comparison.band`): ±0,3 %-points for rates, ±2 % for counts. Rates are published
+to one decimal, so two rounded rates differ by up to 0,1 point by rounding alone, and a regional rate
+moves by a few tenths from one year to the next without any change of course; counts of a region are
+revised by up to about a per cent after first publication, and the 2025 register change moved some by
+more, so a relative difference under 2 % is not a difference a reader should act on.
 """
 
 from __future__ import annotations
 
 import math
+import statistics
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from data_sources.catalog import Catalog, Series
-from data_sources.periods import PROGRAMME_BASELINE, HalfYear, Month
+from data_sources.catalog import Break, Catalog, Series
+from data_sources.periods import HalfYear, Month
 from data_sources.programme import Indicator, Measure, Theme
-from figures.formats import fmt_month, fmt_number, fmt_percent
+from figures.comparisons import (
+    MISSING,
+    Change,
+    Point,
+    area_points,
+    basis_text,
+    change_text,
+    programme_change,
+    why_unknown,
+    year_change,
+)
+from figures.formats import fmt_number
 from figures.i18n import t
+from figures.peers import Peers, comparable_regions, rank
+from figures.sentences import value_with_unit
 
-STATUSES = ("progressed", "held", "worsened", "unknown")
+STATUSES = ("progressed", "held", "worsened", "unmeasurable", "unknown")
 # Told by word and icon, never by colour alone.
-STATUS_ICONS = {"progressed": "✔", "held": "=", "worsened": "✖", "unknown": "?"}
+STATUS_ICONS = {"progressed": "✔", "held": "=", "worsened": "✖", "unmeasurable": "–", "unknown": "?"}
 WANTED_ICONS = {"up": "↑", "down": "↓"}
 # The figure columns of every scorecard and summary table, in order (texts in figures/i18n.py).
-FIGURE_COLUMNS = ("col_latest", "col_half_change", "col_country_half", "col_since_change", "col_country_since")
+FIGURE_COLUMNS = (
+    "col_latest",
+    "col_change_year",
+    "col_country_year",
+    "col_since_change",
+    "col_country_since",
+    "col_peers_since",
+    "col_rank",
+)
 
 
-@dataclass(frozen=True)
-class Point:
-    """One figure: its value (NaN when missing or suppressed) and the suppression symbol, if any."""
-
-    value: float
-    symbol: str | None = None  # '...' etc. when the cell is suppressed
-
-    @property
-    def known(self) -> bool:
-        return not math.isnan(self.value)
+def band_for(is_rate: bool, catalog: Catalog) -> float:
+    return catalog.comparison.band_rate_points if is_rate else catalog.comparison.band_count_percent
 
 
-MISSING = Point(math.nan)
+def judge(region: float, country: float, wanted: str, band: float) -> str:
+    """The status from the change since the programme began of the region and of the country.
 
-
-def change(now: float, before: float, is_rate: bool) -> float:
-    """Percentage points for a rate, relative change in % for a count; NaN when either is missing."""
-    if math.isnan(now) or math.isnan(before):
-        return math.nan
-    if is_rate:
-        return now - before
-    return math.nan if before == 0 else 100 * (now - before) / before
-
-
-def judge(region: float, country: float, wanted: str) -> str:
-    """The status from the change since the baseline of the region and of the country.
-
-    Both are compared as shown (one decimal), so a status never rests on a difference the reader cannot see.
+    Both are compared as shown (one decimal), and a difference of at most `band` is no difference.
     """
-    if math.isnan(region) or math.isnan(country):
+    if not (math.isfinite(region) and math.isfinite(country)):
         return "unknown"
     sign = 1 if wanted == "up" else -1
     region, country = round(region, 1), round(country, 1)
     moved, versus = sign * region, round(sign * (region - country), 1)
-    if moved > 0 and versus > 0:
+    if moved > band and versus > band:
         return "progressed"
-    if moved < 0 and versus < 0:
+    if moved < -band and versus < -band:
         return "worsened"
     return "held"
 
@@ -76,12 +87,14 @@ class ScoreRow:
     theme: str
     measure: Measure
     end: Month
-    value: Point
-    previous: Point  # the last month of the previous half
-    baseline: Point
-    country_value: Point
-    country_previous: Point
-    country_baseline: Point
+    value: Point  # the region's figure in the half-year's last month
+    year: Change  # that month against the same month a year earlier
+    country_year: Change
+    since: Change  # 12-month mean to `end` against the 12 months to the programme's baseline
+    country_since: Change
+    peers_since: tuple[tuple[str, Change], ...]  # each comparable region's change since the programme began
+    rank: tuple[int | None, int]  # the region's rank among the mainland regions in `since`, 1 = best
+    breaks: tuple[Break, ...]  # breaks in the series the comparisons cross
     status: str
     reason: str  # why this status, in words
 
@@ -94,20 +107,10 @@ class ScoreRow:
         return self.series.unit == "percent"
 
     @property
-    def half_change(self) -> float:
-        return change(self.value.value, self.previous.value, self.is_rate)
-
-    @property
-    def since_change(self) -> float:
-        return change(self.value.value, self.baseline.value, self.is_rate)
-
-    @property
-    def country_half_change(self) -> float:
-        return change(self.country_value.value, self.country_previous.value, self.is_rate)
-
-    @property
-    def country_since_change(self) -> float:
-        return change(self.country_value.value, self.country_baseline.value, self.is_rate)
+    def peers_median(self) -> float:
+        """The median of the comparable regions' changes; NaN unless every one is known."""
+        values = [change.value for _, change in self.peers_since]
+        return statistics.median(values) if values and all(math.isfinite(v) for v in values) else math.nan
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ class ThemeScore:
     theme: Theme
     end: Month
     rows: tuple[ScoreRow, ...]
+    peers: Peers
 
     @property
     def unavailable(self) -> tuple[Indicator, ...]:
@@ -130,76 +134,74 @@ class ThemeScore:
             counts[row.status] += 1
         return counts
 
-
-def points(frame: pd.DataFrame, series_id: str, area: str) -> dict[Month, Point]:
-    """Every stored month of one series and area."""
-    rows = frame[(frame["series"] == series_id) & (frame["area_code"] == area)]
-    return {
-        Month.of(period): Point(float(value), None if pd.isna(symbol) else str(symbol))
-        for period, value, symbol in zip(rows["period"], rows["value"], rows["status"], strict=True)
-    }
-
-
-def change_text(value: float, is_rate: bool, lang: str) -> str:
-    """'−3,2 %' for a count's relative change, '−0,5 %-yks.' for a rate's; '..' when unknown."""
-    if math.isnan(value):
-        return ".."
-    if is_rate:
-        return f"{fmt_number(value, 1, lang, signed=True)}\u00a0{t('points', lang)}"
-    return fmt_percent(value, 1, lang, signed=True)
-
-
-def _missing_reason(point: Point, month: Month, area: str, lang: str) -> str:
-    key = "reason_suppressed" if point.symbol else "reason_missing"
-    return t(key, lang, area=area, month=fmt_month(month.start, lang))
+    @property
+    def not_exact(self) -> int:
+        """How many of its measures are partial or stand-ins."""
+        return sum(1 for row in self.rows if row.measure.fit != "exact")
 
 
 def score_row(
-    theme_id: str, measure: Measure, frame: pd.DataFrame, catalog: Catalog, end: Month, lang: str
+    theme_id: str,
+    measure: Measure,
+    frame: pd.DataFrame,
+    catalog: Catalog,
+    end: Month,
+    lang: str,
+    peers: Peers | None = None,
 ) -> ScoreRow:
-    series_id = measure.series.id
+    series = measure.series
+    is_rate = series.unit == "percent"
     region, country = catalog.region.code, catalog.country.code
-    here, there = points(frame, series_id, region), points(frame, series_id, country)
-    previous = end.shift(-6)  # the last month of the previous half-year
-    needed = {
-        (region, end): here.get(end, MISSING),
-        (region, PROGRAMME_BASELINE): here.get(PROGRAMME_BASELINE, MISSING),
-        (country, end): there.get(end, MISSING),
-        (country, PROGRAMME_BASELINE): there.get(PROGRAMME_BASELINE, MISSING),
-    }
-    missing = [
-        _missing_reason(point, month, catalog.area(code).name[lang], lang)
-        for (code, month), point in needed.items()
-        if not point.known
-    ]
+    peers = peers if peers is not None else comparable_regions(frame, catalog)
+    stored = area_points(frame, series.id)
+    here, there = stored.get(region, {}), stored.get(country, {})
+    mainland = (region, *(a.code for a in catalog.other_regions))
+    since_all = {code: programme_change(stored.get(code, {}), end, is_rate) for code in mainland}
+    since, country_since = since_all[region], programme_change(there, end, is_rate)
     row = ScoreRow(
-        theme_id,
-        measure,
-        end,
-        needed[(region, end)],
-        here.get(previous, MISSING),
-        needed[(region, PROGRAMME_BASELINE)],
-        needed[(country, end)],
-        there.get(previous, MISSING),
-        needed[(country, PROGRAMME_BASELINE)],
-        "unknown",
-        "",
+        theme=theme_id,
+        measure=measure,
+        end=end,
+        value=here.get(end, MISSING),
+        year=year_change(here, end, is_rate),
+        country_year=year_change(there, end, is_rate),
+        since=since,
+        country_since=country_since,
+        peers_since=tuple((code, since_all[code]) for code in peers.codes),
+        rank=rank({code: change.value for code, change in since_all.items()}, region, measure.wanted),
+        breaks=since.crosses(catalog.breaks),
+        status="unknown",
+        reason="",
     )
-    if missing:
-        return replace(row, status="unknown", reason="; ".join(missing))
-    status = judge(row.since_change, row.country_since_change, measure.wanted)
+    if not measure.judged:
+        return replace(row, status="unmeasurable", reason=" ".join(measure.fit_notes(lang)))
+    unknown = [
+        why_unknown(change, catalog.area(code).name[lang], lang)
+        for code, change in ((region, since), (country, country_since))
+        if not change.known
+    ]
+    if unknown:
+        return replace(row, status="unknown", reason="; ".join(unknown))
+    status = judge(since.value, country_since.value, measure.wanted, band_for(is_rate, catalog))
     reason = t(
         f"reason_{status}",
         lang,
-        region=change_text(row.since_change, row.is_rate, lang),
-        country=change_text(row.country_since_change, row.is_rate, lang),
+        region=change_text(since.value, is_rate, lang),
+        country=change_text(country_since.value, is_rate, lang),
         wanted=t(f"wanted_{measure.wanted}", lang),
+        band=band_text(is_rate, catalog, lang),
     )
     return replace(row, status=status, reason=reason)
 
 
-def theme_score(theme: Theme, frame: pd.DataFrame, catalog: Catalog, end: Month, lang: str) -> ThemeScore:
-    return ThemeScore(theme, end, tuple(score_row(theme.id, m, frame, catalog, end, lang) for m in theme.measures))
+def theme_score(
+    theme: Theme, frame: pd.DataFrame, catalog: Catalog, end: Month, lang: str, peers: Peers | None = None
+) -> ThemeScore:
+    """`peers` once for every theme (they are the region's, not a theme's), or chosen here."""
+    peers = peers if peers is not None else comparable_regions(frame, catalog)
+    return ThemeScore(
+        theme, end, tuple(score_row(theme.id, m, frame, catalog, end, lang, peers) for m in theme.measures), peers
+    )
 
 
 def latest_half_end(frame: pd.DataFrame, catalog: Catalog) -> Month | None:
@@ -221,6 +223,77 @@ def wanted_label(wanted: str | None, lang: str) -> str:
     return f"{WANTED_ICONS[wanted]} {t(f'wanted_{wanted}', lang)}" if wanted else ""
 
 
+def band_text(is_rate: bool, catalog: Catalog, lang: str) -> str:
+    """'±0,3 %-yks.' for a rate, '±2 %' for a count."""
+    band = band_for(is_rate, catalog)
+    number = fmt_number(band, 1 if band % 1 else 0, lang)
+    return f"±{number}\u00a0{t('points', lang)}" if is_rate else f"±{number}\u00a0%"
+
+
+def status_rule(catalog: Catalog, lang: str) -> str:
+    """The rule in words, with its band and basis: shown wherever a status is."""
+    return t(
+        "status_rule",
+        lang,
+        rate_band=band_text(True, catalog, lang),
+        count_band=band_text(False, catalog, lang),
+    )
+
+
+def fit_label(measure: Measure, lang: str) -> str:
+    """'' for an exact measure; 'osittainen mittari' or 'korvike' for the others."""
+    return "" if measure.fit == "exact" else t(f"fit_{measure.fit}", lang)
+
+
+def rank_text(row: ScoreRow, lang: str) -> str:
+    """'3./18' (1 = moved furthest the wanted way); '..' when the region's change is unknown."""
+    place, of = row.rank
+    return ".." if place is None else f"{place}./{of}"
+
+
+def peer_names(score: ThemeScore, catalog: Catalog, lang: str) -> str:
+    """'Etelä-Karjala, Pohjois-Karjala, …' nearest first; '' when none could be chosen."""
+    return ", ".join(catalog.area(code).name[lang] for code in score.peers.codes)
+
+
+def peers_line(score: ThemeScore, catalog: Catalog, lang: str) -> str:
+    """Who the comparable regions are and how they were chosen, in one sentence."""
+    if not score.peers.known:
+        return t("peers_none", lang, area=catalog.region.name[lang])
+    rate = catalog.series_by_id(score.peers.series_id).label[lang].lower()
+    base = score.peers.baseline
+    return t(
+        "peers_line",
+        lang,
+        peers=peer_names(score, catalog, lang),
+        count=len(score.peers.codes),
+        area=catalog.region.name[lang],
+        series=rate,
+        span=f"{base.shift(-11).month}/{base.shift(-11).year}–{base.month}/{base.year}",
+    )
+
+
+def row_figures(row: ScoreRow, lang: str) -> list[str]:
+    """The figure columns of a row, in FIGURE_COLUMNS order."""
+    rate = row.is_rate
+    return [
+        value_with_unit(row.value.value, row.series, lang, row.value.symbol),
+        change_text(row.year.value, rate, lang),
+        change_text(row.country_year.value, rate, lang),
+        change_text(row.since.value, rate, lang),
+        change_text(row.country_since.value, rate, lang),
+        change_text(row.peers_median, rate, lang),
+        rank_text(row, lang),
+    ]
+
+
+def bases_line(end: Month, lang: str) -> str:
+    """The two bases of the scorecard's changes in words, for the line above its table."""
+    sample_year = year_change({}, end, False)
+    sample_since = programme_change({}, end, False)
+    return t("scorecard_bases", lang, year=basis_text(sample_year, lang), since=basis_text(sample_since, lang))
+
+
 def measure_view(series: Series) -> str:
     """A rate is drawn as the rate itself; a count as an index (3/2021 = 100) beside the country."""
     return "level" if series.unit == "percent" else "index"
@@ -233,8 +306,8 @@ def measure_title(series: Series, lang: str) -> str:
 
 
 def since_headline(row: ScoreRow, lang: str) -> str:
-    """'+7,5 % maaliskuusta 2021, koko maa +5,3 %' (rates in %-points)."""
+    """'+7,5 % ohjelman alusta (12 kk:n keskiarvot), koko maa +5,3 %' (rates in %-points)."""
     return (
-        f"{change_text(row.since_change, row.is_rate, lang)} {t('since_baseline', lang)}, "
-        f"{t('country', lang).lower()} {change_text(row.country_since_change, row.is_rate, lang)}"
+        f"{change_text(row.since.value, row.is_rate, lang)} {t('since_baseline', lang)}, "
+        f"{t('country', lang).lower()} {change_text(row.country_since.value, row.is_rate, lang)}"
     )

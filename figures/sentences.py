@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from data_sources.catalog import Series
+from data_sources.catalog import Catalog, Series
+from data_sources.series_frame import is_lower_bound, missing_parts
 from figures.formats import fmt_month, fmt_number, fmt_percent, month_end_phrase
 from figures.i18n import t
 from figures.latest import Latest
@@ -60,11 +61,24 @@ def headline_sentence(where: str, unemployed: Latest, rate: Latest | None, lang:
     return text[:1].upper() + text[1:]
 
 
-def value_text(value: float, series: Series, lang: str) -> str:
-    """A series' figure with its decimals: '10 153', '14,4 %'."""
-    if series.unit == "percent":
-        return fmt_percent(value, series.decimals, lang)
-    return fmt_number(value, series.decimals, lang)
+def value_text(value: float, series: Series, lang: str, status: object = None) -> str:
+    """A series' figure with its decimals: '10 153', '14,4 %'; a sum with a suppressed part 'vähintään 1 234'."""
+    text = (
+        fmt_percent(value, series.decimals, lang)
+        if series.unit == "percent"
+        else fmt_number(value, series.decimals, lang)
+    )
+    return t("at_least", lang, value=text) if is_lower_bound(status) else text
+
+
+def lower_bound_note(status: object, catalog: Catalog, lang: str) -> str:
+    """'Alaraja: valmennuksessa olevien luku on salattu' for a sum with suppressed parts; '' otherwise."""
+    parts = missing_parts(status)
+    if not parts:
+        return ""
+    names = {s.code_label: s.label[lang] for s in catalog.series if not s.is_formula}
+    named = ", ".join(names.get(code, code).lower() for code in parts)
+    return t("lower_bound_note", lang, parts=named)
 
 
 def year_change_text(fig: Latest, series: Series, lang: str, with_count: bool = False) -> str | None:
@@ -80,9 +94,9 @@ def year_change_text(fig: Latest, series: Series, lang: str, with_count: bool = 
     return count if math.isnan(fig.year_change_pct) else f"{count} ({pct})"
 
 
-def value_with_unit(value: float, series: Series, lang: str) -> str:
+def value_with_unit(value: float, series: Series, lang: str, status: object = None) -> str:
     """A series' figure with its unit word: '10 153 henkilöä', '1 234 työpaikkaa', '14,4 %'."""
-    text = value_text(value, series, lang)
+    text = value_text(value, series, lang, status)
     if series.unit == "percent" or text == "..":
         return text
     return f"{text}\u00a0{t(f'unit_short_{series.unit}', lang)}"

@@ -18,22 +18,27 @@ from data_sources.periods import DEFAULT_START, HalfYear, Month, PeriodError
 from data_sources.programme import load_programme
 from data_sources.progress import Progress, load_progress
 from figures.charts import trend_chart
-from figures.formats import fmt_date, fmt_month, month_compared, month_end_phrase
+from figures.comparisons import break_note
+from figures.formats import fmt_date, fmt_month, month_end_phrase
 from figures.i18n import t
+from figures.peers import comparable_regions
 from figures.provenance import source_line
 from figures.scorecard import (
     FIGURE_COLUMNS,
     ScoreRow,
     ThemeScore,
-    change_text,
+    bases_line,
+    fit_label,
     measure_title,
     measure_view,
+    peers_line,
+    row_figures,
     since_headline,
     status_label,
+    status_rule,
     theme_score,
     wanted_label,
 )
-from figures.sentences import value_with_unit
 from figures.views import apply_view, select, view_decimals, view_unit
 from figures.vintages import comparison_table
 from report.earlier import Earlier
@@ -103,15 +108,10 @@ def parse_half(text: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     return half.last_month.start, half.previous.last_month.start
 
 
-def _figures(row: ScoreRow, lang: str) -> list[str]:
-    rate = row.is_rate
-    return [
-        value_with_unit(row.value.value, row.series, lang),
-        change_text(row.half_change, rate, lang),
-        change_text(row.country_half_change, rate, lang),
-        change_text(row.since_change, rate, lang),
-        change_text(row.country_since_change, rate, lang),
-    ]
+def _status(row: ScoreRow, lang: str) -> str:
+    """'= ennallaan · korvike': the status, and the measure's fit where it is not exact."""
+    fit = fit_label(row.measure, lang)
+    return f"{status_label(row.status, lang)} · {fit}" if fit else status_label(row.status, lang)
 
 
 def _assessed_status(progress: Progress, score: ThemeScore, lang: str) -> str:
@@ -141,9 +141,9 @@ def _summary(scores: tuple[ThemeScore, ...], progress: Progress, lang: str) -> T
     rows = []
     for score in scores:
         for row in score.rows:
-            rows.append([score.theme.id, row.series.label[lang], *_figures(row, lang), status_label(row.status, lang)])
+            rows.append([score.theme.id, row.series.label[lang], *row_figures(row, lang), _status(row, lang)])
         rows += [[score.theme.id, *r] for r in _other_rows(score, progress, lang, len(headers) - 1, why=False)]
-    return Table(headers, rows, [12, 48, 26, 18, 18, 18, 18, 24], "LLRRRRRL")
+    return Table(headers, rows, [9, 37, 20, 15, 15, 15, 15, 15, 14, 27], "LLRRRRRRRL")
 
 
 def _scorecard(score: ThemeScore, progress: Progress, lang: str) -> Table:
@@ -156,16 +156,17 @@ def _scorecard(score: ThemeScore, progress: Progress, lang: str) -> Table:
     rows = []
     for row in score.rows:
         serves = "; ".join(i.text for i in row.measure.indicators)
+        crossing = f" {break_note(row.breaks, lang)}" if row.breaks else ""
         rows.append(
             [
                 f"{row.series.label[lang]} ({serves})",
-                *_figures(row, lang),
-                wanted_label(row.measure.wanted, lang),
-                f"{status_label(row.status, lang)}: {row.reason}",
+                *row_figures(row, lang),
+                f"{wanted_label(row.measure.wanted, lang)}: “{row.measure.because}”",
+                f"{_status(row, lang)}: {row.reason}{crossing}",
             ]
         )
     rows += [r[:-1] + ["", r[-1]] for r in _other_rows(score, progress, lang, len(headers) - 1, why=True)]
-    return Table(headers, rows, [38, 24, 18, 18, 18, 18, 14, 34], "LRRRRRLL")
+    return Table(headers, rows, [30, 17, 13, 13, 13, 13, 13, 11, 22, 37], "LRRRRRRRLL")
 
 
 def _assessments(score: ThemeScore, progress: Progress, lang: str) -> Table:
@@ -256,7 +257,8 @@ def build_report(
         raise ReportError(f"the figures for {half} are not out yet: the latest stored month is {latest:%Y-%m}")
     programme = load_programme()
     progress = load_progress(half_year.key, programme=programme)
-    scores = tuple(theme_score(theme, data.frame, catalog, end, lang) for theme in programme.themes)
+    peers = comparable_regions(data.frame, catalog)
+    scores = tuple(theme_score(theme, data.frame, catalog, end, lang, peers) for theme in programme.themes)
     sections = []
     for score in scores:
         theme = score.theme
@@ -277,7 +279,8 @@ def build_report(
             "report_subtitle",
             lang,
             end=month_end_phrase(end.start, lang, year=True),
-            previous=month_compared(end.shift(-6).start, lang),
+            area=catalog.region.name[lang],
+            bases=bases_line(end, lang),
         ),
         f"{t('report_releases', lang)}: {releases}.",
         t("report_made", lang, date=fmt_date(pd.Timestamp(dt.date.today()), lang)),
@@ -295,13 +298,21 @@ def build_report(
         subtitle=fmt_month(end.start, lang),
         cover_lines=cover,
         summary=_summary(scores, progress, lang),
-        status_rule=t("status_rule", lang),
+        status_rule=_rule_note(scores, catalog, lang),
         since=_since(earlier, data, catalog, scores, lang),
         themes=sections,
         appendix=_appendix(data, catalog, scores, lang),
         is_demo=data.is_demo,
         scores=scores,
     )
+
+
+def _rule_note(scores: tuple[ThemeScore, ...], catalog: Catalog, lang: str) -> str:
+    """Under the summary: the status rule, the comparable regions, and the breaks the comparisons cross."""
+    crossed = {b.date: b for score in scores for row in score.rows for b in row.breaks}
+    parts = [status_rule(catalog, lang), peers_line(scores[0], catalog, lang) if scores else ""]
+    parts.append(break_note(tuple(crossed.values()), lang))
+    return " ".join(p for p in parts if p)
 
 
 def _html_table(table: Table) -> str:

@@ -113,7 +113,7 @@ series_ids = left.multiselect(
     format_func=lambda i: catalog.series_by_id(i).label[lang],
 )
 areas = right.multiselect(
-    t("area", lang), list(catalog.area_codes), default=list(catalog.area_codes), format_func=ctx.area_name
+    t("area", lang), list(catalog.area_codes), default=list(catalog.local_area_codes), format_func=ctx.area_name
 )
 tidy = ctx.frame[ctx.frame["series"].isin(series_ids) & ctx.frame["area_code"].isin(areas)]
 st.dataframe(  # dates as 1.1.2009 and a figure without a status symbol as empty, not "None"

@@ -27,7 +27,7 @@ with left:
         st.multiselect,
         "compare",
         t("compare", lang),
-        [c for c in catalog.area_codes if c != sel.area],
+        [c for c in catalog.local_area_codes if c != sel.area],
         format_func=ctx.area_name,
         read=lambda s: [c for c in s.compare if c != s.area],
         write=lambda v: {"compare": tuple(v)},

@@ -10,8 +10,15 @@ from data_sources.periods import HalfYear
 from figures.cards import Card, Tile, cards_html, change_tone, tiles_html
 from figures.formats import fmt_month, fmt_number
 from figures.i18n import t
-from figures.scorecard import STATUSES, status_label
-from figures.sentences import headline_sentence, proxy_note, sparkline_sentence, value_text, year_change_text
+from figures.scorecard import STATUSES, status_label, status_rule
+from figures.sentences import (
+    headline_sentence,
+    lower_bound_note,
+    proxy_note,
+    sparkline_sentence,
+    value_text,
+    year_change_text,
+)
 from figures.sparklines import sparkline_svg
 from ui.context import page_frame, set_selection
 from ui.figures import latest_figures, theme_scores
@@ -49,12 +56,16 @@ for series in headline:
     cards.append(
         Card(
             label=ctx.label(series),
-            value=value_text(fig.value, series, lang) if fig.status is None else f".. ({t('missing', lang)})",
+            value=value_text(fig.value, series, lang, fig.status)
+            if math.isfinite(fig.value)
+            else f".. ({t('missing', lang)})",
             delta=year_change_text(fig, series, lang, with_count=True),
             delta_description=t("from_year", lang),
             direction=direction,
             tone=tone,
-            note=" · ".join(x for x in [month, proxy_note(series, lang), code] if x),
+            note=" · ".join(
+                x for x in [lower_bound_note(fig.status, ctx.catalog, lang), month, proxy_note(series, lang), code] if x
+            ),
             # drawn on the server (no chart library in the browser); to a screen reader one image named by
             # a sentence that says what it shows
             sparkline=sparkline_svg(fig.history["value"].tolist(), colour, sparkline_sentence(fig, series, lang))
@@ -74,9 +85,11 @@ def theme_strip() -> None:
     tiles = []
     for score in scores:
         counts = score.counts()
-        shown = [s for s in STATUSES if counts[s] or s != "unknown"]
+        shown = [s for s in STATUSES if counts[s] or s not in ("unknown", "unmeasurable")]
         lines = tuple(f"{status_label(s, lang)}: {counts[s]}" for s in shown) if score.rows else ("–",)
-        note = "" if score.rows else t("scorecard_empty", lang)
+        if score.not_exact:
+            lines += (t("strip_not_exact", lang, count=score.not_exact),)
+        note = t("strip_basis", lang) if score.rows else t("scorecard_empty", lang)
         tiles.append(Tile(f"{score.theme.id} {score.theme.short}", lines, note))
     show_markup(tiles_html(tiles))  # one element for the four tiles, their buttons in columns under them
     # columns, not a wrapping row: at 1024 px a row put the fourth button on a line of its own
@@ -86,7 +99,7 @@ def theme_strip() -> None:
         if column.button(label, icon=":material/flag:", key=f"open-{score.theme.id}", width="stretch"):
             set_selection(theme=score.theme.id)
             st.switch_page("screens/themes.py")
-    st.caption(t("status_rule", lang))
+    st.caption(status_rule(ctx.catalog, lang))
 
 
 theme_strip()

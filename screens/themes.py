@@ -13,19 +13,23 @@ from data_sources.periods import PROGRAMME_BASELINE, HalfYear, Month, halves_bet
 from data_sources.programme import THEME_IDS, Theme, load_programme
 from data_sources.progress import Progress, load_progress
 from data_sources.settings import load_settings
-from figures.formats import fmt_date, fmt_month, fmt_number, month_compared
+from figures.comparisons import break_note, change_text
+from figures.formats import fmt_date, fmt_month, fmt_number
 from figures.i18n import t
 from figures.scorecard import (
     FIGURE_COLUMNS,
     ThemeScore,
-    change_text,
+    bases_line,
+    fit_label,
     measure_title,
     measure_view,
+    peers_line,
+    row_figures,
     since_headline,
     status_label,
+    status_rule,
     wanted_label,
 )
-from figures.sentences import value_with_unit
 from figures.views import view_decimals, view_unit
 from report.earlier import earlier_figures
 from report.halfyear import build_report, to_html, to_pdf
@@ -65,15 +69,17 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
             lang,
             half=HalfYear.containing(score.end).key,
             end=fmt_month(end, lang),
-            previous=month_compared(score.end.shift(-6).start, lang),
+            bases=bases_line(score.end, lang),
         )
     )
+    st.caption(peers_line(score, catalog, lang))
     if score.rows:
         headers = [
             t("col_indicator", lang),
             f"{t(FIGURE_COLUMNS[0], lang)}, {fmt_month(end, lang)}",
             *(t(key, lang) for key in FIGURE_COLUMNS[1:]),
             t("col_wanted", lang),
+            t("col_fit", lang),
             t("col_status", lang),
         ]
         lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
@@ -85,22 +91,31 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
                     cell(x)
                     for x in (
                         f"[{row.series.label[lang]}](#{anchor(theme, number)}) · *{serves}*",
-                        value_with_unit(row.value.value, row.series, lang),
-                        change_text(row.half_change, row.is_rate, lang),
-                        change_text(row.country_half_change, row.is_rate, lang),
-                        change_text(row.since_change, row.is_rate, lang),
-                        change_text(row.country_since_change, row.is_rate, lang),
-                        wanted_label(row.measure.wanted, lang),
+                        *row_figures(row, lang),
+                        f"{wanted_label(row.measure.wanted, lang)} · “{row.measure.because}”",
+                        fit_label(row.measure, lang) or t("fit_exact", lang),
                         f"**{status_label(row.status, lang)}**",
                     )
                 )
                 + " |"
             )
         st.markdown("\n".join(lines))
-        st.caption(t("status_rule", lang))
-        unknown = [r for r in score.rows if r.status == "unknown"]
-        for row in unknown:
-            st.caption(f"{status_label('unknown', lang)} – {row.series.label[lang]}: {row.reason}")
+        st.caption(status_rule(catalog, lang))
+        notes = [
+            f"{status_label(r.status, lang)} – {r.series.label[lang]}: {r.reason}"
+            for r in score.rows
+            if r.status in ("unknown", "unmeasurable")
+        ]
+        notes += [
+            f"{fit_label(r.measure, lang).capitalize()} – {r.series.label[lang]}: {' '.join(r.measure.fit_notes(lang))}"
+            for r in score.rows
+            if r.measure.judged and r.measure.fit != "exact"
+        ]
+        crossed = {b.date: b for r in score.rows for b in r.breaks}
+        if crossed:
+            notes.append(break_note(tuple(crossed.values()), lang))
+        st.caption("\n\n".join(notes))
+        show_peer_table(score, lang)
     else:
         st.info(t("scorecard_empty", lang))
     if score.unavailable:
@@ -110,6 +125,27 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
     if score.assessed:
         items = (f"- {i.text} ({i.source})" for i in score.assessed)
         st.markdown(f"**{t('assessed_title', lang)}**\n\n" + "\n".join(items))
+
+
+def show_peer_table(score: ThemeScore, lang: str) -> None:
+    """Each measure's change since the programme began in the region, each comparable region and the country."""
+    if not score.peers.known:
+        return
+    codes = (catalog.region.code, *score.peers.codes, catalog.country.code)
+    rows = []
+    for row in score.rows:
+        changes = {catalog.region.code: row.since, **dict(row.peers_since), catalog.country.code: row.country_since}
+        rows.append(
+            {
+                t("col_indicator", lang): row.series.label[lang],
+                **{
+                    catalog.area(code).name[lang]: change_text(changes[code].value, row.is_rate, lang) for code in codes
+                },
+            }
+        )
+    with st.expander(t("peers_table", lang, area=catalog.region.name[lang])):
+        table = pd.DataFrame(rows)
+        figures_table(table, t("col_indicator", lang))
 
 
 def show_assessments(theme: Theme, progress: Progress, lang: str) -> None:

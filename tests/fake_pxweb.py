@@ -63,6 +63,26 @@ AGGREGATES = {
     "MK01": ("Uusimaa", ["KU091"]),
     "SSS": ("KOKO MAA", list(MUNICIPALITIES)),
 }
+# The other mainland regions, served as areas of their own (not summed into the country): name, unemployed
+# level and labour force per unemployed person, so that their rates differ and comparable regions can be chosen.
+OTHER_REGIONS = {
+    "MK02": ("Varsinais-Suomi", 30000, 8.4),
+    "MK04": ("Satakunta", 11000, 8.2),
+    "MK05": ("Kanta-Häme", 8000, 8.8),
+    "MK06": ("Pirkanmaa", 36000, 7.2),
+    "MK07": ("Päijät-Häme", 15000, 6.6),
+    "MK09": ("Etelä-Karjala", 9000, 7.1),
+    "MK10": ("Etelä-Savo", 8500, 7.9),
+    "MK11": ("Pohjois-Savo", 14000, 7.8),
+    "MK12": ("Pohjois-Karjala", 11000, 6.4),
+    "MK13": ("Keski-Suomi", 18000, 6.7),
+    "MK14": ("Etelä-Pohjanmaa", 7000, 10.8),
+    "MK15": ("Pohjanmaa", 6500, 11.6),
+    "MK16": ("Keski-Pohjanmaa", 2500, 11.2),
+    "MK17": ("Pohjois-Pohjanmaa", 23000, 7.8),
+    "MK18": ("Kainuu", 4000, 7.0),
+    "MK19": ("Lappi", 9000, 7.9),
+}
 SHARE = {code: 0.02 + (i * 0.037) % 0.5 for i, code in enumerate(CONTENTS_12R5)}
 SHARE.update({"TYOTTOMAT20": 0.03, "TYOTTOMATULK": 0.04, "TYOTTOMATSAIR": 0.05})
 SUPPRESS_BELOW = 5
@@ -81,12 +101,17 @@ def months(first: str, last: str) -> list[str]:
 
 
 def municipal_value(area: str, code: str, index: int) -> float:
-    base = MUNICIPALITIES[area][1]
-    level = base * (1 + 0.15 * math.sin(index / 9 + len(area)))
+    """A municipality's (or another region's) figure; each area's own phase and, for regions, its own trend."""
+    if area in OTHER_REGIONS:
+        _, base, force = OTHER_REGIONS[area]
+        level = base * (1 + 0.15 * math.sin(index / 9 + int(area[2:]))) * (1 + (int(area[2:]) % 5 - 2) * index / 4000)
+    else:
+        base, force = MUNICIPALITIES[area][1], 7.5
+        level = base * (1 + 0.15 * math.sin(index / 9 + len(area)))
     if code == "TYOTTOMATLOPUSSA":
         return float(round(level))
     if code == "TYOVOIMATK":
-        return float(round(base * 7.5))
+        return float(round(base * force))
     return float(round(level * SHARE[code] * (1 + 0.1 * math.cos(index / 4))))
 
 
@@ -189,6 +214,7 @@ class FakePxWeb:
     def area_texts_12r5(self) -> dict[str, str]:
         texts = {code: name for code, (name, _) in MUNICIPALITIES.items()}
         texts.update({code: name for code, (name, _) in AGGREGATES.items()})
+        texts.update({code: name for code, (name, _, _) in OTHER_REGIONS.items()})
         return dict(sorted(texts.items(), key=lambda kv: (kv[0] != "SSS", kv[0])))
 
     def metadata(self, table: str) -> dict | None:

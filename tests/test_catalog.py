@@ -41,7 +41,12 @@ def test_every_12r5_series_code_exists_in_the_table(catalog):
 
 
 def test_areas_are_the_region_its_subregions_municipalities_and_country(catalog):
-    assert catalog.area_codes == ("MK08", "SK081", "SK082", "KU075", "KU285", "KU286", "KU489", "KU624", "KU935", "SSS")
+    local = ("MK08", "SK081", "SK082", "KU075", "KU285", "KU286", "KU489", "KU624", "KU935", "SSS")
+    assert catalog.local_area_codes == local
+    # the 17 other mainland regions are fetched too (comparable regions, ranks), Åland is not
+    others = [a.code for a in catalog.other_regions]
+    assert others == [f"MK{n:02d}" for n in (1, 2, 4, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19)]
+    assert set(catalog.area_codes) == set(local) | set(others)
     assert [a.name["fi"] for a in catalog.municipalities] == [
         "Hamina",
         "Kotka",
@@ -51,7 +56,7 @@ def test_areas_are_the_region_its_subregions_municipalities_and_country(catalog)
         "Virolahti",
     ]
     assert catalog.region_members["MK08"] == ("KU075", "KU285", "KU286", "KU489", "KU624", "KU935")
-    assert len({a.colour for a in catalog.areas}) == len(catalog.areas)
+    assert len({a.colour for a in catalog.local_areas}) == len(catalog.local_areas)
 
 
 def test_appendix2_series_are_all_there_and_proxies_say_so(catalog):
@@ -59,16 +64,17 @@ def test_appendix2_series_are_all_there_and_proxies_say_so(catalog):
     assert appendix2 == [
         "jobseekers_all",
         "unemployed",
-        "structurally_unemployed",
+        "long_term_unemployed",
         "jobseekers_under30",
         "jobseekers_over55",
-        "jobseekers_foreign",
         "unemployed_foreign",
-        "jobseekers_disabled",
         "unemployed_disabled",
-        "service_starts",
+        "in_services",
         "open_vacancies",
     ]
+    # one series per figure: no two series share a table and content code, so each figure has one name
+    figures = [(s.table, s.content_code) for s in catalog.series]
+    assert len(figures) == len(set(figures))
     for series in catalog.series:
         if series.proxy:
             assert "korvike" in series.label["fi"].lower()
@@ -92,19 +98,19 @@ def test_appendix2_series_are_all_there_and_proxies_say_so(catalog):
         (lambda c: c["series"][0].update(formula=["A"]), "series jobseekers_all: give exactly one of code or formula"),
         (
             lambda c: c["series"][6]["proxy"]["note"].update(en=""),
-            "series structurally_unemployed proxy.note: empty en label",
+            "series long_term_unemployed proxy.note: empty en label",
         ),
         (
             lambda c: c["series"][6]["label"].update(en="Structurally unemployed"),
-            "series structurally_unemployed: a proxy's en label must say 'proxy'",
+            "series long_term_unemployed: a proxy's en label must say 'proxy'",
         ),
         (
             lambda c: c["series"][6]["label"].update(sv="Strukturellt arbetslösa (ersättare – långtidsarbetslösa)"),
-            "series structurally_unemployed: a proxy's sv label must say 'ersättande mått'",
+            "series long_term_unemployed: a proxy's sv label must say 'ersättande mått'",
         ),
         (
             lambda c: c["series"][6]["proxy"]["note"].update(fi="Korvike – pitkäaikaistyöttömät."),
-            "series structurally_unemployed: a proxy's fi note must not start with 'korvike'",
+            "series long_term_unemployed: a proxy's fi note must not start with 'korvike'",
         ),
         (lambda c: c["areas"].append(dict(c["areas"][0])), "areas: duplicate area code"),
         (
@@ -116,7 +122,7 @@ def test_appendix2_series_are_all_there_and_proxies_say_so(catalog):
 )
 def test_a_broken_catalog_is_refused_with_a_clear_reason(breakage, message):
     raw = copy.deepcopy(raw_catalog())
-    assert raw["series"][6]["id"] == "structurally_unemployed"
+    assert raw["series"][6]["id"] == "long_term_unemployed"
     breakage(raw)
     with pytest.raises(CatalogError) as err:
         parse_catalog(raw)

@@ -83,17 +83,20 @@ def test_every_indicator_is_statistical_or_assessed_and_says_how_it_is_told():
 def test_indicators_name_sources_and_the_open_data_ones_link_to_series(catalog):
     programme = load_programme()
     linked = {s for t in programme.themes for i in t.indicators for s in i.series}
-    assert {"structurally_unemployed", "jobseekers_under30", "unemployed_foreign"} <= linked
+    assert {"long_term_unemployed", "jobseekers_under30", "unemployed_foreign"} <= linked
     assert linked <= {s.id for s in catalog.series}
     sources = {i.source for t in programme.themes for i in t.indicators if not i.series}
     assert {"Kelasto", "Tulli (puolivuosittain)", "TEM:n seuranta"} <= sources
 
 
-def test_a_proxy_and_the_series_it_copies_are_one_measure_shown_as_the_proxy():
+def test_a_series_serving_two_indicators_is_one_measure_with_both_fits():
     theme = load_programme().theme("4.4")
     measures = [m.series.id for m in theme.measures]
-    assert "long_term_unemployed" not in measures and measures[0] == "structurally_unemployed"
-    assert len(theme.measures[0].indicators) == 2
+    assert measures[0] == "long_term_unemployed" and measures.count("long_term_unemployed") == 1
+    first = theme.measures[0]
+    assert [i.fit for i in first.indicators] == ["partial", "stand_in"]
+    assert first.fit == "stand_in" and first.judged  # the weakest fit; both directions mean the same
+    assert len(first.fit_notes("en")) == 2
     for theme in load_programme().themes:
         figures = [(m.series.table, m.series.content_code) for m in theme.measures]
         assert len(figures) == len(set(figures)), theme.id

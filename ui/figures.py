@@ -24,6 +24,7 @@ from figures.latest import Latest, latest
 from figures.maps import municipality_map
 from figures.markup import Markup
 from figures.municipal import FigureRow, municipality_rows, six_municipalities
+from figures.peers import comparable_regions
 from figures.provenance import source_line
 from figures.scorecard import ThemeScore, latest_half_end, theme_score
 from figures.views import apply_view, moving_average, select
@@ -90,7 +91,8 @@ def theme_scores(data: Dataset, lang: str) -> tuple[ThemeScore, ...]:
     end = latest_half_end(data.frame, catalog)
     if end is None:
         return ()
-    return tuple(theme_score(theme, data.frame, catalog, end, lang) for theme in load_programme().themes)
+    peers = comparable_regions(data.frame, catalog)
+    return tuple(theme_score(theme, data.frame, catalog, end, lang, peers) for theme in load_programme().themes)
 
 
 def show_trend(

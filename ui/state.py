@@ -85,7 +85,7 @@ def parse_params(
         return str(value)[:200]
 
     default = Selection.default(catalog)
-    areas = set(catalog.area_codes)
+    areas = set(catalog.local_area_codes)
     municipalities = {a.code for a in catalog.municipalities}
     chosen = {}
     if one("lang") in LANGUAGES:

@@ -1,0 +1,200 @@
+"""Every change the dashboard states, defined once: like with like, each with its basis in words.
+
+- **A year earlier**: a month against the same month a year earlier, as KEHA-keskus's
+  Työllisyyskatsaus and TEM compare. The seasons cancel. It is the change on every card, table,
+  sentence and slide, and the scorecard's short-term change (the half-year's last month).
+- **Since the programme began**: the mean of the latest 12 months against the mean of the 12 months
+  to the programme's baseline month (4/2020–3/2021 for 3/2021). A 12-month mean holds every calendar
+  month once, so it is seasonally balanced, and one unusual month moves it by a twelfth only; the same
+  calendar month of 2021 against today's would rest on two single months. The baseline's twelve months
+  hold the pandemic's peak for the region, the country and the comparable regions alike, which is why
+  a status never judges the region's change alone but against theirs.
+- Month-on-month changes are never the basis of a verdict.
+
+Counts change in % (relative), rates in percentage points. A missing, suppressed or lower-bound
+figure anywhere in a comparison gives no change, and the comparison says which month and why.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data_sources.catalog import Break
+from data_sources.periods import PROGRAMME_BASELINE, Month
+from data_sources.series_frame import is_lower_bound
+from figures.formats import fmt_date, fmt_month, fmt_number, fmt_percent
+from figures.i18n import t
+
+BASES = ("year", "programme")
+MEAN_MONTHS = 12  # the window of a seasonally balanced mean
+
+
+@dataclass(frozen=True)
+class Point:
+    """One stored figure: its value (NaN when missing or suppressed) and its status symbol, if any."""
+
+    value: float
+    symbol: str | None = None  # '...' when suppressed; '≥ CODE' for a sum with a suppressed part
+
+    @property
+    def lower_bound(self) -> bool:
+        return is_lower_bound(self.symbol)
+
+    @property
+    def whole(self) -> float:
+        """The value when it is a whole figure, NaN otherwise."""
+        return self.value if self.known else math.nan
+
+    @property
+    def known(self) -> bool:
+        """A whole figure: present, finite, and not the lower bound of a sum with a suppressed part."""
+        return math.isfinite(self.value) and not self.lower_bound
+
+
+MISSING = Point(math.nan)
+
+
+def points(frame: pd.DataFrame, series_id: str, area: str) -> dict[Month, Point]:
+    """Every stored month of one series and area."""
+    return area_points(frame, series_id).get(area, {})
+
+
+def area_points(frame: pd.DataFrame, series_id: str) -> dict[str, dict[Month, Point]]:
+    """Every stored month of one series, per area: one pass over the frame."""
+    rows = frame[frame["series"] == series_id]
+    periods = rows["period"]
+    found: dict[str, dict[Month, Point]] = {}
+    for area, year, month, value, symbol in zip(
+        rows["area_code"], periods.dt.year, periods.dt.month, rows["value"], rows["status"], strict=True
+    ):
+        found.setdefault(str(area), {})[Month(int(year), int(month))] = Point(
+            float(value), None if pd.isna(symbol) else str(symbol)
+        )
+    return found
+
+
+def relative_or_points(now: float, before: float, is_rate: bool) -> float:
+    """Percentage points for a rate, relative change in % for a count; NaN when either is unknown or 0."""
+    if not (math.isfinite(now) and math.isfinite(before)):
+        return math.nan
+    if is_rate:
+        return now - before
+    return math.nan if before == 0 else 100 * (now - before) / before
+
+
+@dataclass(frozen=True)
+class Change:
+    """One comparison of a series in one area: what was compared with what, and the change."""
+
+    basis: str  # "year" or "programme"
+    now_span: tuple[Month, Month]  # first and last month of the figure compared (one month: first == last)
+    before_span: tuple[Month, Month]
+    now: float
+    before: float
+    is_rate: bool
+    gaps: tuple[tuple[Month, Point], ...] = ()  # months whose figure was not whole: why there is no change
+    zero_base: bool = False  # the earlier figure is 0: no relative change exists
+
+    @property
+    def value(self) -> float:
+        return relative_or_points(self.now, self.before, self.is_rate)
+
+    @property
+    def known(self) -> bool:
+        return math.isfinite(self.value)
+
+    def crosses(self, breaks: tuple[Break, ...]) -> tuple[Break, ...]:
+        """The breaks in the series that fall between the compared periods."""
+        first, last = self.before_span[0].start, self.now_span[1].start
+        return tuple(b for b in breaks if first < pd.Timestamp(b.date) <= last)
+
+
+def _mean(series: dict[Month, Point], last: Month, months: int) -> tuple[float, tuple[tuple[Month, Point], ...]]:
+    window = [last.shift(-i) for i in range(months - 1, -1, -1)]
+    found = [(month, series.get(month, MISSING)) for month in window]
+    gaps = tuple((month, point) for month, point in found if not point.known)
+    if gaps:
+        return math.nan, gaps
+    return sum(point.value for _, point in found) / months, ()
+
+
+def year_change(series: dict[Month, Point], month: Month, is_rate: bool) -> Change:
+    """`month` against the same month a year earlier."""
+    before = month.shift(-12)
+    now_point, before_point = series.get(month, MISSING), series.get(before, MISSING)
+    gaps = tuple((m, p) for m, p in ((before, before_point), (month, now_point)) if not p.known)
+    return Change(
+        "year",
+        (month, month),
+        (before, before),
+        now_point.whole,
+        before_point.whole,
+        is_rate,
+        gaps,
+        zero_base=not is_rate and before_point.known and before_point.value == 0,
+    )
+
+
+def programme_change(
+    series: dict[Month, Point], last: Month, is_rate: bool, baseline: Month = PROGRAMME_BASELINE
+) -> Change:
+    """The mean of the 12 months to `last` against the mean of the 12 months to the programme's baseline."""
+    now, now_gaps = _mean(series, last, MEAN_MONTHS)
+    before, before_gaps = _mean(series, baseline, MEAN_MONTHS)
+    return Change(
+        "programme",
+        (last.shift(1 - MEAN_MONTHS), last),
+        (baseline.shift(1 - MEAN_MONTHS), baseline),
+        now,
+        before,
+        is_rate,
+        before_gaps + now_gaps,
+        zero_base=not is_rate and before == 0,
+    )
+
+
+def change_text(value: float, is_rate: bool, lang: str) -> str:
+    """'−3,2 %' for a count's relative change, '−0,5 %-yks.' for a rate's; '..' when unknown."""
+    if not math.isfinite(value):
+        return ".."
+    if is_rate:
+        return f"{fmt_number(value, 1, lang, signed=True)}\u00a0{t('points', lang)}"
+    return fmt_percent(value, 1, lang, signed=True)
+
+
+def _span(span: tuple[Month, Month]) -> str:
+    first, last = span
+    return f"{first.month}/{first.year}" if first == last else f"{first.month}/{first.year}–{last.month}/{last.year}"
+
+
+def basis_text(change: Change, lang: str) -> str:
+    """The basis in words: 'kesäkuu 2026 vs. kesäkuu 2025' or '12 kk:n keskiarvo 7/2025–6/2026 vs. 4/2020–3/2021'."""
+    if change.basis == "year":
+        return t(
+            "basis_year",
+            lang,
+            now=fmt_month(change.now_span[1].start, lang),
+            before=fmt_month(change.before_span[1].start, lang),
+        )
+    return t("basis_programme", lang, now=_span(change.now_span), before=_span(change.before_span))
+
+
+def why_unknown(change: Change, area: str, lang: str) -> str:
+    """Why a change cannot be given, in words: the first month that is missing, suppressed or partial."""
+    if change.zero_base:
+        return t("reason_zero_base", lang, area=area)
+    if not change.gaps:
+        return t("reason_missing_any", lang, area=area)
+    month, point = change.gaps[0]
+    key = "reason_lower_bound" if point.lower_bound else "reason_suppressed" if point.symbol else "reason_missing"
+    more = len(change.gaps) - 1
+    text = t(key, lang, area=area, month=fmt_month(month.start, lang))
+    return f"{text} (+{more})" if more else text
+
+
+def break_note(breaks: tuple[Break, ...], lang: str) -> str:
+    """'Vertailu ylittää 1.1.2025 tilastomuutoksen: …' for the breaks a comparison crosses; '' for none."""
+    return " ".join(t("crosses_break", lang, day=fmt_date(b.date, lang), note=b.note[lang]) for b in breaks)
