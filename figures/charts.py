@@ -11,7 +11,8 @@ from data_sources.catalog import Catalog
 from figures.formats import NBSP, fmt_date, fmt_month, fmt_number, vega_locale
 from figures.i18n import t
 
-EVENTS = (("2021-03-23", "event_programme"), ("2025-01-01", "event_reform"))
+# The programme's own date; the breaks in the series come from the catalog (catalog.breaks).
+EVENTS = (("2021-03-23", "event_programme"),)
 # The app's own font first ("Source Sans" in Streamlit 1.67), so a chart's text matches the page's.
 FONT = '"Source Sans", "Source Sans Pro", Arial, sans-serif'
 # Axis and legend labels: Streamlit's theme draws them in a grey of 3.7:1; this is 10:1 on white (WCAG AA: 4.5).
@@ -96,22 +97,32 @@ def trend_chart(
     large: bool = False,
     show_title: bool = True,
 ) -> alt.TopLevelMixin:
-    """Monthly lines per area; missing months are gaps, never zeros; events as dashed rules.
+    """Monthly lines per area; missing months are gaps, never zeros; events and breaks as dashed rules.
 
+    When `rows` has a `trend` column (figures.views.with_trend: the trailing 12-month mean, seasonally
+    balanced), it is drawn bold over thin monthly lines, and the subtitle says which is which.
     Without `show_title` (a slide, whose headline is its title) the unit and source stand above it alone.
     """
     areas = [a for a in catalog.areas if a.code in set(rows["area_code"])]
     names = [a.name[lang] for a in areas]
     colours = [a.colour for a in areas]
-    data = rows[["period", "area_code", "shown"]].copy()
+    has_trend = "trend" in rows.columns and rows["trend"].notna().any()
+    data = rows[["period", "area_code", "shown", *(["trend"] if has_trend else [])]].copy()
     data["area_name"] = data["area_code"].map({a.code: a.name[lang] for a in areas})
     data["shown_text"] = value_texts(data["shown"], decimals, unit, lang)
     # what a pointer over a month says (a tooltip in Vega, a hover title in the page's inline SVG)
     months = data["period"].map(lambda period: fmt_month(period, lang))
     data["tip"] = data["area_name"] + ", " + months + ": " + data["shown_text"]
+    if has_trend:
+        trend_texts = data["trend"].map(lambda v: "" if pd.isna(v) else fmt_number(v, decimals, lang))
+        data["tip"] += trend_texts.map(lambda v: f" ({t('trend_short', lang)} {v})" if v else "")
+        unit = f"{unit} · {t('trend_legend', lang)}"
     colour = alt.Color("area_name:N", title=None, scale=alt.Scale(domain=names, range=colours), sort=names)
     base = alt.Chart(data)
-    line = base.mark_line(strokeWidth=4 if large else 2.5, invalid="break-paths-show-domains").encode(
+    width = (4 if large else 2.5) if not has_trend else (2 if large else 1.2)
+    line = base.mark_line(
+        strokeWidth=width, opacity=0.55 if has_trend else 1, invalid="break-paths-show-domains"
+    ).encode(
         x=alt.X("period:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=6, labelOverlap=True)),
         y=alt.Y("shown:Q", title=None, axis=alt.Axis(format=axis_format(decimals)), scale=alt.Scale(zero=False)),
         color=colour,
@@ -129,14 +140,20 @@ def trend_chart(
         description="tip:N",
     )
     start, end = data["period"].min(), data["period"].max()
+    marked = [(day, t(key, lang)) for day, key in EVENTS] + [(b.date, b.label[lang]) for b in catalog.breaks]
     events = pd.DataFrame(
         [
-            {"date": pd.Timestamp(day), "label": t(key, lang), "day": fmt_date(day, lang)}
-            for day, key in EVENTS
+            {"date": pd.Timestamp(day), "label": label, "day": fmt_date(day, lang)}
+            for day, label in marked
             if start is not pd.NaT and start <= pd.Timestamp(day) <= end
         ]
     )
     layers = [line, points]
+    if has_trend:
+        trend = base.mark_line(strokeWidth=5 if large else 3, invalid="break-paths-show-domains").encode(
+            x="period:T", y="trend:Q", color=colour
+        )
+        layers = [line, trend, points]
     if not events.empty:
         # the tooltip's date as on every page (23.3.2021), not the chart's own default (maalis 23, 2021)
         tooltip = [alt.Tooltip("label:N", title=t("event", lang)), alt.Tooltip("day:N", title=t("date", lang))]

@@ -152,11 +152,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "change from a year earlier",
     },
     "event_programme": {"fi": "Ohjelma hyväksytty", "sv": "Programmet godkänt", "en": "Programme approved"},
-    "event_reform": {
-        "fi": "TE-palvelut kuntiin",
-        "sv": "TE-tjänster till kommunerna",
-        "en": "Services to municipalities",
+    "trend_legend": {
+        "fi": "ohut viiva: kuukausiluvut, paksu: 12 kk:n liukuva keskiarvo (kausivaihtelu tasoitettu)",
+        "sv": "tunn linje: månadstal, tjock: glidande 12 månaders medelvärde (säsongutjämnat)",
+        "en": "thin line: monthly figures, bold: 12-month moving average (seasons balanced out)",
     },
+    "trend_short": {"fi": "12 kk:n ka.", "sv": "12 mån. medel", "en": "12-month avg."},
     "points": {"fi": "%-yks.", "sv": "%-enh.", "en": "pp"},
     "per_year": {"fi": "vuodessa", "sv": "på ett år", "en": "in a year"},
     "from_month": {"fi": "edellisestä kuukaudesta", "sv": "från föregående månad", "en": "from previous month"},
@@ -279,6 +280,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Jämförelsen går över statistikändringen {day}: {note}",
         "en": "The comparison crosses the change of {day}: {note}",
     },
+    "note_lower_bound": {"fi": "Alaraja", "sv": "Nedre gräns", "en": "Lower bound"},
     "at_least": {"fi": "vähintään {value}", "sv": "minst {value}", "en": "at least {value}"},
     "lower_bound_note": {
         "fi": "Alaraja: summasta puuttuu salattu osa ({parts})",

@@ -11,7 +11,7 @@ from data_sources.catalog import Catalog, Series
 from figures.formats import fmt_number
 from figures.i18n import t
 from figures.latest import Latest, latest, rank_areas
-from figures.sentences import value_text, year_change_text
+from figures.sentences import lower_bound_note, value_text, year_change_text
 
 # The figures compared across the six municipalities, in the order shown (table, card, map).
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -109,6 +109,17 @@ def label_text(row: FigureRow, lang: str, marker: str = "") -> str:
     return f"{row.series.label[lang]}{marker}"
 
 
+def lower_bound_notes(rows: list[FigureRow], catalog: Catalog, lang: str) -> list[str]:
+    """A line per figure that is the sum of its known parts only: which area, and which part is suppressed."""
+    notes = []
+    for row in rows:
+        for fig in (row.mine, row.region, row.country):
+            note = lower_bound_note(fig.status, catalog, lang)
+            if note:
+                notes.append(f"{row.series.label[lang]}, {catalog.area(fig.area_code).name[lang]}: {note}")
+    return notes
+
+
 def proxy_notes(rows: list[FigureRow], lang: str) -> list[str]:
     """The notes of proxy rows, and a line per row that also stands in for a proxy ('¹ Pitkäaikaistyöttömät on …')."""
     notes = [f"{row.series.label[lang]}: {row.series.proxy.note[lang]}" for row in rows if row.series.proxy]
@@ -142,11 +153,11 @@ def display_table(rows: list[FigureRow], catalog: Catalog, area: str, lang: str)
             {
                 t("figure", lang): label_text(row, lang, marker),
                 t("col_unit", lang): unit_text(series, lang),
-                name(area).name[lang]: value_text(row.mine.value, series, lang),
+                name(area).name[lang]: value_text(row.mine.value, series, lang, row.mine.status),
                 t("col_month_change", lang): change_text(row.mine.month_change, series, lang),
                 t("col_year_change", lang): year,
-                name(catalog.region_code).name[lang]: value_text(row.region.value, series, lang),
-                name(catalog.country_code).name[lang]: value_text(row.country.value, series, lang),
+                name(catalog.region_code).name[lang]: value_text(row.region.value, series, lang, row.region.status),
+                name(catalog.country_code).name[lang]: value_text(row.country.value, series, lang, row.country.status),
             }
         )
     return pd.DataFrame(records)

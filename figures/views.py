@@ -8,6 +8,7 @@ import pandas as pd
 
 from data_sources.catalog import Catalog, Series
 from data_sources.periods import PROGRAMME_BASELINE
+from data_sources.series_frame import is_lower_bound
 from figures.i18n import t
 
 INDEX_BASE = PROGRAMME_BASELINE.start
@@ -87,6 +88,8 @@ def apply_view(rows: pd.DataFrame, view: str, catalog: Catalog, frame: pd.DataFr
         rows["shown"] = rows["value"] - year_ago(rows, frame)
     else:
         raise ValueError(f"unknown view {view!r}")
+    if "status" in rows.columns:  # a sum with a suppressed part is only a lower bound: a gap in a line, not a dip
+        rows.loc[rows["status"].map(is_lower_bound).astype(bool), "shown"] = math.nan
     return rows
 
 
@@ -106,6 +109,21 @@ def moving_average(rows: pd.DataFrame, column: str = "shown", months: int = 12) 
     )
 
 
+def with_trend(rows: pd.DataFrame, view: str) -> pd.DataFrame:
+    """`rows` with a `trend` column: the trailing 12-month mean of what is shown, per area.
+
+    The seasonally balanced trend beside the monthly figures. Chosen over a seasonal-trend decomposition
+    (e.g. statsmodels' STL): it is the same 12-month mean the scorecard judges, so chart and verdict agree,
+    and its latest value never moves when a later month arrives (a decomposition revises its ends). It lags
+    about six months, which the legend's words ('12 kk:n liukuva keskiarvo') let a reader allow for. A change
+    from a year earlier is balanced already and gets none. Call it before cutting the rows to a start month,
+    so the trend reaches back to the chart's first month.
+    """
+    if view == "yoy" or rows.empty:
+        return rows
+    return rows.assign(trend=moving_average(rows))
+
+
 def view_unit(series: Series, view: str, lang: str) -> str:
     """What the numbers of `series` in `view` are: 'henkilöä, kuukauden lopussa', '% työvoimasta', …"""
     if view == "share" and view_supported_for(series, view):
@@ -114,6 +132,13 @@ def view_unit(series: Series, view: str, lang: str) -> str:
         return t("unit_index", lang)
     base = t(f"unit_{series.unit}", lang)
     return f"{t('unit_yoy', lang)}, {base}" if view == "yoy" else base
+
+
+def view_title(series: Series, view: str, lang: str) -> str:
+    """What a chart of `series` in `view` plots, as its title: 'Työttömät työnhakijat, % työvoimasta'."""
+    if view == "level" or not view_supported_for(series, view):
+        return series.label[lang]
+    return f"{series.label[lang]}, {view_unit(series, view, lang)}"
 
 
 def view_decimals(series: Series, view: str) -> int:

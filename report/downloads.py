@@ -15,7 +15,7 @@ from data_sources.catalog import Catalog
 from data_sources.dataset import Dataset
 from figures.formats import fmt_date, fmt_month
 from figures.i18n import t
-from figures.municipal import FigureRow, label_text, markers, proxy_notes, unit_text
+from figures.municipal import FigureRow, label_text, lower_bound_notes, markers, proxy_notes, unit_text
 from report.export import file_stem
 
 EXCEL_SHEET_CHARS = 31
@@ -187,5 +187,6 @@ def municipality_download(
     title = f"{t('page_municipality', lang)}: {name}, {fmt_month(month, lang)}"
     notes = source_notes(data, catalog, rows[0].series.table, lang, title)
     notes += [(t("note_proxies", lang), note) for note in proxy_notes(rows, lang)]
+    notes += [(t("note_lower_bound", lang), note) for note in lower_bound_notes(rows, catalog, lang)]
     stem = file_stem(name, f"{month:%Y-%m}", "demo" if data.is_demo else "")
     return stem, TableDownload(headers, tuple(body), name, t("notes_sheet", lang), tuple(notes))

@@ -39,7 +39,7 @@ from figures.scorecard import (
     theme_score,
     wanted_label,
 )
-from figures.views import apply_view, select, view_decimals, view_unit
+from figures.views import apply_view, select, view_decimals, view_unit, with_trend
 from figures.vintages import comparison_table
 from report.earlier import Earlier
 from report.export import Document, chart_svg, html_page
@@ -184,6 +184,7 @@ def _chart(row: ScoreRow, data: Dataset, catalog: Catalog, end: Month, lang: str
     view = measure_view(series)
     areas = (catalog.region.code, catalog.country.code)
     rows = apply_view(select(data.frame, series.id, areas, None, end.start), view, catalog, data.frame)
+    rows = with_trend(rows, view)
     rows = rows[rows["period"] >= DEFAULT_START.start]
     note = f" · {t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
     chart = trend_chart(

@@ -17,7 +17,7 @@ from figures.latest import latest
 from figures.provenance import source_line
 from figures.scorecard import measure_view, score_row, since_headline
 from figures.sentences import proxy_note, value_text, year_change_text
-from figures.views import apply_view, select, view_decimals, view_unit
+from figures.views import apply_view, select, view_decimals, view_unit, with_trend
 
 DECKS = ("katsaus", "valinta", "4.1", "4.2", "4.3", "4.4")
 PDF_CHART_TOP, PDF_CHART_HEIGHT = 44.0, 136.0  # mm on a landscape A4 page: below a two-line headline
@@ -134,16 +134,21 @@ def chart_slides(
         ]
     title = deck_title("katsaus", lang)
     return [
+        # the region's count, then each municipality's rate beside the region's: the headline names what the
+        # chart plots (a count of 4 765 over a chart in % would say one thing and show another)
         Slide(
             "katsaus",
-            headline(data, catalog, "unemployed", area, lang, prefix=f"{catalog.area(area).name[lang]}: "),
+            headline(data, catalog, series_id, area, lang, prefix=f"{catalog.area(area).name[lang]}: "),
             title,
-            "unemployed",
+            series_id,
             (area,) if area == region else (area, region),
-            "share" if area != region else "level",
+            "level",
             "",
         )
-        for area in (region, *by_population(data, [m.code for m in catalog.municipalities]))
+        for area, series_id in (
+            (region, "unemployed"),
+            *((code, "unemployment_rate") for code in by_population(data, [m.code for m in catalog.municipalities])),
+        )
     ]
 
 
@@ -164,6 +169,7 @@ def slide_chart(
     """
     series = catalog.series_by_id(slide.series_id)
     rows = apply_view(select(data.frame, slide.series_id, slide.areas), slide.view, catalog, data.frame)
+    rows = with_trend(rows, slide.view)
     rows = rows[rows["period"] >= pd.Timestamp(start)]
     decimals = view_decimals(series, slide.view)
     chart = trend_chart(  # no title of its own: the slide's headline is the one title

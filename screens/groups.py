@@ -7,7 +7,7 @@ import streamlit as st
 from figures.glance import glance_html, group_glance
 from figures.i18n import t
 from figures.sentences import proxy_note
-from figures.views import VIEWS, view_decimals, view_supported, view_unit
+from figures.views import VIEWS, view_decimals, view_supported, view_title, view_unit
 from ui.context import bind, page_frame
 from ui.figures import latest_figures, show_trend
 from ui.safe import show_markup
@@ -78,7 +78,7 @@ description = show_trend(
     average=sel.ma,
     start=str(start.date()),
     end=str(end.date()),
-    title=ctx.label(series),
+    title=view_title(series, sel.view, lang),
     unit=unit,
     decimals=decimals,
 )
@@ -87,6 +87,6 @@ if description is None:
 else:
     notes = [proxy_note(series, lang)] if series.proxy else []
     if sel.view == "share" and not view_supported(catalog, series.id, "share"):
-        notes.append(t("view_level", lang))
+        notes.append(f"{t('view_level', lang)}: {series.no_rate[lang]}" if series.no_rate else t("view_level", lang))
     notes.append(f"StatFin {catalog.tables[series.table].short_id} · {series.code_label}")
     st.caption(" · ".join(notes))

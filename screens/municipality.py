@@ -7,8 +7,8 @@ import streamlit as st
 
 from figures.formats import fmt_month
 from figures.i18n import t
-from figures.municipal import codes_table, display_table, proxy_notes, six_display
-from figures.views import view_decimals, view_unit
+from figures.municipal import codes_table, display_table, lower_bound_notes, proxy_notes, six_display
+from figures.views import view_decimals, view_title, view_unit
 from report.downloads import municipality_download, to_csv, to_xlsx
 from ui.context import page_frame, set_selection
 from ui.figures import card_pdf, lazy_downloads, map_drawn, municipality_figures, show_trend, six_table
@@ -79,7 +79,7 @@ st.caption(f"{t('latest_month', lang)}: {fmt_month(latest_month, lang)} · {ctx.
 
 table = display_table(rows, catalog, area, lang)
 figures_table(table, t("figure", lang), text_columns=(t("col_unit", lang),))
-notes = proxy_notes(rows, lang)
+notes = proxy_notes(rows, lang) + lower_bound_notes(rows, catalog, lang)
 if notes:
     st.caption("  \n".join(notes))  # one caption, a line each: every element is a message and a render
 with st.expander(t("codes_title", lang)):
@@ -126,7 +126,7 @@ show_trend(
     series_id,
     compared,
     view=view,
-    title=ctx.label(series),
+    title=view_title(series, view, lang),
     unit=view_unit(series, view, lang),
     decimals=view_decimals(series, view),
 )

@@ -428,6 +428,9 @@ def _hide_or_revise(kind: str, doc: dict, arg: str) -> None:
     elif kind == "series_missing":  # arg "area:code": one series' whole history "..." in one area
         area, code = arg.split(":")
         hidden = [i for i, (a, _, _, c) in enumerate(positions) if a == area and c == code]
+    elif kind == "newest_cell_missing":  # arg "area:code": one series' newest month "..." in one area
+        area, code = arg.split(":")
+        hidden = [i for i, (a, t, n, c) in enumerate(positions) if a == area and c == code and t == n - 1]
     else:
         raise ValueError(f"unknown fault {kind}")
     for i in hidden:

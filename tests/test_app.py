@@ -233,15 +233,30 @@ def test_themes_page_opens_theme_44_from_the_url_with_its_scorecard(real_cache, 
     assert texts[0].startswith("**Koordinointi / vastuu:** Kaakkois-Suomen TE-toimisto")
     assert texts[1] == "#### Mittaristo", "the tab opens with its scorecard"
     table = texts[2]
-    assert table.startswith("| Mittari | Viimeisin arvo, kesäkuu 2026 | Muutos puolessa vuodessa | Koko maa, puolessa")
+    assert table.startswith(
+        "| Mittari | Viimeisin arvo, kesäkuu 2026 | Muutos vuodentakaisesta | Koko maa, vuodentakaisesta | "
+        "Muutos ohjelman alusta | Koko maa, ohjelman alusta | Vertailumaakunnat (mediaani), ohjelman alusta | "
+        "Sija maakunnista (1 = paras) | Toivottu suunta | Mittarin kattavuus | Tila |"
+    )
     frame = load_dataset(real_cache).frame
     rows = table.splitlines()[2:]
     assert len(rows) == len(load_programme().theme("4.4").measures) == 5
     june = frame[(frame["period"] == "2026-06-01") & (frame["area_code"] == "MK08")].set_index("series")["value"]
     assert f"| {fmt_number(june['unemployed_foreign'])}\u00a0henkilöä |" in rows[4]
-    assert "Rakennetyöttömät (korvike – pitkäaikaistyöttömät)" in rows[0] and "Työttömyysjaksojen kesto" in rows[0]
-    assert all("↓ vähenee" in row and any(w in row for w in ("edennyt", "ennallaan", "heikentynyt")) for row in rows)
-    assert any(c.value.startswith("Tila: ✔ edennyt = muuttunut maaliskuusta 2021") for c in at.caption)
+    assert "Pitkäaikaistyöttömät (korvike rakennetyöttömille)" in rows[0] and "Työttömyysjaksojen kesto" in rows[0]
+    assert all("↓ vähenee · “" in row for row in rows), "the programme's own words beside each direction"
+    # stocks for flows and a count for a rate get no verdict, and every stand-in says so where its status is
+    cells = [[c.strip() for c in row.strip(" |").split(" | ")] for row in rows]
+    assert [c[-2] for c in cells] == ["korvike"] * 5
+    assert [c[-1] for c in cells][1:3] == ["**– ei mitattavissa tästä tilastosta**"] * 2
+    assert "**– ei mitattavissa tästä tilastosta**" in rows[4] and "**– ei mitattavissa tästä tilastosta**" in rows[1]
+    captions = [c.value for c in at.caption]
+    # the region beside the whole country and named comparable regions
+    peers = next(c for c in captions if c.startswith("Vertailumaakunnat: "))
+    assert "5 manner-Suomen maakuntaa, joiden työttömien osuus työvoimasta oli 4/2020–3/2021 lähimpänä" in peers
+    assert any(c.startswith("Tila verrataan ohjelman alusta") and "±0,3\u00a0%-yks." in c and "±2\u00a0%" in c
+               for c in captions)  # fmt: skip
+    assert any("Vertailu ylittää 1.1.2025 tilastomuutoksen" in c for c in captions)
     assert len(charts(at)) == 5
     assert "Koordinaattorien arviot 2026H1" in " ".join(texts)
     assessments = page_tables(at)[0].reset_index()
@@ -262,9 +277,15 @@ def test_overview_has_a_four_theme_strip(real_cache, monkeypatch):
                            "4.4 Haavoittuvassa asemassa olevat"]  # fmt: skip
     for counts in tiles.values():
         assert [c.split(": ")[0] for c in counts][:3] == ["✔ edennyt", "= ennallaan", "✖ heikentynyt"]
-    numbers = [int(part.rsplit(": ", 1)[1]) for part in tiles["4.4 Haavoittuvassa asemassa olevat"]]
+    lines = tiles["4.4 Haavoittuvassa asemassa olevat"]
+    numbers = [int(part.rsplit(": ", 1)[1]) for part in lines if ": " in part]
     assert [b.label for b in at.button][-4:] == [f"Avaa teema 4.{n}" for n in range(1, 5)]
     assert sum(numbers) == 5
+    # what the tile judges against, and how many of its measures are stand-ins, on the tile itself
+    assert lines[-2:] == [
+        "korvike- tai osittaisia mittareita 5",
+        "Ohjelman alusta (12 kk:n keskiarvot) koko maahan verrattuna",
+    ]
     at.button(key="open-4.4").click().run()
     assert at.query_params["theme"] == "4.4"
     assert at.markdown[0].value.startswith("**Koordinointi / vastuu:** Kaakkois-Suomen TE-toimisto")

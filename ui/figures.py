@@ -27,7 +27,7 @@ from figures.municipal import FigureRow, municipality_rows, six_municipalities
 from figures.peers import comparable_regions
 from figures.provenance import source_line
 from figures.scorecard import ThemeScore, latest_half_end, theme_score
-from figures.views import apply_view, moving_average, select
+from figures.views import apply_view, moving_average, select, with_trend
 from report.card import municipality_card
 from report.export import chart_png, chart_svg, file_stem
 from report.inline import inline_chart
@@ -60,6 +60,8 @@ def trend_spec(
     rows = apply_view(rows, view, catalog, frame)
     if average:
         rows["shown"] = moving_average(rows)
+    else:
+        rows = with_trend(rows, view)
     rows = rows[rows["period"] >= pd.Timestamp(start)]
     chart = trend_chart(
         rows,
