@@ -333,16 +333,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "scorecard": {"fi": "Mittaristo", "sv": "Mätartavla", "en": "Scorecard"},
     "col_indicator": {"fi": "Mittari", "sv": "Mätare", "en": "Indicator"},
     "col_latest": {"fi": "Viimeisin arvo", "sv": "Senaste värde", "en": "Latest value"},
-    "col_change_year": {
-        "fi": "Muutos vuodentakaisesta",
-        "sv": "Förändring från året innan",
-        "en": "Change from a year earlier",
-    },
-    "col_country_year": {
-        "fi": "Koko maa, vuodentakaisesta",
-        "sv": "Hela landet, från året innan",
-        "en": "Whole country, from a year earlier",
-    },
+    "col_change_year": {"fi": "Muutos vuodessa", "sv": "Förändring på ett år", "en": "Change in a year"},
+    "col_country_year": {"fi": "Koko maa, vuodessa", "sv": "Hela landet, på ett år", "en": "Whole country, in a year"},
     "col_since_change": {
         "fi": "Muutos ohjelman alusta",
         "sv": "Förändring sedan programmets början",
@@ -353,13 +345,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Hela landet, sedan programmets början",
         "en": "Whole country, since the programme began",
     },
+    # soft hyphens (\u00ad): the long words break at them in a narrow PDF column, and show whole elsewhere
     "col_peers_since": {
-        "fi": "Vertailumaakunnat (mediaani), ohjelman alusta",
+        "fi": "Vertailu\u00admaakunnat (mediaani), ohjelman alusta",
         "sv": "Jämförbara landskap (median), sedan programmets början",
         "en": "Comparable regions (median), since the programme began",
     },
     "col_rank": {
-        "fi": "Sija maakunnista (1 = paras)",
+        "fi": "Sija maa\u00adkunnista (1 = paras)",
         "sv": "Plats bland landskapen (1 = bäst)",
         "en": "Rank among regions (1 = best)",
     },

@@ -33,6 +33,7 @@ from figures.comparisons import (
     Point,
     area_points,
     basis_text,
+    break_note,
     change_text,
     programme_change,
     why_unknown,
@@ -292,6 +293,18 @@ def bases_line(end: Month, lang: str) -> str:
     sample_year = year_change({}, end, False)
     sample_since = programme_change({}, end, False)
     return t("scorecard_bases", lang, year=basis_text(sample_year, lang), since=basis_text(sample_since, lang))
+
+
+def measure_notes(score: ThemeScore, lang: str) -> list[str]:
+    """Under a scorecard: why each judged stand-in or partial measure measures what it does, and the breaks in
+    the series its comparisons cross (each once)."""
+    notes = [
+        f"{fit_label(r.measure, lang).capitalize()} – {r.series.label[lang]}: {' '.join(r.measure.fit_notes(lang))}"
+        for r in score.rows
+        if r.measure.judged and r.measure.fit != "exact"
+    ]
+    crossed = {b.date: b for r in score.rows for b in r.breaks}
+    return [*notes, break_note(tuple(crossed.values()), lang)] if crossed else notes
 
 
 def measure_view(series: Series) -> str:

@@ -29,6 +29,7 @@ from figures.scorecard import (
     ThemeScore,
     bases_line,
     fit_label,
+    measure_notes,
     measure_title,
     measure_view,
     peers_line,
@@ -53,7 +54,7 @@ class ReportError(ValueError):
 class Table:
     headers: list[str]
     rows: list[list[str]]
-    widths: list[float]  # mm in the PDF (A4 portrait: 182 mm in all)
+    widths: list[float]  # shares of the page's width in the PDF (A4 landscape: 269 mm in all)
     aligns: str = ""
 
 
@@ -69,6 +70,7 @@ class ThemeSection:
     coordinator: str
     assessments: Table
     scorecard: Table
+    notes: list[str]  # under the scorecard: why each stand-in measures what it does, the breaks crossed
     charts: list[Chart]
 
 
@@ -143,7 +145,7 @@ def _summary(scores: tuple[ThemeScore, ...], progress: Progress, lang: str) -> T
         for row in score.rows:
             rows.append([score.theme.id, row.series.label[lang], *row_figures(row, lang), _status(row, lang)])
         rows += [[score.theme.id, *r] for r in _other_rows(score, progress, lang, len(headers) - 1, why=False)]
-    return Table(headers, rows, [9, 37, 20, 15, 15, 15, 15, 15, 14, 27], "LLRRRRRRRL")
+    return Table(headers, rows, [12, 48, 24, 25, 25, 22, 22, 26, 19, 40], "LLRRRRRRRL")
 
 
 def _scorecard(score: ThemeScore, progress: Progress, lang: str) -> Table:
@@ -156,17 +158,16 @@ def _scorecard(score: ThemeScore, progress: Progress, lang: str) -> Table:
     rows = []
     for row in score.rows:
         serves = "; ".join(i.text for i in row.measure.indicators)
-        crossing = f" {break_note(row.breaks, lang)}" if row.breaks else ""
         rows.append(
             [
                 f"{row.series.label[lang]} ({serves})",
                 *row_figures(row, lang),
                 f"{wanted_label(row.measure.wanted, lang)}: “{row.measure.because}”",
-                f"{_status(row, lang)}: {row.reason}{crossing}",
+                f"{_status(row, lang)}: {row.reason}",
             ]
         )
     rows += [r[:-1] + ["", r[-1]] for r in _other_rows(score, progress, lang, len(headers) - 1, why=True)]
-    return Table(headers, rows, [30, 17, 13, 13, 13, 13, 13, 11, 22, 37], "LRRRRRRRLL")
+    return Table(headers, rows, [40, 22, 25, 25, 22, 22, 26, 19, 24, 44], "LRRRRRRRLL")
 
 
 def _assessments(score: ThemeScore, progress: Progress, lang: str) -> Table:
@@ -269,6 +270,7 @@ def build_report(
                 coordinator=f"{t('coordinator', lang)}: {theme.coordinator}",
                 assessments=_assessments(score, progress, lang),
                 scorecard=_scorecard(score, progress, lang),
+                notes=measure_notes(score, lang),
                 charts=[_chart(row, data, catalog, end, lang) for row in score.rows],
             )
         )
@@ -352,6 +354,7 @@ def to_html(report: HalfYearReport, lang: str = "fi") -> str:
         parts.append(_html_table(section.assessments))
         parts.append(f"<h3>{html.escape(t('scorecard', lang))}</h3>")
         parts.append(_html_table(section.scorecard))
+        parts += [f"<p class='note'>{html.escape(note)}</p>" for note in section.notes]
         for chart in section.charts:
             parts.append(f"<div class='chart'><h4>{html.escape(chart.heading)}</h4>{chart_svg(chart.spec)}</div>")
     parts.append(f"<h2>{html.escape(t('report_appendix', lang))}</h2>")
@@ -364,9 +367,10 @@ def _pdf_table(doc: Document, table: Table, size: float = 7.5) -> None:
 
 
 def to_pdf(report: HalfYearReport, lang: str = "fi") -> bytes:
-    doc = Document(landscape=False, footer=f"{report.title} · {t('report_page', lang, n='{page}', total='{pages}')}")
+    # landscape: the summary and scorecards have ten columns, and a change such as '+0,1 %-yks.' must not break
+    doc = Document(landscape=True, footer=f"{report.title} · {t('report_page', lang, n='{page}', total='{pages}')}")
     doc.page()
-    doc.pdf.ln(50)
+    doc.pdf.ln(35)
     doc.text(report.title, 22, bold=True, gap=4)
     doc.text(report.subtitle, 14, gap=6)
     for line in report.cover_lines:
@@ -391,6 +395,8 @@ def to_pdf(report: HalfYearReport, lang: str = "fi") -> bytes:
         _pdf_table(doc, section.assessments)
         doc.heading(t("scorecard", lang), 12)
         _pdf_table(doc, section.scorecard, 7)
+        for note in section.notes:
+            doc.text(note, 7.5)
         for chart in section.charts:
             doc.chart(chart.spec, heading=chart.heading, heading_size=10)
     doc.page()

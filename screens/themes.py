@@ -13,7 +13,7 @@ from data_sources.periods import PROGRAMME_BASELINE, HalfYear, Month, halves_bet
 from data_sources.programme import THEME_IDS, Theme, load_programme
 from data_sources.progress import Progress, load_progress
 from data_sources.settings import load_settings
-from figures.comparisons import break_note, change_text
+from figures.comparisons import change_text
 from figures.formats import fmt_date, fmt_month, fmt_number
 from figures.i18n import t
 from figures.scorecard import (
@@ -21,6 +21,7 @@ from figures.scorecard import (
     ThemeScore,
     bases_line,
     fit_label,
+    measure_notes,
     measure_title,
     measure_view,
     peers_line,
@@ -106,14 +107,7 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
             for r in score.rows
             if r.status in ("unknown", "unmeasurable")
         ]
-        notes += [
-            f"{fit_label(r.measure, lang).capitalize()} – {r.series.label[lang]}: {' '.join(r.measure.fit_notes(lang))}"
-            for r in score.rows
-            if r.measure.judged and r.measure.fit != "exact"
-        ]
-        crossed = {b.date: b for r in score.rows for b in r.breaks}
-        if crossed:
-            notes.append(break_note(tuple(crossed.values()), lang))
+        notes += measure_notes(score, lang)
         st.caption("\n\n".join(notes))
         show_peer_table(score, lang)
     else:

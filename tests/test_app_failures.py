@@ -61,7 +61,7 @@ def test_event_markers_stand_at_their_dates_inside_the_range_only():
         if layer["mark"]["type"] == "text"
         for e in spec["datasets"][layer["data"]["name"]]
     ]
-    assert sorted(labels) == ["Ohjelma hyväksytty", "TE-palvelut kuntiin"]
+    assert sorted(labels) == ["Ohjelma hyväksytty", "TE-palvelut kuntiin – tilasto muuttui"]
     later = trend_chart(
         rows[rows["period"] >= pd.Timestamp(2025, 6, 1)], catalog=catalog, title="T", unit="u", source="s", lang="sv"
     ).to_dict()

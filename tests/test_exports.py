@@ -26,6 +26,7 @@ from report.halfyear import ReportError, build_report, parse_half, to_html, to_p
 from report.slides import build_deck, deck_pdf, slide_chart
 
 ROOT = Path(__file__).resolve().parents[1]
+BASE = pd.Timestamp("2021-03-01")
 
 
 @pytest.fixture(scope="module")
@@ -102,48 +103,62 @@ def test_headlines_state_the_finding_in_numbers(data):
 
 
 def expected_summary_rows(real_cache) -> list[list[str]]:
-    """Theme 4.4's summary rows computed here from the stored parquet file (not by the report's code)."""
+    """Theme 4.4's summary rows computed here from the stored parquet file (not by the report's code): the
+    same month a year earlier; 12-month means against the 12 months to 3/2021; the five regions nearest in
+    the unemployment rate then, their median; the rank among the 18 mainland regions; the ±2 % band."""
     (path,) = (real_cache / "snapshots" / "tyonv_12r5").glob("*.parquet")
     stored = pd.read_parquet(path)
+    catalog = load_catalog()
+    mainland = ["MK08", *(a.code for a in catalog.other_regions)]
+    june, year_ago = pd.Timestamp("2026-06-01"), pd.Timestamp("2025-06-01")
+
+    def mean12(cells, area, last):
+        return cells.loc[[(area, p) for p in pd.date_range(end=pd.Timestamp(last), periods=12, freq="MS")]].mean()
+
+    rate = stored[stored["series"] == "unemployment_rate"].set_index(["area_code", "period"])["value"]
+    start = {area: mean12(rate, area, BASE) for area in mainland}
+    peers = sorted(mainland[1:], key=lambda a: (abs(start[a] - start["MK08"]), a))[:5]
     rows = []
-    for series_id, label in (
-        ("structurally_unemployed", "Rakennetyöttömät (korvike – pitkäaikaistyöttömät)"),
-        ("unemployed_disabled", "Vammaiset ja pitkäaikaissairaat työttömät"),
-        ("jobseekers_over55", "Ikääntyneet työttömät yli 50 v. (korvike yli 55-v. työnhakijoille)"),
-        ("jobseekers_under30", "Nuoret työttömät alle 25 v. (korvike alle 30-v. työnhakijoille)"),
-        ("unemployed_foreign", "Työttömät ulkomaan kansalaiset"),
+    for series_id, label, judged in (
+        ("long_term_unemployed", "Pitkäaikaistyöttömät (korvike rakennetyöttömille)", True),
+        ("unemployed_disabled", "Vammaiset ja pitkäaikaissairaat työttömät (korvike kaikille työnhakijoille)", False),
+        ("jobseekers_over55", "Ikääntyneet työttömät yli 50 v. (korvike yli 55-v. työnhakijoille)", False),
+        ("jobseekers_under30", "Nuoret työttömät alle 25 v. (korvike alle 30-v. työnhakijoille)", True),
+        (
+            "unemployed_foreign",
+            "Työttömät ulkomaan kansalaiset (korvike kaikille ulkomaalaisille työnhakijoille)",
+            False,
+        ),
     ):
         cells = stored[stored["series"] == series_id].set_index(["area_code", "period"])["value"]
-
-        def pct(area, since, cells=cells):
-            now, before = cells[(area, pd.Timestamp("2026-06-01"))], cells[(area, pd.Timestamp(since))]
-            return fmt_percent(100 * (now - before) / before, 1, signed=True)
-
-        region = round(100 * (cells[("MK08", pd.Timestamp("2026-06-01"))] / cells[("MK08", BASE)] - 1), 1)
-        country = round(100 * (cells[("SSS", pd.Timestamp("2026-06-01"))] / cells[("SSS", BASE)] - 1), 1)
+        since = {a: 100 * (mean12(cells, a, june) / mean12(cells, a, BASE) - 1) for a in [*mainland, "SSS"]}
+        year = {a: 100 * (cells[(a, june)] / cells[(a, year_ago)] - 1) for a in ("MK08", "SSS")}
+        region, country = round(since["MK08"], 1), round(since["SSS"], 1)
         status = (
-            "✔ edennyt"
-            if region < 0 and region < country
+            "– ei mitattavissa tästä tilastosta"
+            if not judged
+            else "✔ edennyt"
+            if region < -2 and region - country < -2
             else "✖ heikentynyt"
-            if region > country > 0
+            if region > 2 and region - country > 2
             else "= ennallaan"
         )
+        better = sum(1 for a in mainland if round(since[a], 1) < region)
         rows.append(
             [
                 "4.4",
                 label,
-                f"{fmt_number(cells[('MK08', pd.Timestamp('2026-06-01'))])}\u00a0henkilöä",
-                pct("MK08", "2025-12-01"),
-                pct("SSS", "2025-12-01"),
-                pct("MK08", BASE),
-                pct("SSS", BASE),
-                status,
+                f"{fmt_number(cells[('MK08', june)])}\u00a0henkilöä",
+                fmt_percent(year["MK08"], 1, signed=True),
+                fmt_percent(year["SSS"], 1, signed=True),
+                fmt_percent(since["MK08"], 1, signed=True),
+                fmt_percent(since["SSS"], 1, signed=True),
+                fmt_percent(float(pd.Series([since[a] for a in peers]).median()), 1, signed=True),
+                f"{better + 1}./18",
+                f"{status} · korvike",
             ]
         )
     return rows
-
-
-BASE = pd.Timestamp("2021-03-01")
 
 
 def test_the_half_year_report_summary_equals_the_snapshot(data, real_cache):
@@ -154,7 +169,8 @@ def test_the_half_year_report_summary_equals_the_snapshot(data, real_cache):
     cover = " ".join(pages[0].split())
     assert cover.startswith("Kymenlaakson työllisyysohjelma: puolivuosiraportti 2026H1")
     assert (
-        "Luvut kesäkuun 2026 lopussa, Kymenlaakso; muutokset verrattuna joulukuuhun 2025 ja maaliskuuhun 2021" in cover
+        "Luvut kesäkuun 2026 lopussa, Kymenlaakso. Muutos vuodentakaisesta: kesäkuu 2026 vs. kesäkuu 2025. Muutos "
+        "ohjelman alusta: 12 kk:n keskiarvo 7/2025–6/2026 vs. 4/2020–3/2021." in cover
     )
     summary = pages[1]
     assert summary.startswith("Yhteenveto")
@@ -183,7 +199,7 @@ def test_the_half_year_report_summary_equals_the_snapshot(data, real_cache):
     summary_html = page.split("<h2>Yhteenveto</h2>", 1)[1].split("</table>", 1)[0]
     for row in expected:
         cells = "".join(
-            f"<td class='num'>{html.escape(c)}</td>" if 2 <= i <= 6 else f"<td>{html.escape(c)}</td>"
+            f"<td class='num'>{html.escape(c)}</td>" if 2 <= i <= 8 else f"<td>{html.escape(c)}</td>"
             for i, c in enumerate(row)
         )
         assert f"<tr>{cells}</tr>" in summary_html, row
