@@ -126,6 +126,9 @@ def parquet_bytes(frame: pd.DataFrame) -> bytes:
     return sink.getvalue().to_pybytes()
 
 
+STALE_TEMP_S = 3600  # a temp file of ours untouched this long belongs to a writer that was killed
+
+
 def release_slug(release: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "", release)
 
@@ -265,6 +268,14 @@ class SnapshotStore:
         return StoredTable(None, None, notes)
 
     # --- writing ---------------------------------------------------------------------------
+
+    def remove_stale_temp_files(self, older_than: float = STALE_TEMP_S) -> None:
+        """Temp files `atomic_write_bytes` left when its process was killed; a live writer's are recent."""
+        now = time.time()
+        for tmp in [*self.root.glob(".*.tmp"), *self.root.glob("*/.*.tmp")]:
+            with contextlib.suppress(OSError):
+                if now - tmp.stat().st_mtime > older_than:
+                    tmp.unlink()
 
     def write_release(self, frame: pd.DataFrame, prov: Provenance) -> Provenance:
         """Store a validated release and make it current; returns the provenance as stored."""
