@@ -125,6 +125,9 @@ def parse_px_json(doc: object, content_variable: str) -> pd.DataFrame:
     """
     if not isinstance(doc, dict) or "columns" not in doc or "data" not in doc:
         raise JsonStatError("answer is not a px json table (columns, data)")
+    columns, data = doc["columns"], doc["data"]
+    if not _objects(columns) or not all(isinstance(c.get("code"), str) for c in columns) or not _objects(data):
+        raise JsonStatError("px json answer's columns or data are not lists of objects with codes")
     dim_cols = [c["code"] for c in doc["columns"] if c.get("type") in ("d", "t")]
     content_cols = [c["code"] for c in doc["columns"] if c.get("type") == "c"]
     if not content_cols:
@@ -132,10 +135,10 @@ def parse_px_json(doc: object, content_variable: str) -> pd.DataFrame:
     rows = []
     for record in doc["data"]:
         key, vals = record.get("key"), record.get("values")
-        if not isinstance(key, list) or len(key) != len(dim_cols):
-            raise JsonStatError(f"px json row key {key!r} does not match columns {dim_cols}")
+        if not isinstance(key, list) or len(key) != len(dim_cols) or not all(isinstance(k, str) for k in key):
+            raise JsonStatError(f"px json row key {key!r:.80} does not match columns {dim_cols}")
         if not isinstance(vals, list) or len(vals) != len(content_cols):
-            raise JsonStatError(f"px json row values {vals!r} do not match {content_cols}")
+            raise JsonStatError(f"px json row values {vals!r:.80} do not match {content_cols}")
         for code, raw in zip(content_cols, vals, strict=True):
             symbol = raw.strip() if isinstance(raw, str) and raw.strip() in MISSING_SYMBOLS else None
             rows.append([*key, code, _to_float(raw), symbol])
@@ -143,6 +146,10 @@ def parse_px_json(doc: object, content_variable: str) -> pd.DataFrame:
     frame["value"] = frame["value"].astype(float)
     frame["status"] = frame["status"].astype("string")
     return frame
+
+
+def _objects(items: object) -> bool:
+    return isinstance(items, list) and all(isinstance(item, dict) for item in items)
 
 
 def px_json_updated(doc: dict) -> str | None:

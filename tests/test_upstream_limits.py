@@ -14,7 +14,7 @@ import time
 import pytest
 
 from data_sources.dataset import load_dataset
-from data_sources.jsonstat import JsonStatError, parse_jsonstat2
+from data_sources.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json
 from data_sources.pxweb_client import PxWebClient, PxWebError
 from data_sources.store import SnapshotStore
 from tests.test_client import BODY, TABLE
@@ -190,6 +190,30 @@ def test_a_malformed_answer_ends_in_one_line_and_keeps_the_data(fake, good_cache
     assert failures[0].startswith("refresh failed: tyonv/12r5.px: ") and reason in failures[0]
     assert reason in SnapshotStore(good_cache).attempts()["tyonv_12r5"].message
     assert snapshot_bytes(good_cache) == before
+
+
+@pytest.mark.parametrize(
+    "doc, reason",
+    [
+        ({"columns": [1], "data": []}, "px json answer's columns or data are not lists of objects with codes"),
+        (
+            {"columns": [{"code": ["A"]}], "data": []},
+            "px json answer's columns or data are not lists of objects with codes",
+        ),
+        ({"columns": [{"code": "A", "type": "c"}], "data": "rows"}, "px json answer's columns or data are not lists"),
+        (
+            {
+                "columns": [{"code": "A", "type": "d"}, {"code": "v", "type": "c"}],
+                "data": [{"key": [["x"]], "values": ["1"]}],
+            },
+            "px json row key [['x']] does not match columns ['A']",
+        ),
+    ],
+)
+def test_a_px_json_answer_of_another_shape_is_one_clear_error(doc, reason):
+    with pytest.raises(JsonStatError) as err:
+        parse_px_json(doc, "contentscode")
+    assert str(err.value).startswith(reason)
 
 
 # --- item 15: text, redirects, odd folder names, orphans --------------------------------------------------
