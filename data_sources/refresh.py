@@ -312,7 +312,7 @@ def refresh_cache_dir(
     started = time.perf_counter()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        with store.lock(limits.lock_wait_s, progress):
+        with store.lock(limits.lock_wait_s, progress, stop):
             store.remove_stale_temp_files()
             if note := quarantine_if_corrupt(http_cache):
                 warnings.append(note)

@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import MISSING, asdict, dataclass, field, fields
@@ -295,12 +296,19 @@ class SnapshotStore:
         atomic_write_json(self.attempts_path, doc)
 
     @contextlib.contextmanager
-    def lock(self, wait: float = 300.0, progress: Callable[[str], None] = lambda message: None) -> Iterator[None]:
+    def lock(
+        self,
+        wait: float = 300.0,
+        progress: Callable[[str], None] = lambda message: None,
+        stop: threading.Event | None = None,
+    ) -> Iterator[None]:
         """One refresh at a time across processes; a second one waits for the first, at most `wait` seconds.
 
         The holder writes who it is into the lock file, so a waiting refresh can say what it waits for.
+        Setting `stop` ends the wait at once.
         """
         self.root.mkdir(parents=True, exist_ok=True)
+        stop = stop or threading.Event()
         with open(self.root / ".refresh.lock", "a+", encoding="utf-8") as fh:
             give_up = time.monotonic() + wait
             told = False
@@ -318,7 +326,8 @@ class SnapshotStore:
                     if not told:
                         progress(f"waiting for {holder} to finish (at most {wait:g} s)")
                         told = True
-                    time.sleep(min(0.2, max(0.0, give_up - time.monotonic())))
+                    if stop.wait(min(0.2, max(0.0, give_up - time.monotonic()))):
+                        raise LockTimeoutError(f"asked to end while waiting for {holder} to finish") from None
             try:
                 fh.seek(0)
                 fh.truncate()

@@ -16,6 +16,7 @@ import pytest
 from data_sources.dataset import load_dataset
 from data_sources.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json
 from data_sources.pxweb_client import PxWebClient, PxWebError
+from data_sources.refresh import refresh_cache_dir
 from data_sources.store import SnapshotStore
 from tests.test_client import BODY, TABLE
 from tests.test_faults import ROOT, snapshot_bytes
@@ -101,6 +102,16 @@ def test_watch_ends_on_sigterm_while_waiting_for_the_call_limit(fake, good_cache
         f"GET {fake.base_url}/StatFin/tyonv: waiting for the API's limit of 1 calls per 60 s; "
         "stopped, the refresh was asked to end"
     )
+
+
+def test_a_refresh_waiting_for_the_store_lock_ends_when_asked_to(fake, good_cache, catalog):
+    stop, store = threading.Event(), SnapshotStore(good_cache)
+    with store.lock():
+        threading.Timer(0.5, stop.set).start()
+        started = time.monotonic()
+        run = refresh_cache_dir(catalog, good_cache, fake.base_url, stop=stop)
+    assert time.monotonic() - started < 2
+    assert run.problem.startswith("asked to end while waiting for the refresh of process ")
 
 
 @pytest.mark.parametrize(
