@@ -453,7 +453,8 @@ class PxWebClient:
         """Wait until the API's call limit allows one more call; never past the refresh's deadline."""
         if self.limiter is None:
             return
-        limit = f"the API's limit of {self.limiter.max_calls} calls per {self.limiter.window:g} s"
+        calls = self.limiter.max_calls
+        limit = f"the API's limit of {calls} call{'s' * (calls != 1)} per {self.limiter.window:g} s"
         while pause := self.limiter.delay():
             if pause > self._run_left():
                 raise PxWebError(

@@ -60,7 +60,7 @@ def test_a_call_limit_of_one_per_1e9_seconds_ends_the_refresh_within_its_deadlin
     assert within(30, refresh, fake, good_cache, "--deadline", "20") == 1
     assert time.monotonic() - started < 20
     lines = [
-        f"GET {fake.base_url}/StatFin/{folder}: not sent, the API's limit of 1 calls per 3600 s would wait past "
+        f"GET {fake.base_url}/StatFin/{folder}: not sent, the API's limit of 1 call per 3600 s would wait past "
         "the refresh's 20 s limit"
         for folder in ("tyonv", "vaerak")
     ]
@@ -99,7 +99,7 @@ def test_watch_ends_on_sigterm_while_waiting_for_the_call_limit(fake, good_cache
     assert err.splitlines()[-1] == "refresh --watch stopped after 1 rounds"
     attempt = SnapshotStore(good_cache).attempts()["tyonv_12r5"]
     assert attempt.message == (
-        f"GET {fake.base_url}/StatFin/tyonv: waiting for the API's limit of 1 calls per 60 s; "
+        f"GET {fake.base_url}/StatFin/tyonv: waiting for the API's limit of 1 call per 60 s; "
         "stopped, the refresh was asked to end"
     )
 
