@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from data_sources.catalog import Catalog, load_catalog
-from data_sources.pxweb_client import PxWebClient, PxWebError
+from data_sources.pxweb_client import PxWebClient, PxWebError, outside_text
 from data_sources.query import QueryError, metadata_values
 from data_sources.settings import load_settings
 from data_sources.store import cache_dir_from_env
@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\nTables in the folders (to find the intended sources of proxies):")
     for folder, entries in listings.items():
         for entry in entries:
-            print(f"  {folder}/{entry.get('id')}  {entry.get('updated', '')}  {entry.get('text', '')}")
+            fields = (f"{folder}/{entry.get('id')}", entry.get("updated", ""), entry.get("text", ""))
+            print("  " + "  ".join(outside_text(str(field), 80) for field in fields))
     return 0 if all(r.ok for r in results) else 1
 
 

@@ -12,6 +12,9 @@ from data_sources.periods import Month
 
 # PxWeb writes suppressed or missing cells as these symbols; all of them stay missing.
 MISSING_SYMBOLS = frozenset({".", "..", "...", "....", "-"})
+# The most cells one answer may declare: checked before anything is allocated for them (a few
+# bytes of json-stat2 can declare billions). The API's own limit is 120 000 per query.
+MAX_CELLS = 1_000_000
 
 
 class JsonStatError(ValueError):
@@ -26,6 +29,8 @@ def _category_codes(dim_id: str, dimension: dict) -> list[str]:
     if isinstance(index, list):
         return [str(code) for code in index]
     if isinstance(index, dict):
+        if not all(isinstance(pos, int) and not isinstance(pos, bool) for pos in index.values()):
+            raise JsonStatError(f"dimension {dim_id!r} has a category.index of other than whole numbers")
         ordered = sorted(index.items(), key=lambda kv: kv[1])
         if [pos for _, pos in ordered] != list(range(len(ordered))):
             raise JsonStatError(f"dimension {dim_id!r} has a category.index with gaps")
@@ -86,6 +91,14 @@ def parse_jsonstat2(doc: object) -> pd.DataFrame:
         raise JsonStatError("dataset lacks id, size or dimension")
     if len(ids) != len(sizes):
         raise JsonStatError(f"id has {len(ids)} dimensions but size has {len(sizes)}")
+    for dim_id in ids:
+        if not isinstance(dim_id, str):
+            raise JsonStatError(f"dataset's id holds {dim_id!r:.60}, not a dimension name")
+    if not all(isinstance(size, int) and not isinstance(size, bool) and size >= 0 for size in sizes):
+        raise JsonStatError("dataset's size holds other than whole numbers")
+    n = math.prod(sizes) if sizes else 0
+    if n > MAX_CELLS:
+        raise JsonStatError(f"answer declares {n} cells, over the cap of {MAX_CELLS}; refused")
     categories = []
     for dim_id, size in zip(ids, sizes, strict=True):
         if dim_id not in dims:
@@ -94,7 +107,6 @@ def parse_jsonstat2(doc: object) -> pd.DataFrame:
         if len(codes) != size:
             raise JsonStatError(f"dimension {dim_id!r} has {len(codes)} categories but size {size}")
         categories.append(codes)
-    n = int(np.prod(sizes)) if sizes else 0
     values = np.array([_to_float(v) for v in _dense(doc.get("value"), n, "value")], dtype=float)
     status = _dense(doc.get("status"), n, "status")
     if n == 0:
@@ -113,6 +125,9 @@ def parse_px_json(doc: object, content_variable: str) -> pd.DataFrame:
     """
     if not isinstance(doc, dict) or "columns" not in doc or "data" not in doc:
         raise JsonStatError("answer is not a px json table (columns, data)")
+    columns, data = doc["columns"], doc["data"]
+    if not _objects(columns) or not all(isinstance(c.get("code"), str) for c in columns) or not _objects(data):
+        raise JsonStatError("px json answer's columns or data are not lists of objects with codes")
     dim_cols = [c["code"] for c in doc["columns"] if c.get("type") in ("d", "t")]
     content_cols = [c["code"] for c in doc["columns"] if c.get("type") == "c"]
     if not content_cols:
@@ -120,10 +135,10 @@ def parse_px_json(doc: object, content_variable: str) -> pd.DataFrame:
     rows = []
     for record in doc["data"]:
         key, vals = record.get("key"), record.get("values")
-        if not isinstance(key, list) or len(key) != len(dim_cols):
-            raise JsonStatError(f"px json row key {key!r} does not match columns {dim_cols}")
+        if not isinstance(key, list) or len(key) != len(dim_cols) or not all(isinstance(k, str) for k in key):
+            raise JsonStatError(f"px json row key {key!r:.80} does not match columns {dim_cols}")
         if not isinstance(vals, list) or len(vals) != len(content_cols):
-            raise JsonStatError(f"px json row values {vals!r} do not match {content_cols}")
+            raise JsonStatError(f"px json row values {vals!r:.80} do not match {content_cols}")
         for code, raw in zip(content_cols, vals, strict=True):
             symbol = raw.strip() if isinstance(raw, str) and raw.strip() in MISSING_SYMBOLS else None
             rows.append([*key, code, _to_float(raw), symbol])
@@ -131,6 +146,10 @@ def parse_px_json(doc: object, content_variable: str) -> pd.DataFrame:
     frame["value"] = frame["value"].astype(float)
     frame["status"] = frame["status"].astype("string")
     return frame
+
+
+def _objects(items: object) -> bool:
+    return isinstance(items, list) and all(isinstance(item, dict) for item in items)
 
 
 def px_json_updated(doc: dict) -> str | None:

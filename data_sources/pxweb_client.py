@@ -5,7 +5,9 @@ from __future__ import annotations
 import email.utils
 import json
 import logging
+import math
 import sqlite3
+import threading
 import time
 import unicodedata
 import zlib
@@ -20,6 +22,7 @@ import requests_cache
 import urllib3
 from requests.adapters import HTTPAdapter
 
+from data_sources.jsonstat import MAX_CELLS
 from data_sources.ratelimit import SlidingWindowLimiter
 
 log = logging.getLogger(__name__)
@@ -34,6 +37,8 @@ USER_AGENT = "kymenlaakso-tyollisyys-dashboard/1.0 (+PxWeb v1 client)"
 DEFAULT_MAX_ANSWER_BYTES = 25 * 2**20
 READ_CHUNK = 64 * 1024
 MAX_OUTSIDE_TEXT = 160
+MAX_TIME_WINDOW_S = 3600.0  # a ?config timeWindow beyond an hour is taken as an hour
+MAX_REDIRECTS = 5  # each one counts against the API's call limit
 
 
 class PxWebError(RuntimeError):
@@ -50,6 +55,9 @@ class AnswerTooSlowError(requests.RequestException):
 
 class ForeignRedirectError(requests.RequestException):
     """A redirect off the configured origin: another server's figures must never pass for StatFin's."""
+
+
+REFUSED = (AnswerTooLargeError, ForeignRedirectError, requests.TooManyRedirects)  # never retried
 
 
 def outside_text(text: str, limit: int = MAX_OUTSIDE_TEXT) -> str:
@@ -161,12 +169,24 @@ class ApiConfig:
 
     @classmethod
     def from_json(cls, doc: object) -> ApiConfig:
+        """The limits, each a number of at least 1; a cell limit over MAX_CELLS or a window over an hour is cut."""
         if not isinstance(doc, dict):
             raise PxWebError("?config answer is not a JSON object")
-        try:
-            return cls(int(doc["maxValues"]), int(doc["maxCalls"]), float(doc["timeWindow"]))
-        except (KeyError, TypeError, ValueError):
-            raise PxWebError(f"?config answer lacks maxValues/maxCalls/timeWindow: {doc!r:.200}") from None
+        numbers = []
+        for key in ("maxValues", "maxCalls", "timeWindow"):
+            if key not in doc:
+                raise PxWebError(f"?config answer lacks maxValues/maxCalls/timeWindow: {outside_text(repr(doc))}")
+            value = doc[key]
+            number = float(value) if isinstance(value, int | float) and not isinstance(value, bool) else math.nan
+            if not 1 <= number < math.inf:
+                raise PxWebError(
+                    f"?config answer has {key} {outside_text(repr(value), 40)}, not a number of at least 1; refused"
+                )
+            numbers.append(number)
+        max_values, max_calls, window = numbers
+        if window > MAX_TIME_WINDOW_S:
+            log.warning("?config timeWindow %g s is implausible; taken as %g s", window, MAX_TIME_WINDOW_S)
+        return cls(int(min(max_values, MAX_CELLS)), int(max_calls), min(window, MAX_TIME_WINDOW_S))
 
 
 @dataclass
@@ -180,10 +200,10 @@ class TransferStats:
 
 
 def _is_json(response: requests.Response) -> bool:
-    """Only well-formed JSON is cached, so a cut-off or garbled answer is never served again."""
+    """Only well-formed JSON is cached, so a cut-off, garbled or endlessly nested answer is never served again."""
     try:
         json.loads(response.content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return True
 
@@ -220,6 +240,7 @@ class PxWebClient:
         allow_stale: bool = False,
         request_deadline: float = 120.0,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        stop: threading.Event | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         # No path: a private in-memory cache (the named "memory" backend is shared per process).
@@ -236,6 +257,7 @@ class PxWebClient:
             filter_fn=_is_json,
         )
         self.session.headers["User-Agent"] = USER_AGENT
+        self.session.max_redirects = MAX_REDIRECTS
         self.adapter = BoundedAdapter(max_answer_bytes)
         self.session.mount("http://", self.adapter)
         self.session.mount("https://", self.adapter)
@@ -250,6 +272,7 @@ class PxWebClient:
         self.max_retry_after = max_retry_after
         self._sleep = sleep
         self._clock = clock
+        self.stop = stop  # once set, every wait and every request not yet sent ends the refresh
         self.stats = TransferStats()
         self.limiter: SlidingWindowLimiter | None = None
         self.api_config: ApiConfig | None = None
@@ -267,8 +290,9 @@ class PxWebClient:
 
     def config(self) -> ApiConfig:
         """The API's limits from `?config`; installs the rate limiter they describe."""
-        doc = self._json("GET", f"{self.base_url}/?config", expire_after=CONFIG_CACHE_LIFETIME)
-        self.api_config = ApiConfig.from_json(doc)
+        self.api_config = self._json(
+            "GET", f"{self.base_url}/?config", expire_after=CONFIG_CACHE_LIFETIME, parse=ApiConfig.from_json
+        )
         self.limiter = SlidingWindowLimiter(
             self.api_config.max_calls, self.api_config.time_window, self._clock, self._sleep
         )
@@ -276,16 +300,22 @@ class PxWebClient:
         return self.api_config
 
     def list_folder(self, database: str, folder: str) -> list[dict]:
-        doc = self._json("GET", f"{self.base_url}/{database}/{folder}")
-        if not isinstance(doc, list):
-            raise PxWebError(f"folder listing {database}/{folder} is not a list")
-        return doc
+        def parse(doc: object) -> list[dict]:
+            if not isinstance(doc, list) or not all(isinstance(entry, dict) for entry in doc):
+                raise PxWebError(f"folder listing {database}/{folder} is not a list of objects; refused")
+            return doc
+
+        return self._json("GET", f"{self.base_url}/{database}/{folder}", parse=parse)
 
     def table_metadata(self, database: str, path: str) -> dict:
-        doc = self._json("GET", f"{self.base_url}/{database}/{path}")
-        if not isinstance(doc, dict) or not isinstance(doc.get("variables"), list):
-            raise PxWebError(f"metadata of {path} has no variables")
-        return doc
+        def parse(doc: object) -> dict:
+            if not isinstance(doc, dict) or not isinstance(doc.get("variables"), list):
+                raise PxWebError(f"metadata of {path} has no variables")
+            if not all(isinstance(variable, dict) for variable in doc["variables"]):
+                raise PxWebError(f"metadata of {path}: variables not objects; refused")
+            return doc
+
+        return self._json("GET", f"{self.base_url}/{database}/{path}", parse=parse)
 
     def query(self, database: str, path: str, body: dict, release: str) -> object:
         """POST a data query; answers for the same release come from the cache."""
@@ -307,6 +337,10 @@ class PxWebClient:
         ).prepare()
         self.session.cache.delete(self.session.cache.create_key(request))
 
+    def _forget_answer(self, response: requests.Response) -> None:
+        if key := getattr(response, "cache_key", None):
+            self.session.cache.delete(key)
+
     # --- transport ---------------------------------------------------------------------------
 
     def _json(
@@ -317,12 +351,18 @@ class PxWebClient:
         json_body: dict | None = None,
         headers: dict | None = None,
         expire_after: timedelta | None = None,
+        parse: Callable[[object], object] = lambda doc: doc,
     ) -> object:
+        """The answer's JSON through `parse`; an answer it refuses is dropped from the HTTP cache."""
         response = self._send(method, url, json_body=json_body, headers=headers, expire_after=expire_after)
         try:
-            return json.loads(response.content)
-        except ValueError:
+            return parse(json.loads(response.content))
+        except (ValueError, RecursionError):
+            self._forget_answer(response)
             raise PxWebError(f"malformed JSON from {url}") from None
+        except PxWebError:
+            self._forget_answer(response)
+            raise
 
     def _send(
         self, method: str, url: str, *, json_body: dict | None, headers: dict | None, expire_after: timedelta | None
@@ -331,17 +371,19 @@ class PxWebClient:
         for attempt in range(self.max_retries + 1):
             if attempt:
                 self.stats.retries += 1
-            if self.limiter is not None:
-                self.stats.waited_seconds += self.limiter.wait()
+            self._wait_for_limit(method, url)
             self._start_deadline(method, url)
             try:
                 kwargs = {"expire_after": expire_after} if expire_after is not None else {}
                 response = self.session.request(
                     method, url, json=json_body, headers=headers, timeout=self.timeout, **kwargs
                 )
-            except (AnswerTooLargeError, ForeignRedirectError) as exc:
-                self._count_network_call(0)
-                raise PxWebError(f"{method} {url}: {exc}; refused") from None
+            except REFUSED as exc:
+                if isinstance(exc, AnswerTooLargeError):
+                    self._count_network_call(0)  # a redirect is counted as it comes
+                loop = isinstance(exc, requests.TooManyRedirects)
+                reason = f"redirected more than {MAX_REDIRECTS} times" if loop else exc
+                raise PxWebError(f"{method} {url}: {reason}; refused") from None
             except AnswerTooSlowError as exc:
                 self._count_network_call(0)
                 if self._run_left() <= 0:
@@ -388,8 +430,7 @@ class PxWebClient:
                             f"{url}: rate limited (429) for {wait:.0f} s, past the refresh's {self.run_limit:g} s limit"
                         )
                     log.info("429 from %s: waiting %.1f s as Retry-After says", url, wait)
-                    self._sleep(wait)
-                    self.stats.waited_seconds += wait
+                    self._pause(wait, f"{method} {url}: waiting {wait:.0f} s as Retry-After says")
                     continue
                 elif status >= 500:
                     last_problem = f"server error HTTP {status}"
@@ -403,10 +444,31 @@ class PxWebClient:
                         f"within the refresh's {self.run_limit:g} s limit"
                     )
                 log.info("%s %s: %s; retrying in %.1f s", method, url, last_problem, pause)
-                self._sleep(pause)
+                self._pause(pause, f"{method} {url}: {last_problem}; waiting to retry")
         raise PxWebError(f"{method} {url}: {last_problem} after {self.max_retries + 1} attempts")
 
-    # --- deadlines and origin --------------------------------------------------------------------
+    # --- waits, deadlines and origin --------------------------------------------------------------
+
+    def _wait_for_limit(self, method: str, url: str) -> None:
+        """Wait until the API's call limit allows one more call; never past the refresh's deadline."""
+        if self.limiter is None:
+            return
+        calls = self.limiter.max_calls
+        limit = f"the API's limit of {calls} call{'s' * (calls != 1)} per {self.limiter.window:g} s"
+        while pause := self.limiter.delay():
+            if pause > self._run_left():
+                raise PxWebError(
+                    f"{method} {url}: not sent, {limit} would wait past the refresh's {self.run_limit:g} s limit"
+                )
+            self._pause(pause, f"{method} {url}: waiting for {limit}")
+
+    def _pause(self, seconds: float, why: str) -> None:
+        """Sleep, or with a stop event wait on it: a refresh asked to end stops waiting at once."""
+        if self.stop is None:
+            self._sleep(seconds)
+        elif self.stop.wait(seconds):
+            raise PxWebError(f"{why}; stopped, the refresh was asked to end")
+        self.stats.waited_seconds += seconds
 
     def set_run_deadline(self, seconds: float) -> None:
         """Every request from now on must be over within `seconds` of now, whatever else it allows."""
@@ -418,6 +480,8 @@ class PxWebClient:
 
     def _start_deadline(self, method: str, url: str) -> None:
         left = self._run_left()
+        if self.stop is not None and self.stop.is_set():
+            raise PxWebError(f"{method} {url}: not sent, the refresh was asked to end")
         if left <= 0:
             raise PxWebError(f"{method} {url}: not sent, the refresh's {self.run_limit:g} s limit is over")
         if left < self.request_deadline:
@@ -428,13 +492,16 @@ class PxWebClient:
             self.adapter.deadline_reason = f"answer not complete after {self.request_deadline:g} s"
 
     def _refuse_foreign_redirect(self, response: requests.Response, *args: object, **kwargs: object) -> None:
+        """Each redirect is a call to the API: counted, and the next one waits for the call limit."""
         if response.is_redirect:
+            self._count_network_call(0)
             target = urljoin(response.url, response.headers.get("Location", ""))
             if origin(target) != origin(self.base_url):
                 response.close()
                 raise ForeignRedirectError(
                     f"redirected (HTTP {response.status_code}) to {outside_text(target)}, off {self.base_url}"
                 )
+            self._wait_for_limit(response.request.method or "GET", outside_text(target))
 
     def _count_network_call(self, size: int) -> None:
         self.stats.requests += 1

@@ -6,6 +6,9 @@ import math
 from dataclasses import dataclass
 
 from data_sources.catalog import Table
+from data_sources.pxweb_client import outside_text
+
+SHOWN_CODES = 5  # an error names at most this many of the codes a table has
 
 
 class QueryError(ValueError):
@@ -23,8 +26,9 @@ def metadata_values(metadata: dict, code: str) -> list[str]:
     for variable in metadata.get("variables") or []:
         if variable.get("code") == code:
             return [str(v) for v in variable.get("values") or []]
-    known = ", ".join(str(v.get("code")) for v in metadata.get("variables") or [])
-    raise QueryError(f"variable {code!r} is not in the table (it has: {known})")
+    codes = [outside_text(str(v.get("code")), 30) for v in metadata.get("variables") or []]
+    more = f" and {len(codes) - SHOWN_CODES} more" if len(codes) > SHOWN_CODES else ""
+    raise QueryError(f"variable {code!r} is not in the table (it has: {', '.join(codes[:SHOWN_CODES])}{more})")
 
 
 def table_selections(

@@ -29,18 +29,21 @@ class SlidingWindowLimiter:
         while self._calls and now - self._calls[0] >= self.window:
             self._calls.popleft()
 
+    def delay(self) -> float:
+        """Seconds until one more call fits (0 when it fits now)."""
+        now = self._clock()
+        self._forget_old(now)
+        if len(self._calls) < self.max_calls:
+            return 0.0
+        # A millisecond past the edge, so float rounding cannot leave the oldest call inside.
+        return max(self.window - (now - self._calls[len(self._calls) - self.max_calls]) + 1e-3, 0.0)
+
     def wait(self) -> float:
         """Block until one more call fits; returns the seconds waited."""
         waited = 0.0
-        now = self._clock()
-        self._forget_old(now)
-        while len(self._calls) >= self.max_calls:
-            # A millisecond past the edge, so float rounding cannot leave the oldest call inside.
-            pause = self.window - (now - self._calls[0]) + 1e-3
-            self._sleep(max(pause, 0.0))
-            waited += max(pause, 0.0)
-            now = self._clock()
-            self._forget_old(now)
+        while pause := self.delay():
+            self._sleep(pause)
+            waited += pause
         return waited
 
     def record(self) -> None:

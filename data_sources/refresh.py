@@ -12,17 +12,18 @@ import logging
 import os
 import sqlite3
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
 
 from data_sources.catalog import Catalog, Table, load_catalog
 from data_sources.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json, parse_updated
-from data_sources.pxweb_client import ApiConfig, PxWebClient, PxWebError
+from data_sources.pxweb_client import ApiConfig, PxWebClient, PxWebError, outside_text
 from data_sources.query import QueryError, query_body, split_selections, table_selections
 from data_sources.series_frame import cells_to_series, judge_release
 from data_sources.settings import RefreshLimits, load_settings
@@ -31,6 +32,8 @@ from data_sources.store import Attempt, LockTimeoutError, Provenance, SnapshotSt
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
+MAX_REASON = 400  # one failure line at most, in characters
+FUTURE_ALLOWED = timedelta(days=1)  # a release stamp may be ahead of our clock by this much
 
 
 class ReleaseRejectedError(RuntimeError):
@@ -61,7 +64,12 @@ def listed_release(table: Table, listing: list[dict]) -> str:
         if str(entry.get("id", "")).lower() == table.file_name.lower():
             if not entry.get("updated"):
                 raise PxWebError(f"{table.path}: folder listing gives no 'updated' stamp")
-            return canonical_release(str(entry["updated"]))
+            release = canonical_release(str(entry["updated"]))
+            if parse_updated(release) > datetime.now(UTC) + FUTURE_ALLOWED:
+                raise ReleaseRejectedError(
+                    f"{table.path}: the folder listing's release {release} is later than now plus a day; refused"
+                )
+            return release
     raise PxWebError(f"{table.path}: not in the folder listing of {table.folder} (renamed?)")
 
 
@@ -85,23 +93,49 @@ def fetch_table(
     limits: ApiConfig,
     release: str,
     progress: Progress,
-) -> tuple[pd.DataFrame, list[dict]]:
-    """Every figure the catalog wants from one table release, split to the API's cell limit."""
+    bodies: list[dict],
+) -> pd.DataFrame:
+    """Every figure the catalog wants from one table release, split to the API's cell limit.
+
+    Each query's body is appended to `bodies` once it is answered (so a refusal can forget the answers).
+    """
     metadata = client.table_metadata(catalog.database, table.path)
     selections = table_selections(table, metadata, catalog.area_codes, catalog.content_codes(table.key))
     chunks = split_selections(selections, limits.max_values, frozenset({table.time_variable, table.content_variable}))
-    cells, bodies = [], []
+    cells = []
     for number, chunk in enumerate(chunks, start=1):
         progress(f"{table.path}: query {number}/{len(chunks)}")
         body = query_body(chunk, table.format)
         doc = client.query(catalog.database, table.path, body, release)
-        try:
-            cells.append(parse_answer(doc, table))
-        except JsonStatError:
-            client.forget(catalog.database, table.path, body, release)
-            raise
         bodies.append(body)
-    return pd.concat(cells, ignore_index=True), bodies
+        cells.append(parse_answer(doc, table))
+    return pd.concat(cells, ignore_index=True)
+
+
+def judged_release(
+    table: Table,
+    catalog: Catalog,
+    client: PxWebClient,
+    limits: ApiConfig,
+    release: str,
+    previous: pd.DataFrame | None,
+    progress: Progress,
+) -> tuple[pd.DataFrame, int, list[dict]]:
+    """A release fetched and judged: its figures, how many it revised, its queries.
+
+    A refused release leaves the HTTP cache too: else a corrected one under the same stamp would never be asked for.
+    """
+    bodies: list[dict] = []
+    try:
+        frame = cells_to_series(fetch_table(table, catalog, client, limits, release, progress, bodies), table, catalog)
+        judgement = judge_release(frame, table, catalog, previous)
+        if judgement.problems:
+            raise ReleaseRejectedError("; ".join(judgement.problems))
+    except (JsonStatError, ReleaseRejectedError):
+        for body in bodies:
+            client.forget(catalog.database, table.path, body, release)
+        raise
+    return frame, judgement.revised, bodies
 
 
 def refresh_table(
@@ -125,11 +159,7 @@ def refresh_table(
         raise ReleaseRejectedError(
             f"{table.path}: the folder listing's release {release} is older than the stored {stored.provenance.release}"
         )
-    cells, bodies = fetch_table(table, catalog, client, limits, release, progress)
-    frame = cells_to_series(cells, table, catalog)
-    judgement = judge_release(frame, table, catalog, stored.frame)
-    if judgement.problems:
-        raise ReleaseRejectedError("; ".join(judgement.problems))
+    frame, revised, bodies = judged_release(table, catalog, client, limits, release, stored.frame, progress)
     earlier = stored.provenance.release if stored.provenance is not None and stored.frame is not None else ""
     prov = store.write_release(
         frame,
@@ -143,14 +173,14 @@ def refresh_table(
             rows=len(frame),
             sha256="",
             queries=bodies,
-            revised=judgement.revised,
+            revised=revised,
             revised_against=earlier,
         ),
     )
     message = f"stored release {release}"
     if earlier:
-        message += f"; {judgement.revised} figures of earlier months revised against release {earlier}"
-    return TableResult(table.key, table.path, "updated", message, release, prov.rows, judgement.revised)
+        message += f"; {revised} figures of earlier months revised against release {earlier}"
+    return TableResult(table.key, table.path, "updated", message, release, prov.rows, revised)
 
 
 FAILURES = (PxWebError, QueryError, JsonStatError, ReleaseRejectedError, StoreError, OSError)
@@ -162,7 +192,7 @@ def failure_reason(exc: BaseException) -> str:
         where = f" {Path(exc.filename).name}" if exc.filename else ""
         return f"could not write{where} in the cache folder: {exc.strerror}"
     lines = str(exc).splitlines()
-    return lines[0] if lines else type(exc).__name__
+    return outside_text(lines[0], MAX_REASON) if lines else type(exc).__name__
 
 
 def refresh_all(
@@ -225,7 +255,8 @@ def quarantine_if_corrupt(path: Path) -> str | None:
     if not path.exists():
         return None
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        # As a URI (read-only), quoted: a '#', '?' or '%' in the folder's name would open another file.
+        with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as db:
             db.execute("PRAGMA schema_version").fetchone()
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
@@ -267,11 +298,12 @@ def refresh_cache_dir(
     retries: int = 3,
     backoff: float = 1.0,
     limits: RefreshLimits | None = None,
+    stop: threading.Event | None = None,
 ) -> RefreshRun:
     """One refresh of a cache folder: what both the command and the app's refresh button run.
 
     It waits for a refresh already running (at most `lock_wait_s`), then ends within
-    `refresh_deadline_s` plus one read timeout whatever the server does.
+    `refresh_deadline_s` plus one read timeout whatever the server does, and as soon as `stop` is set.
     """
     limits = limits or load_settings(default_base_url=base_url).limits
     http_cache = cache_dir / "http_cache.sqlite"
@@ -280,7 +312,8 @@ def refresh_cache_dir(
     started = time.perf_counter()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        with store.lock(limits.lock_wait_s, progress):
+        with store.lock(limits.lock_wait_s, progress, stop):
+            store.remove_stale_temp_files()
             if note := quarantine_if_corrupt(http_cache):
                 warnings.append(note)
             client = PxWebClient(
@@ -291,6 +324,7 @@ def refresh_cache_dir(
                 backoff=backoff,
                 request_deadline=limits.request_deadline_s,
                 max_answer_bytes=limits.max_answer_bytes,
+                stop=stop,
             )
             with client:
                 client.set_run_deadline(limits.refresh_deadline_s)

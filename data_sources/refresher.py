@@ -92,13 +92,14 @@ class Refresher:
         self.catalog, self.cache_dir, self.base_url = catalog, Path(cache_dir), base_url
         self.interval_s, self.tick_s, self.max_backoff_s = interval_s, tick_s, max_backoff_s
         self._run, self._clock = run, clock
-        self._client_options = {"timeout": timeout, "retries": retries, "backoff": backoff}
         self.failures = 0
         self.rounds = 0
         self.next_at: datetime | None = None
         self.last_round_at: datetime | None = None
         self._lock: IO[str] | None = None
         self._stop = threading.Event()
+        # The event too: a refresh waiting for the API (its limit, Retry-After, a backoff) ends on stop().
+        self._client_options = {"timeout": timeout, "retries": retries, "backoff": backoff, "stop": self._stop}
         self._requests = RequestWatch(self.cache_dir)
         self._standby_logged = False
 

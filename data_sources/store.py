@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import MISSING, asdict, dataclass, field, fields
@@ -124,6 +125,9 @@ def parquet_bytes(frame: pd.DataFrame) -> bytes:
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd", use_dictionary=True)
     return sink.getvalue().to_pybytes()
+
+
+STALE_TEMP_S = 3600  # a temp file of ours untouched this long belongs to a writer that was killed
 
 
 def release_slug(release: str) -> str:
@@ -266,6 +270,14 @@ class SnapshotStore:
 
     # --- writing ---------------------------------------------------------------------------
 
+    def remove_stale_temp_files(self, older_than: float = STALE_TEMP_S) -> None:
+        """Temp files `atomic_write_bytes` left when its process was killed; a live writer's are recent."""
+        now = time.time()
+        for tmp in [*self.root.glob(".*.tmp"), *self.root.glob("*/.*.tmp")]:
+            with contextlib.suppress(OSError):
+                if now - tmp.stat().st_mtime > older_than:
+                    tmp.unlink()
+
     def write_release(self, frame: pd.DataFrame, prov: Provenance) -> Provenance:
         """Store a validated release and make it current; returns the provenance as stored."""
         data = parquet_bytes(frame)
@@ -284,12 +296,19 @@ class SnapshotStore:
         atomic_write_json(self.attempts_path, doc)
 
     @contextlib.contextmanager
-    def lock(self, wait: float = 300.0, progress: Callable[[str], None] = lambda message: None) -> Iterator[None]:
+    def lock(
+        self,
+        wait: float = 300.0,
+        progress: Callable[[str], None] = lambda message: None,
+        stop: threading.Event | None = None,
+    ) -> Iterator[None]:
         """One refresh at a time across processes; a second one waits for the first, at most `wait` seconds.
 
         The holder writes who it is into the lock file, so a waiting refresh can say what it waits for.
+        Setting `stop` ends the wait at once.
         """
         self.root.mkdir(parents=True, exist_ok=True)
+        stop = stop or threading.Event()
         with open(self.root / ".refresh.lock", "a+", encoding="utf-8") as fh:
             give_up = time.monotonic() + wait
             told = False
@@ -307,7 +326,8 @@ class SnapshotStore:
                     if not told:
                         progress(f"waiting for {holder} to finish (at most {wait:g} s)")
                         told = True
-                    time.sleep(min(0.2, max(0.0, give_up - time.monotonic())))
+                    if stop.wait(min(0.2, max(0.0, give_up - time.monotonic()))):
+                        raise LockTimeoutError(f"asked to end while waiting for {holder} to finish") from None
             try:
                 fh.seek(0)
                 fh.truncate()

@@ -87,7 +87,7 @@ SHARE = {code: 0.02 + (i * 0.037) % 0.5 for i, code in enumerate(CONTENTS_12R5)}
 SHARE.update({"TYOTTOMAT20": 0.03, "TYOTTOMATULK": 0.04, "TYOTTOMATSAIR": 0.05})
 SUPPRESS_BELOW = 5
 TRANSPORT_FAULTS = frozenset(
-    {"500", "503", "429", "timeout", "malformed", "cutoff", "status400", "redirect", "huge", "gzip_bomb"}
+    {"500", "503", "429", "timeout", "malformed", "cutoff", "status400", "redirect", "huge", "gzip_bomb", "answer"}
 )
 HUGE_BYTES = 50 * 2**20  # the "huge" answer
 BOMB_BYTES = 200 * 2**20  # what the "gzip_bomb" answer expands to
@@ -523,6 +523,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._raw(200, huge_answer(), fault.arg == "declared")
         elif fault.kind == "gzip_bomb":
             self._raw(200, gzip_bomb(), True, {"Content-Encoding": "gzip"})
+        elif fault.kind == "answer":  # arg: the whole body of a 200 answer, e.g. a hostile ?config or listing
+            self._raw(200, fault.arg.encode(), True)
 
     def _raw(self, status: int, data: bytes, declared: bool, headers: dict | None = None) -> None:
         with self.fake.state.lock:

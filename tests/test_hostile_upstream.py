@@ -103,14 +103,21 @@ def test_a_redirect_within_the_origin_is_followed(fake, tmp_path):
     assert len(fake.requests("POST")) == 2
 
 
-def test_a_release_older_than_the_stored_one_is_refused(fake, good_cache, capsys):
+@pytest.mark.parametrize(
+    "stamp, reason",
+    [
+        ("2026-06-30T05:00:00Z", f"is older than the stored {OLD}"),
+        ("2999-01-01T00:00:00Z", "is later than now plus a day; refused"),  # issue 18: else every later one is older
+    ],
+)
+def test_a_release_older_than_the_stored_one_or_in_the_future_is_refused(fake, good_cache, capsys, stamp, reason):
     before = snapshot_bytes(good_cache)
-    fake.publish("2026M07", "2026-06-30T05:00:00Z")
+    fake.publish("2026M07", stamp)
     posts = len(fake.requests("POST"))
     assert refresh(fake, good_cache) == 1
     assert failure_lines(capsys) == [
-        "refresh failed: tyonv/12r5.px: tyonv/12r5.px: the folder listing's release 2026-06-30T05:00:00Z is older "
-        f"than the stored {OLD}; kept the stored data"
+        f"refresh failed: tyonv/12r5.px: tyonv/12r5.px: the folder listing's release {stamp} {reason}; "
+        "kept the stored data"
     ]
     assert len(fake.requests("POST")) == posts, "no data downloaded for it"
     assert snapshot_bytes(good_cache) == before
