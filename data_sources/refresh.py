@@ -26,7 +26,15 @@ from data_sources.pxweb_client import ApiConfig, PxWebClient, PxWebError
 from data_sources.query import QueryError, query_body, split_selections, table_selections
 from data_sources.series_frame import cells_to_series, judge_release
 from data_sources.settings import RefreshLimits, load_settings
-from data_sources.store import Attempt, LockTimeoutError, Provenance, SnapshotStore, StoreError, cache_dir_from_env
+from data_sources.store import (
+    Attempt,
+    LockTimeoutError,
+    Provenance,
+    SnapshotStore,
+    StoreError,
+    cache_dir_from_env,
+    unusable_folder,
+)
 
 log = logging.getLogger(__name__)
 
@@ -303,8 +311,7 @@ def refresh_cache_dir(
     except LockTimeoutError as exc:
         return _whole_run_failed(catalog, str(exc))
     except (OSError, sqlite3.Error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return _whole_run_failed(catalog, f"cache folder {cache_dir} is not usable: {reason}")
+        return _whole_run_failed(catalog, unusable_folder(cache_dir, exc))
     text = summary(results, client, time.perf_counter() - started)
     return RefreshRun(results, text, "; ".join(warnings) or None)
 

@@ -57,17 +57,21 @@ settings = load_settings()
 request_interval = settings.refresh_interval_s or DEFAULT_REFRESH_INTERVAL_S
 outlook = refresh_outlook(settings.cache_dir, request_interval)
 now = datetime.now(UTC)
-if outlook.automatic:
+if outlook.problem:  # a read-only or full folder: the stored figures stay shown, the button cannot ask
+    st.warning(plain(outlook.problem), icon=":material/folder_off:")
+elif outlook.automatic:
     st.caption(t("refresh_auto", lang, when=fmt_datetime(outlook.next_refresh_at, lang)))
 else:
     st.caption(t("refresh_manual", lang))
-if not outlook.can_ask(now):
+if not outlook.can_ask(now) and not outlook.problem:
     st.caption(t("refresh_wait", lang, when=fmt_datetime(outlook.next_request_at, lang)))
 if st.button(
     t("refresh_ask", lang), type="primary", disabled=not outlook.can_ask(now), help=t("refresh_ask_help", lang)
 ):
     ask = ask_for_refresh(settings.cache_dir, request_interval)
-    if not ask.accepted:
+    if ask.outlook.problem:
+        st.warning(plain(ask.outlook.problem), icon=":material/folder_off:")
+    elif not ask.accepted:
         st.info(t("refresh_wait", lang, when=fmt_datetime(ask.outlook.next_request_at, lang)))
     elif ask.outlook.automatic:
         st.success(t("refresh_asked", lang))
