@@ -109,7 +109,9 @@ def fetch_table(
             client.forget(catalog.database, table.path, body, release)
             raise
         bodies.append(body)
-    return pd.concat(cells, ignore_index=True), bodies
+    frame = pd.concat(cells, ignore_index=True)
+    frame.attrs["dropped_status"] = sum(chunk.attrs.get("dropped_status", 0) for chunk in cells)
+    return frame, bodies
 
 
 def refresh_table(
@@ -158,6 +160,8 @@ def refresh_table(
     message = f"stored release {release}"
     if earlier:
         message += f"; {judgement.revised} figures of earlier months revised against release {earlier}"
+    if dropped := cells.attrs.get("dropped_status", 0):
+        message += f"; {dropped} status texts that are no PxWeb symbol dropped, the figures kept"
     return TableResult(table.key, table.path, "updated", message, release, prov.rows, judgement.revised)
 
 

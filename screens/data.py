@@ -13,6 +13,7 @@ from data_sources.release_calendar import release_outlooks
 from data_sources.settings import DEFAULT_REFRESH_INTERVAL_S, load_settings
 from figures.formats import fmt_date, fmt_datetime
 from figures.i18n import t
+from report.downloads import frame_csv
 from ui.context import page_frame
 from ui.safe import plain
 from ui.tables import figures_table
@@ -128,6 +129,4 @@ st.dataframe(  # dates as 1.1.2009 and a figure without a status symbol as empty
     column_config={"period": st.column_config.DateColumn(format="D.M.YYYY")},
 )
 stem = "kymenlaakso_tyollisyys" + ("_DEMO" if data.is_demo else "")
-st.download_button(
-    t("download_csv", lang), tidy.to_csv(index=False).encode("utf-8"), file_name=f"{stem}.csv", mime="text/csv"
-)
+st.download_button(t("download_csv", lang), frame_csv(tidy), file_name=f"{stem}.csv", mime="text/csv")

@@ -378,6 +378,11 @@ def corrupt(kind: str, doc: dict, arg: str) -> dict:
         for i, (a, t, n, c) in enumerate(cell_positions(doc)):
             if (a, c, t) == (area, code, n - 1):
                 doc["value"][i] = float(value)
+    elif kind == "status":  # arg "area:text": every figure of the area given that status text, the figure kept
+        area, text = arg.split(":", 1)
+        status = {int(k): v for k, v in doc.get("status", {}).items()}
+        status.update({i: text for i, (a, *_) in enumerate(cell_positions(doc)) if a == area})
+        doc["status"] = {str(k): v for k, v in sorted(status.items())}
     elif kind in ("transpose", "misorder"):  # dimensions in reverse order: values moved along, or (misorder) not
         _reverse_dimensions(doc, move_values=kind == "transpose")
     else:
