@@ -76,6 +76,7 @@ class Series:
     appendix2: bool = False
     headline: bool = False
     proxy: Proxy | None = None
+    share_of: tuple[str, str] | None = None  # a percentage that is 100 × one series of its table over another
 
     @property
     def content_code(self) -> str:
@@ -269,6 +270,7 @@ def _series(raw: dict, tables: dict[str, Table]) -> Series:
         appendix2=bool(raw.get("appendix2", False)),
         headline=bool(raw.get("headline", False)),
         proxy=proxy,
+        share_of=tuple(str(i) for i in raw["share_of"]) if "share_of" in raw else None,  # type: ignore[arg-type]
     )
 
 
@@ -299,6 +301,11 @@ def parse_catalog(raw: dict) -> Catalog:
     ids = [s.id for s in series]
     if len(set(ids)) != len(ids):
         raise CatalogError("series: duplicate series id")
+    tables_of = {s.id: s.table for s in series}
+    for s in series:
+        parts = [tables_of.get(p) == s.table for p in s.share_of or ()]
+        if s.share_of is not None and (s.unit != "percent" or parts != [True, True]):
+            raise CatalogError(f"series {s.id}: share_of must name two series of its table, for a percent unit")
     roles = raw.get("roles") or {}
     _require(roles, ("region", "country", "monthly_table", "population_table"), "roles")
     kinds = {a.code: a.kind for a in areas}

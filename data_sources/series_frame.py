@@ -105,6 +105,11 @@ MAX_COUNT = 10_000_000
 # region must still hold at least the sum of the known members.
 SUM_TOLERANCE_SHARE = 0.01
 SUM_TOLERANCE_ABS = 2.0
+# A percentage with `share_of` against 100 × its parts: the published rate is rounded to one decimal,
+# so a difference over 1 point (and over a tenth of the rate) means figures that do not belong together
+# (a release scaled ×3, dimensions mislabelled).
+SHARE_TOLERANCE_POINTS = 1.0
+SHARE_TOLERANCE_SHARE = 0.1
 # A new month against the month before, per area and series. Monthly register counts of an area of
 # hundreds of people rarely move by more than 30–50 % (the seasons, a plant's layoffs), so a move of
 # over half the previous figure is implausible, unless the area's stored history has seen moves as
@@ -139,7 +144,7 @@ def judge_release(new: pd.DataFrame, table: Table, catalog: Catalog, previous: p
     problems = _shape_problems(new, table, catalog) or _value_problems(new, table, catalog)
     if problems:
         return ReleaseJudgement(problems)
-    problems += _sum_problems(new, table, catalog)
+    problems += _share_problems(new, table, catalog) + _sum_problems(new, table, catalog)
     problems += _newest_month_problems(new, table, previous)
     if previous is None or previous.empty:
         return ReleaseJudgement(problems)
@@ -229,7 +234,8 @@ def _listed(table: Table, what: str, rows: pd.DataFrame, detail) -> list[str]:
     """One refusal naming the first figures (area, series, month and `detail(row)`) and counting the rest."""
     if rows.empty:
         return []
-    named = [f"{r.area_code} {r.series} {r.period:%Y-%m}: {detail(r)}" for r in rows.head(LISTED).itertuples()]
+    month = "%Y" if table.frequency == "yearly" else "%Y-%m"
+    named = [f"{r.area_code} {r.series} {r.period:{month}}: {detail(r)}" for r in rows.head(LISTED).itertuples()]
     more = f" and {len(rows) - LISTED} more" if len(rows) > LISTED else ""
     return [f"{table.path}: {what} in {', '.join(named)}{more}"]
 
@@ -248,7 +254,27 @@ def _value_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[s
         (f"count over {MAX_COUNT}", known & ~percent & (value > MAX_COUNT)),
         ("percentage outside 0–100", known & percent & ((value < 0) | (value > 100))),
     ]
-    return [p for what, bad in checks for p in _listed(table, what, new[bad], lambda r: f"{r.value:g}")]
+    return [p for what, bad in checks for p in _listed(table, what, new[bad], lambda r: f"{r.value:.10g}")]
+
+
+def _share_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[str]:
+    """Percentages against 100 × their parts (`share_of`), e.g. the unemployment rate against its counts."""
+    wide = new.pivot_table(index=["area_code", "period"], columns="series", values="value")
+    problems = []
+    for series in catalog.series_for_table(table.key):
+        if series.share_of is None or not {series.id, *series.share_of} <= set(wide.columns):
+            continue
+        part, whole = series.share_of
+        computed = 100 * wide[part] / wide[whole].where(wide[whole] != 0)
+        shown = wide[series.id]
+        tolerance = (shown.abs() * SHARE_TOLERANCE_SHARE).clip(lower=SHARE_TOLERANCE_POINTS)
+        off = (shown - computed).abs() > tolerance
+        rows = pd.DataFrame({"series": series.id, "value": shown[off], "computed": computed[off]}).reset_index()
+        what = f"percentage off its parts (100 × {part} / {whole})"
+        problems += _listed(
+            table, what, in_catalog_order(rows, catalog), lambda r: f"{r.value:.10g} against {r.computed:.1f}"
+        )
+    return problems
 
 
 def _sum_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[str]:
@@ -265,7 +291,7 @@ def _sum_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[str
         off = whole.notna() & ((whole - total).abs() > tolerance) & ~(suppressed & (whole >= total - tolerance))
         bad.append(pd.DataFrame({"area_code": parent, "value": whole[off], "total": total[off]}).reset_index())
     rows = in_catalog_order(pd.concat(bad, ignore_index=True), catalog) if bad else pd.DataFrame()
-    return _listed(table, "areas do not add up", rows, lambda r: f"{r.value:g} against {r.total:g} summed")
+    return _listed(table, "areas do not add up", rows, lambda r: f"{r.value:.10g} against {r.total:.10g} summed")
 
 
 def _jump_problems(new: pd.DataFrame, table: Table, catalog: Catalog, previous: pd.DataFrame) -> list[str]:
@@ -282,4 +308,6 @@ def _jump_problems(new: pd.DataFrame, table: Table, catalog: Catalog, previous: 
     seen = pd.Series(list(zip(fresh["series"], fresh["area_code"], strict=True)), index=fresh.index).map(largest)
     allowed = pd.concat([floor, fresh["before"].abs() * JUMP_SHARE, seen.fillna(0) * JUMP_HISTORY_FACTOR], axis=1)
     jumps = in_catalog_order(fresh[(fresh["value"] - fresh["before"]).abs() > allowed.max(axis=1)], catalog)
-    return _listed(table, "implausible change from the month before", jumps, lambda r: f"{r.before:g} → {r.value:g}")
+    return _listed(
+        table, "implausible change from the month before", jumps, lambda r: f"{r.before:.10g} → {r.value:.10g}"
+    )
