@@ -161,7 +161,7 @@ def refresh_table(
     if earlier:
         message += f"; {judgement.revised} figures of earlier months revised against release {earlier}"
     if dropped := cells.attrs.get("dropped_status", 0):
-        message += f"; {dropped} status texts that are no PxWeb symbol dropped, the figures kept"
+        message += f"; {dropped} status texts that are not PxWeb symbols dropped, the figures kept"
     return TableResult(table.key, table.path, "updated", message, release, prov.rows, judgement.revised)
 
 

@@ -9,6 +9,7 @@ import logging
 import os
 from pathlib import Path
 
+import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
@@ -80,14 +81,13 @@ def test_a_full_cache_folder_says_so_when_the_button_is_pressed(good_cache, monk
     assert snapshot_bytes(good_cache) == before
 
 
-def test_a_refresh_request_stamped_9999_is_no_request(good_cache, monkeypatch, caplog):
+@pytest.mark.parametrize("stamp, problem", [("9999-12-31T23:59:59Z", "out of range"), ("yesterday", "not a date")])
+def test_a_refresh_request_stamped_9999_is_no_request(good_cache, monkeypatch, caplog, stamp, problem):
     request = good_cache / "snapshots" / "refresh_request.json"
-    request.write_text(json.dumps({"requested_at": "9999-12-31T23:59:59Z", "pid": 1, "host": "x"}), encoding="utf-8")
+    request.write_text(json.dumps({"requested_at": stamp, "pid": 1, "host": "x"}), encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="data_sources.refresh_requests"):
         at = data_page(good_cache, monkeypatch)
     assert page_tables(at)[0]["Julkaistu"].tolist() == RELEASES
     assert not at.button[0].disabled, "a request from the far future blocks nobody"
     lines = [r.getMessage() for r in caplog.records if "refresh_request.json" in r.getMessage()]
-    assert lines and set(lines) == {
-        f"{request}: requested_at '9999-12-31T23:59:59Z' is out of range; taken as no request"
-    }
+    assert lines and set(lines) == {f"{request}: requested_at '{stamp}' is {problem}; taken as no request"}

@@ -24,7 +24,7 @@ def test_a_status_text_that_is_no_pxweb_symbol_is_dropped_and_counted(fake, cach
     assert refresh_main([*FAST, "--base-url", fake.base_url, "--cache-dir", str(cache_dir)]) == 0
     cells = len(months("2009M01", "2026M06")) * len(load_catalog().content_codes("tyonv_12r5"))
     (line,) = [row for row in capsys.readouterr().out.splitlines() if "tyonv/12r5.px" in row]
-    assert f"; {cells} status texts that are no PxWeb symbol dropped, the figures kept" in line
+    assert f"; {cells} status texts that are not PxWeb symbols dropped, the figures kept" in line
     frame = load_dataset(cache_dir).frame
     kouvola = frame[(frame["area_code"] == "KU286") & (frame["series"] == "unemployed")]
     assert kouvola["status"].isna().all()
