@@ -10,6 +10,7 @@ import pandas as pd
 
 from data_sources.catalog import Catalog, load_catalog
 from data_sources.demo import demo_tables
+from data_sources.jsonstat import MISSING_SYMBOLS
 from data_sources.store import Attempt, Provenance, SnapshotStore
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,8 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
             provenance[key] = stored.provenance
     attempts = store.attempts()
     if frames:
-        return Dataset(pd.concat(frames, ignore_index=True), provenance, "real", notes, attempts, cache_missing)
+        frame = _missing_symbols_only(pd.concat(frames, ignore_index=True))
+        return Dataset(frame, provenance, "real", notes, attempts, cache_missing)
     demo = demo_tables(catalog)
     return Dataset(
         pd.concat([frame for frame, _ in demo.values()], ignore_index=True),
@@ -69,3 +71,10 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
         attempts,
         cache_missing,
     )
+
+
+def _missing_symbols_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """A status only as PxWeb's symbol of a missing figure: a text stored before releases were checked
+    (a formula, a symbol beside a figure) would hide the figure on every page."""
+    symbol = frame["status"].str.strip()
+    return frame.assign(status=symbol.where(symbol.isin(MISSING_SYMBOLS) & frame["value"].isna()))

@@ -12,6 +12,7 @@ from data_sources.catalog import load_catalog
 from data_sources.dataset import load_dataset
 from data_sources.jsonstat import parse_jsonstat2
 from data_sources.refresh import main as refresh_main
+from data_sources.store import SnapshotStore
 from report.downloads import Number, TableDownload, frame_csv, to_csv, to_xlsx
 from tests.fake_pxweb import months
 from tests.test_faults import FAST
@@ -72,3 +73,15 @@ def test_exports_never_start_a_cell_with_a_formula_character():
     lines = list(csv.reader(io.StringIO(frame_csv(frame).decode("utf-8"), newline="")))
     assert [r[0] for r in lines[1:]] == [*ESCAPED, ""]
     assert {r[1] for r in lines[1:]} == {"-1.5"}
+
+
+def test_a_status_text_stored_before_the_check_hides_no_figure(fake, cache_dir):
+    assert refresh_main([*FAST, "--base-url", fake.base_url, "--cache-dir", str(cache_dir)]) == 0
+    store = SnapshotStore(cache_dir)
+    stored = store.current("tyonv_12r5", "tyonv/12r5.px")
+    hostile = stored.frame.assign(status=stored.frame["status"].fillna(HOSTILE))  # the suppressed keep "..."
+    store.write_release(hostile, stored.provenance)
+    frame = load_dataset(cache_dir).frame
+    monthly = frame[frame["table"] == "tyonv/12r5.px"]
+    assert set(monthly["status"].dropna()) == {"..."}
+    assert monthly["status"].notna().sum() == stored.frame["status"].notna().sum()
