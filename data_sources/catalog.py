@@ -77,6 +77,7 @@ class Series:
     headline: bool = False
     proxy: Proxy | None = None
     no_rate: dict[str, str] | None = None  # why no rate of this group can be computed from the data
+    share_of: tuple[str, str] | None = None  # a percentage that is 100 × one series of its table over another
 
     @property
     def content_code(self) -> str:
@@ -307,6 +308,7 @@ def _series(raw: dict, tables: dict[str, Table]) -> Series:
         headline=bool(raw.get("headline", False)),
         proxy=proxy,
         no_rate=_labels(raw["no_rate"], f"{where} no_rate") if "no_rate" in raw else None,
+        share_of=tuple(str(i) for i in raw["share_of"]) if "share_of" in raw else None,  # type: ignore[arg-type]
     )
 
 
@@ -337,6 +339,11 @@ def parse_catalog(raw: dict) -> Catalog:
     ids = [s.id for s in series]
     if len(set(ids)) != len(ids):
         raise CatalogError("series: duplicate series id")
+    tables_of = {s.id: s.table for s in series}
+    for s in series:
+        parts = [tables_of.get(p) == s.table for p in s.share_of or ()]
+        if s.share_of is not None and (s.unit != "percent" or parts != [True, True]):
+            raise CatalogError(f"series {s.id}: share_of must name two series of its table, for a percent unit")
     roles = raw.get("roles") or {}
     _require(roles, ("region", "country", "monthly_table", "population_table"), "roles")
     kinds = {a.code: a.kind for a in areas}

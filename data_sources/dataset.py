@@ -10,6 +10,8 @@ import pandas as pd
 
 from data_sources.catalog import Catalog, load_catalog
 from data_sources.demo import demo_tables
+from data_sources.jsonstat import MISSING_SYMBOLS
+from data_sources.series_frame import is_lower_bound
 from data_sources.store import Attempt, Provenance, SnapshotStore
 
 log = logging.getLogger(__name__)
@@ -59,7 +61,8 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
             provenance[key] = stored.provenance
     attempts = store.attempts()
     if frames:
-        return Dataset(pd.concat(frames, ignore_index=True), provenance, "real", notes, attempts, cache_missing)
+        frame = _missing_symbols_only(pd.concat(frames, ignore_index=True))
+        return Dataset(frame, provenance, "real", notes, attempts, cache_missing)
     demo = demo_tables(catalog)
     return Dataset(
         pd.concat([frame for frame, _ in demo.values()], ignore_index=True),
@@ -69,3 +72,13 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
         attempts,
         cache_missing,
     )
+
+
+def _missing_symbols_only(frame: pd.DataFrame) -> pd.DataFrame:
+    """A status only as PxWeb's symbol of a missing figure, or as the lower-bound mark the store's own sums
+    write beside a figure: a text stored before releases were checked (a formula, a symbol beside a figure)
+    would hide the figure on every page."""
+    symbol = frame["status"].str.strip()
+    missing = symbol.isin(MISSING_SYMBOLS) & frame["value"].isna()
+    bound = symbol.map(is_lower_bound).astype(bool) & frame["value"].notna()
+    return frame.assign(status=symbol.where(missing | bound))

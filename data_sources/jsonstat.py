@@ -62,6 +62,22 @@ def _dense(raw: object, n: int, what: str) -> list:
     raise JsonStatError(f"{what} is neither a list nor an object")
 
 
+def _symbols(status: list, values: np.ndarray) -> tuple[list[str | None], int]:
+    """Statuses kept only as PxWeb's symbol of a missing figure, and how many other texts were dropped.
+
+    Any other text (a formula, markup, a symbol on a figure that exists) would hide the figure on
+    every page and reach the downloads; the figure is shown instead.
+    """
+    kept: list[str | None] = []
+    dropped = 0
+    for item, value in zip(status, values, strict=True):
+        symbol = None if item is None else str(item).strip()
+        if symbol and not (symbol in MISSING_SYMBOLS and math.isnan(value)):
+            symbol, dropped = None, dropped + 1
+        kept.append(symbol or None)
+    return kept, dropped
+
+
 def _to_float(item: object) -> float:
     if item is None:
         return math.nan
@@ -82,7 +98,8 @@ def _to_float(item: object) -> float:
 def parse_jsonstat2(doc: object) -> pd.DataFrame:
     """A json-stat2 dataset as one row per cell: a column per dimension code, value, status.
 
-    Null values stay NaN (never 0); their symbol ('...') is kept in `status`.
+    Null values stay NaN (never 0); their symbol ('...') is kept in `status`, any other status text
+    is dropped and counted in `frame.attrs["dropped_status"]`.
     """
     if not isinstance(doc, dict) or doc.get("class") != "dataset":
         raise JsonStatError("answer is not a json-stat2 dataset")
@@ -114,7 +131,9 @@ def parse_jsonstat2(doc: object) -> pd.DataFrame:
     else:
         frame = pd.MultiIndex.from_product(categories, names=ids).to_frame(index=False)
     frame["value"] = values
-    frame["status"] = pd.array([None if s is None else str(s) for s in status], dtype="string")
+    symbols, dropped = _symbols(status, values)
+    frame["status"] = pd.array(symbols, dtype="string")
+    frame.attrs["dropped_status"] = dropped  # status texts that were no PxWeb symbol: the refresh counts them
     return frame
 
 

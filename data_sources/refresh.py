@@ -27,7 +27,15 @@ from data_sources.pxweb_client import ApiConfig, PxWebClient, PxWebError, outsid
 from data_sources.query import QueryError, query_body, split_selections, table_selections
 from data_sources.series_frame import cells_to_series, judge_release
 from data_sources.settings import RefreshLimits, load_settings
-from data_sources.store import Attempt, LockTimeoutError, Provenance, SnapshotStore, StoreError, cache_dir_from_env
+from data_sources.store import (
+    Attempt,
+    LockTimeoutError,
+    Provenance,
+    SnapshotStore,
+    StoreError,
+    cache_dir_from_env,
+    unusable_folder,
+)
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +117,9 @@ def fetch_table(
         doc = client.query(catalog.database, table.path, body, release)
         bodies.append(body)
         cells.append(parse_answer(doc, table))
-    return pd.concat(cells, ignore_index=True)
+    frame = pd.concat(cells, ignore_index=True)
+    frame.attrs["dropped_status"] = sum(chunk.attrs.get("dropped_status", 0) for chunk in cells)
+    return frame
 
 
 def judged_release(
@@ -124,10 +134,13 @@ def judged_release(
     """A release fetched and judged: its figures, how many it revised, its queries.
 
     A refused release leaves the HTTP cache too: else a corrected one under the same stamp would never be asked for.
+    The figures' `attrs["dropped_status"]` counts the status texts that were not PxWeb symbols.
     """
     bodies: list[dict] = []
     try:
-        frame = cells_to_series(fetch_table(table, catalog, client, limits, release, progress, bodies), table, catalog)
+        cells = fetch_table(table, catalog, client, limits, release, progress, bodies)
+        frame = cells_to_series(cells, table, catalog)
+        frame.attrs["dropped_status"] = cells.attrs.get("dropped_status", 0)
         judgement = judge_release(frame, table, catalog, previous)
         if judgement.problems:
             raise ReleaseRejectedError("; ".join(judgement.problems))
@@ -180,6 +193,8 @@ def refresh_table(
     message = f"stored release {release}"
     if earlier:
         message += f"; {revised} figures of earlier months revised against release {earlier}"
+    if dropped := frame.attrs.get("dropped_status", 0):
+        message += f"; {dropped} status texts that are not PxWeb symbols dropped, the figures kept"
     return TableResult(table.key, table.path, "updated", message, release, prov.rows, revised)
 
 
@@ -337,8 +352,7 @@ def refresh_cache_dir(
     except LockTimeoutError as exc:
         return _whole_run_failed(catalog, str(exc))
     except (OSError, sqlite3.Error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return _whole_run_failed(catalog, f"cache folder {cache_dir} is not usable: {reason}")
+        return _whole_run_failed(catalog, unusable_folder(cache_dir, exc))
     text = summary(results, client, time.perf_counter() - started)
     return RefreshRun(results, text, "; ".join(warnings) or None)
 

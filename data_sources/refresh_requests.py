@@ -8,6 +8,7 @@ honours an accepted request within a second; it publishes when its next round is
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import fcntl
 import json
 import logging
@@ -17,13 +18,17 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from data_sources.store import atomic_write_json, try_lock
+from data_sources.store import atomic_write_json, try_lock, unusable_folder
 
 log = logging.getLogger(__name__)
 
 REFRESHER_LOCK = ".refresher.lock"  # held by the machine's active refresher for as long as it runs
 STATUS_FILE = "refresher.json"
 REQUEST_FILE = "refresh_request.json"
+# A request stamped later than this after now is taken as no request: clocks of the machines sharing a
+# folder differ by seconds, not days, and a stamp of 9999 would otherwise block the button for ever
+# (and overflow the date arithmetic of the next request).
+REQUEST_CLOCK_SLACK = timedelta(days=1)
 
 
 def snapshots_dir(cache_dir: Path) -> Path:
@@ -80,9 +85,10 @@ class RefreshOutlook:
     interval_s: int  # requests are accepted once per this many seconds
     next_refresh_at: datetime | None  # the refresher's next round; None without a refresher
     next_request_at: datetime  # from when a request is accepted again (in the past: now)
+    problem: str | None = None  # why the cache folder cannot take a request ('cache folder … is not usable: …')
 
     def can_ask(self, now: datetime) -> bool:
-        return now >= self.next_request_at
+        return self.problem is None and now >= self.next_request_at
 
 
 @dataclass(frozen=True)
@@ -128,11 +134,22 @@ def read_status(cache_dir: Path) -> RefresherStatus | None:
 
 
 def last_accepted_request(cache_dir: Path) -> datetime | None:
+    """When the last request was accepted; a malformed file or a stamp out of range is no request (logged)."""
+    path = snapshots_dir(cache_dir) / REQUEST_FILE
     try:
-        doc = json.loads((snapshots_dir(cache_dir) / REQUEST_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except OSError:
         return None
-    return parse_stamp(doc.get("requested_at")) if isinstance(doc, dict) else None
+    except ValueError:
+        log.warning("%s: not JSON; taken as no request", path)
+        return None
+    raw = doc.get("requested_at") if isinstance(doc, dict) else None
+    stamp = parse_stamp(raw)
+    if stamp is None or stamp > datetime.now(UTC) + REQUEST_CLOCK_SLACK:
+        what = "not a date" if stamp is None else "out of range"
+        log.warning("%s: requested_at %.40r is %s; taken as no request", path, raw, what)
+        return None
+    return stamp
 
 
 @contextlib.contextmanager
@@ -146,10 +163,16 @@ def _request_lock(cache_dir: Path):
 
 
 def refresh_outlook(cache_dir: Path, fallback_interval_s: int) -> RefreshOutlook:
-    """When the next refresh is due and when the button may ask again, read from the shared files."""
-    return outlook_from(
-        read_status(cache_dir), refresher_alive(cache_dir), last_accepted_request(cache_dir), fallback_interval_s
-    )
+    """When the next refresh is due and when the button may ask again, read from the shared files.
+
+    A cache folder that cannot be written (read-only, full) gives an outlook with its `problem`.
+    """
+    try:
+        alive = refresher_alive(cache_dir)
+    except OSError as exc:
+        never = datetime.min.replace(tzinfo=UTC)
+        return RefreshOutlook(False, fallback_interval_s, None, never, unusable_folder(cache_dir, exc))
+    return outlook_from(read_status(cache_dir), alive, last_accepted_request(cache_dir), fallback_interval_s)
 
 
 def ask_for_refresh(cache_dir: Path, fallback_interval_s: int, now: datetime | None = None) -> RefreshAsk:
@@ -159,13 +182,17 @@ def ask_for_refresh(cache_dir: Path, fallback_interval_s: int, now: datetime | N
     itself if accepted).
     """
     now = now or datetime.now(UTC)
-    with _request_lock(cache_dir):
-        before = refresh_outlook(cache_dir, fallback_interval_s)
-        accepted, _ = request_decision(now, last_accepted_request(cache_dir), before.interval_s)
-        if accepted:
-            doc = {"requested_at": iso(now), "pid": os.getpid(), "host": socket.gethostname()}
-            atomic_write_json(snapshots_dir(cache_dir) / REQUEST_FILE, doc)
-            log.info("refresh requested at %s", doc["requested_at"])
+    try:
+        with _request_lock(cache_dir):
+            before = refresh_outlook(cache_dir, fallback_interval_s)
+            accepted, _ = request_decision(now, last_accepted_request(cache_dir), before.interval_s)
+            if accepted:
+                doc = {"requested_at": iso(now), "pid": os.getpid(), "host": socket.gethostname()}
+                atomic_write_json(snapshots_dir(cache_dir) / REQUEST_FILE, doc)
+                log.info("refresh requested at %s", doc["requested_at"])
+    except OSError as exc:
+        problem = unusable_folder(cache_dir, exc)
+        return RefreshAsk(False, dataclasses.replace(refresh_outlook(cache_dir, fallback_interval_s), problem=problem))
     return RefreshAsk(accepted, refresh_outlook(cache_dir, fallback_interval_s))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from data_sources.catalog import Catalog, Table
@@ -87,15 +88,20 @@ def cells_to_series(cells: pd.DataFrame, table: Table, catalog: Catalog) -> pd.D
     tidy["period"] = tidy["time_code"].map(periods).astype("datetime64[ns]")
     tidy["value"] = tidy["value"].astype(float)
     tidy["status"] = tidy["status"].astype("string")
+    return in_catalog_order(tidy, catalog)[SNAPSHOT_COLUMNS].reset_index(drop=True)
+
+
+def in_catalog_order(rows: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
+    """Rows by series and area in catalog order, then by period."""
     series_order = {s.id: i for i, s in enumerate(catalog.series)}
-    tidy = tidy.sort_values(
+    area_order = {code: i for i, code in enumerate(catalog.area_codes)}
+    return rows.sort_values(
         by=["series", "area_code", "period"],
         key=lambda col: (
             col.map(series_order) if col.name == "series" else col.map(area_order) if col.name == "area_code" else col
         ),
         kind="mergesort",
     )
-    return tidy[SNAPSHOT_COLUMNS].reset_index(drop=True)
 
 
 def empty_snapshot() -> pd.DataFrame:
@@ -114,6 +120,32 @@ REVISION_PLAUSIBLE_SHARE = 0.10  # a revision within 10 % of the old value (or w
 REVISION_PLAUSIBLE_ABS = 3.0
 IMPLAUSIBLE_REVISIONS_ALLOWED = 10  # figures revised beyond that, at most, and at most 0.5 % of them
 IMPLAUSIBLE_REVISIONS_SHARE = 0.005
+
+# What a figure may be at all, checked in every release (the first one too). Counts (persons,
+# vacancies) are never negative and never above about twice Finland's population (5.6 million):
+# 1e18 or 71 890 000 is a broken export, not a count. Percentages are within 0–100.
+MAX_COUNT = 10_000_000
+# A region or sub-region is the sum of its municipalities (`region_members`): register counts add up
+# exactly, so the tolerance only absorbs rounding (1 %, and at least 2). With a member suppressed the
+# region must still hold at least the sum of the known members.
+SUM_TOLERANCE_SHARE = 0.01
+SUM_TOLERANCE_ABS = 2.0
+# A percentage with `share_of` against 100 × its parts: the published rate is rounded to one decimal,
+# so a difference over 1 point (and over a tenth of the rate) means figures that do not belong together
+# (a release scaled ×3, dimensions mislabelled).
+SHARE_TOLERANCE_POINTS = 1.0
+SHARE_TOLERANCE_SHARE = 0.1
+# A new month against the month before, per area and series. Monthly register counts of an area of
+# hundreds of people rarely move by more than 30–50 % (the seasons, a plant's layoffs), so a move of
+# over half the previous figure is implausible, unless the area's stored history has seen moves as
+# large (lay-offs in spring 2020 grew tenfold): up to twice its largest month-to-month move passes.
+# Small municipalities' tiny counts (3 → 9 under-20s) swing by whole people, so a floor of 20 persons
+# (5 points for a percentage) always passes.
+JUMP_SHARE = 0.5
+JUMP_HISTORY_FACTOR = 2.0
+JUMP_FLOOR = {"percent": 5.0}
+JUMP_FLOOR_COUNT = 20.0
+LISTED = 3  # figures named in a refusal; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -134,9 +166,10 @@ def judge_release(new: pd.DataFrame, table: Table, catalog: Catalog, previous: p
     """The release on its own, then per area and per series against the last accepted release."""
     if new.empty:
         return ReleaseJudgement([f"{table.path}: the answer holds no figures"])
-    problems = _shape_problems(new, table, catalog)
+    problems = _shape_problems(new, table, catalog) or _value_problems(new, table, catalog)
     if problems:
         return ReleaseJudgement(problems)
+    problems += _share_problems(new, table, catalog) + _sum_problems(new, table, catalog)
     problems += _newest_month_problems(new, table, previous)
     if previous is None or previous.empty:
         return ReleaseJudgement(problems)
@@ -145,6 +178,7 @@ def judge_release(new: pd.DataFrame, table: Table, catalog: Catalog, previous: p
             f"{table.path}: latest period {new['period'].max():%Y-%m} is older than the "
             f"stored {previous['period'].max():%Y-%m}"
         )
+    problems += _jump_problems(new, table, catalog, previous)
     keys = ["series", "area_code", "period"]
     both = previous[[*keys, "value"]].merge(new[[*keys, "value"]], on=keys, how="left", suffixes=("_old", "_new"))
     problems += _lost_history(both, table)
@@ -219,3 +253,86 @@ def _implausible_revisions(compared: pd.DataFrame, table: Table) -> list[str]:
         f"{REVISION_PLAUSIBLE_SHARE:.0%}, e.g. {first['area_code']} {first['series']} {first['period']:%Y-%m}: "
         f"{first['value_old']:g} → {first['value_new']:g}"
     ]
+
+
+def _listed(table: Table, what: str, rows: pd.DataFrame, detail) -> list[str]:
+    """One refusal naming the first figures (area, series, month and `detail(row)`) and counting the rest."""
+    if rows.empty:
+        return []
+    month = "%Y" if table.frequency == "yearly" else "%Y-%m"
+    named = [f"{r.area_code} {r.series} {r.period:{month}}: {detail(r)}" for r in rows.head(LISTED).itertuples()]
+    more = f" and {len(rows) - LISTED} more" if len(rows) > LISTED else ""
+    return [f"{table.path}: {what} in {', '.join(named)}{more}"]
+
+
+def _units(frame: pd.DataFrame, catalog: Catalog) -> pd.Series:
+    return frame["series"].map({s.id: s.unit for s in catalog.series})
+
+
+def _value_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[str]:
+    """Figures no release may hold: not finite, negative or huge counts, percentages outside 0–100."""
+    value, percent = new["value"], _units(new, catalog) == "percent"
+    known = value.notna() & ~np.isinf(value)
+    checks = [
+        ("figure not finite", np.isinf(value)),
+        ("negative count", known & ~percent & (value < 0)),
+        (f"count over {MAX_COUNT}", known & ~percent & (value > MAX_COUNT)),
+        ("percentage outside 0–100", known & percent & ((value < 0) | (value > 100))),
+    ]
+    return [p for what, bad in checks for p in _listed(table, what, new[bad], lambda r: f"{r.value:.10g}")]
+
+
+def _share_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[str]:
+    """Percentages against 100 × their parts (`share_of`), e.g. the unemployment rate against its counts."""
+    wide = new.pivot_table(index=["area_code", "period"], columns="series", values="value")
+    problems = []
+    for series in catalog.series_for_table(table.key):
+        if series.share_of is None or not {series.id, *series.share_of} <= set(wide.columns):
+            continue
+        part, whole = series.share_of
+        computed = 100 * wide[part] / wide[whole].where(wide[whole] != 0)
+        shown = wide[series.id]
+        tolerance = (shown.abs() * SHARE_TOLERANCE_SHARE).clip(lower=SHARE_TOLERANCE_POINTS)
+        off = (shown - computed).abs() > tolerance
+        rows = pd.DataFrame({"series": series.id, "value": shown[off], "computed": computed[off]}).reset_index()
+        what = f"percentage off its parts (100 × {part} / {whole})"
+        problems += _listed(
+            table, what, in_catalog_order(rows, catalog), lambda r: f"{r.value:.10g} against {r.computed:.1f}"
+        )
+    return problems
+
+
+def _sum_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[str]:
+    """Regions and sub-regions against the sum of their municipalities, counts only (not percentages)."""
+    counts = new[_units(new, catalog) != "percent"]
+    wide = counts.pivot_table(index=["series", "period"], columns="area_code", values="value", dropna=False)
+    bad = []
+    for parent, members in catalog.region_members.items():
+        if parent not in wide or any(m not in wide for m in members):
+            continue
+        whole, parts = wide[parent], wide[list(members)]
+        total, suppressed = parts.sum(axis=1), parts.isna().any(axis=1)
+        tolerance = (whole.abs() * SUM_TOLERANCE_SHARE).clip(lower=SUM_TOLERANCE_ABS)
+        off = whole.notna() & ((whole - total).abs() > tolerance) & ~(suppressed & (whole >= total - tolerance))
+        bad.append(pd.DataFrame({"area_code": parent, "value": whole[off], "total": total[off]}).reset_index())
+    rows = in_catalog_order(pd.concat(bad, ignore_index=True), catalog) if bad else pd.DataFrame()
+    return _listed(table, "areas do not add up", rows, lambda r: f"{r.value:.10g} against {r.total:.10g} summed")
+
+
+def _jump_problems(new: pd.DataFrame, table: Table, catalog: Catalog, previous: pd.DataFrame) -> list[str]:
+    """Months after the stored newest one that move further from the month before than the area's history allows."""
+    keys = ["series", "area_code"]
+    history = previous.dropna(subset=["value"]).sort_values("period", kind="mergesort")
+    largest = history.groupby(keys)["value"].diff().abs().groupby([history[k] for k in keys]).max()
+    fresh = new.dropna(subset=["value"]).sort_values("period", kind="mergesort")
+    fresh = fresh.assign(before=fresh.groupby(keys)["value"].shift())
+    fresh = fresh[(fresh["period"] > previous["period"].max()) & fresh["before"].notna()]
+    if fresh.empty:
+        return []
+    floor = _units(fresh, catalog).map(JUMP_FLOOR).fillna(JUMP_FLOOR_COUNT)
+    seen = pd.Series(list(zip(fresh["series"], fresh["area_code"], strict=True)), index=fresh.index).map(largest)
+    allowed = pd.concat([floor, fresh["before"].abs() * JUMP_SHARE, seen.fillna(0) * JUMP_HISTORY_FACTOR], axis=1)
+    jumps = in_catalog_order(fresh[(fresh["value"] - fresh["before"]).abs() > allowed.max(axis=1)], catalog)
+    return _listed(
+        table, "implausible change from the month before", jumps, lambda r: f"{r.before:.10g} → {r.value:.10g}"
+    )

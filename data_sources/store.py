@@ -345,6 +345,11 @@ def outside_line(text: str) -> str:
     return "".join(ch for ch in line if ch.isprintable())[:120]
 
 
+def unusable_folder(cache_dir: Path, exc: Exception) -> str:
+    """One line for a cache folder the file system refuses (read-only, full): the folder and the cause."""
+    return f"cache folder {cache_dir} is not usable: {getattr(exc, 'strerror', None) or exc}"
+
+
 def try_lock(path: Path) -> IO[str] | None:
     """An exclusive lock on `path` without waiting: the open file (keep it to hold the lock), or None if taken.
 

@@ -7,6 +7,7 @@ import io
 import math
 from dataclasses import dataclass
 
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -55,6 +56,26 @@ class TableDownload:
     notes: tuple[tuple[str, str], ...]  # (what, text): source, table, release, licence, DEMO …
 
 
+# A spreadsheet takes a cell starting with one of these as a formula (=HYPERLINK(…) from a status text,
+# a note or a name); a single quote before it makes the cell text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(text: str) -> str:
+    """`text` as a cell no spreadsheet runs: prefixed with a single quote when it would start a formula."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def frame_csv(frame: pd.DataFrame) -> bytes:
+    """A tidy frame as CSV (UTF-8, ',', CRLF), its text cells made formula-safe; numbers stay numbers.
+
+    CRLF rows (RFC 4180) also make the writer quote a text holding a lone CR, which would split a row.
+    """
+    texts = frame.select_dtypes(include=["object", "string"]).columns
+    safe = frame.assign(**{c: frame[c].map(formula_safe, na_action="ignore") for c in texts})
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+
+
 def csv_number(number: Number) -> str:
     """'14,6', '376', '-0,1': the decimals shown, decimal comma, plain minus for spreadsheets."""
     value = number.rounded
@@ -72,11 +93,11 @@ def to_csv(table: TableDownload) -> bytes:
     """
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(table.headers)
+    writer.writerow([formula_safe(h) for h in table.headers])
     for row in table.rows:
-        writer.writerow([csv_number(c) if isinstance(c, Number) else c for c in row])
+        writer.writerow([csv_number(c) if isinstance(c, Number) else formula_safe(c) for c in row])
     writer.writerow([])
-    writer.writerows(table.notes)
+    writer.writerows([[formula_safe(text) for text in note] for note in table.notes])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -99,7 +120,7 @@ def to_xlsx(table: TableDownload) -> bytes:
     book = Workbook()
     data = book.active
     data.title = sheet_name(table.sheet)
-    data.append(list(table.headers))
+    data.append([formula_safe(h) for h in table.headers])
     widths = {i: len(h) for i, h in enumerate(table.headers, start=1)}
     for r, row in enumerate(table.rows, start=2):
         for c, cell in enumerate(row, start=1):
@@ -109,7 +130,7 @@ def to_xlsx(table: TableDownload) -> bytes:
                 target.number_format = excel_format(cell)
                 shown = len(csv_number(cell)) + 2
             else:
-                target.value = cell
+                target.value = formula_safe(cell)
                 shown = len(cell)
             widths[c] = max(widths[c], shown)
     for cell in data[1]:
@@ -120,7 +141,7 @@ def to_xlsx(table: TableDownload) -> bytes:
 
     notes = book.create_sheet(sheet_name(table.notes_sheet))
     for what, text in table.notes:
-        notes.append([what, text])
+        notes.append([formula_safe(what), formula_safe(text)])
     for cell in notes["A"]:
         cell.font = Font(bold=True)
     _fit_columns(

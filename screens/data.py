@@ -13,6 +13,7 @@ from data_sources.release_calendar import release_outlooks
 from data_sources.settings import DEFAULT_REFRESH_INTERVAL_S, load_settings
 from figures.formats import fmt_date, fmt_datetime
 from figures.i18n import t
+from report.downloads import frame_csv
 from ui.context import page_frame
 from ui.safe import plain
 from ui.tables import figures_table
@@ -57,17 +58,21 @@ settings = load_settings()
 request_interval = settings.refresh_interval_s or DEFAULT_REFRESH_INTERVAL_S
 outlook = refresh_outlook(settings.cache_dir, request_interval)
 now = datetime.now(UTC)
-if outlook.automatic:
+if outlook.problem:  # a read-only or full folder: the stored figures stay shown, the button cannot ask
+    st.warning(plain(outlook.problem), icon=":material/folder_off:")
+elif outlook.automatic:
     st.caption(t("refresh_auto", lang, when=fmt_datetime(outlook.next_refresh_at, lang)))
 else:
     st.caption(t("refresh_manual", lang))
-if not outlook.can_ask(now):
+if not outlook.can_ask(now) and not outlook.problem:
     st.caption(t("refresh_wait", lang, when=fmt_datetime(outlook.next_request_at, lang)))
 if st.button(
     t("refresh_ask", lang), type="primary", disabled=not outlook.can_ask(now), help=t("refresh_ask_help", lang)
 ):
     ask = ask_for_refresh(settings.cache_dir, request_interval)
-    if not ask.accepted:
+    if ask.outlook.problem:
+        st.warning(plain(ask.outlook.problem), icon=":material/folder_off:")
+    elif not ask.accepted:
         st.info(t("refresh_wait", lang, when=fmt_datetime(ask.outlook.next_request_at, lang)))
     elif ask.outlook.automatic:
         st.success(t("refresh_asked", lang))
@@ -124,6 +129,4 @@ st.dataframe(  # dates as 1.1.2009 and a figure without a status symbol as empty
     column_config={"period": st.column_config.DateColumn(format="D.M.YYYY")},
 )
 stem = "kymenlaakso_tyollisyys" + ("_DEMO" if data.is_demo else "")
-st.download_button(
-    t("download_csv", lang), tidy.to_csv(index=False).encode("utf-8"), file_name=f"{stem}.csv", mime="text/csv"
-)
+st.download_button(t("download_csv", lang), frame_csv(tidy), file_name=f"{stem}.csv", mime="text/csv")

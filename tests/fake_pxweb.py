@@ -399,9 +399,34 @@ def corrupt(kind: str, doc: dict, arg: str) -> dict:
     elif kind == "zeros":  # a broken export: every figure 0
         doc["value"] = [0] * len(doc["value"])
         doc["status"] = {}
+    elif kind == "set":  # arg "area:code:value": that figure of the newest month set to a float ("inf", "1e18")
+        area, code, value = arg.split(":")
+        for i, (a, t, n, c) in enumerate(cell_positions(doc)):
+            if (a, c, t) == (area, code, n - 1):
+                doc["value"][i] = float(value)
+    elif kind == "status":  # arg "area:text": every figure of the area given that status text, the figure kept
+        area, text = arg.split(":", 1)
+        status = {int(k): v for k, v in doc.get("status", {}).items()}
+        status.update({i: text for i, (a, *_) in enumerate(cell_positions(doc)) if a == area})
+        doc["status"] = {str(k): v for k, v in sorted(status.items())}
+    elif kind in ("transpose", "misorder"):  # dimensions in reverse order: values moved along, or (misorder) not
+        _reverse_dimensions(doc, move_values=kind == "transpose")
     else:
         _hide_or_revise(kind, doc, arg)
     return doc
+
+
+def _reverse_dimensions(doc: dict, move_values: bool) -> None:
+    """The same dataset with `id` and `size` reversed (json-stat2 allows any order); its values too if asked."""
+    if move_values:
+        areas, periods, contents = (list(doc["dimension"][d]["category"]["index"]) for d in doc["id"])
+        status = {int(k): v for k, v in doc.get("status", {}).items()}
+        old = {(a, t, c): i for i, (a, t, c) in enumerate((a, t, c) for a in areas for t in periods for c in contents)}
+        order = [old[(a, t, c)] for c in contents for t in periods for a in areas]
+        doc["value"] = [doc["value"][i] for i in order]
+        doc["status"] = {str(new): status[i] for new, i in enumerate(order) if i in status}
+    doc["id"] = doc["id"][::-1]
+    doc["size"] = doc["size"][::-1]
 
 
 def cell_positions(doc: dict) -> list[tuple[str, int, int, str]]:
