@@ -493,6 +493,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Publiceringen från mötet {date} kunde inte läsas ({error}); jämförelsen saknas.",
         "en": "The release current at the meeting of {date} could not be read ({error}); no comparison.",
     },
+    "meetings_error": {
+        "fi": "Kokouspäiviä ei voitu lukea, joten kokouksia ei voi valita vertailuun: {error}",
+        "sv": "Mötesdagarna kunde inte läsas, så inga möten kan väljas för jämförelse: {error}",
+        "en": "The meeting dates could not be read, so no meeting can be compared with: {error}",
+    },
+    "report_since_meetings": {
+        "fi": "Ei vertailua: kokouspäiviä ei voitu lukea ({error}).",
+        "sv": "Ingen jämförelse: mötesdagarna kunde inte läsas ({error}).",
+        "en": "No comparison: the meeting dates could not be read ({error}).",
+    },
     "report_since_note": {
         "fi": "Silloin: luvut sellaisina kuin ne tiedettiin kokouspäivänä. * Korjattu: saman kuukauden luku on "
         "sittemmin muuttunut.",

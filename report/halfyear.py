@@ -223,6 +223,8 @@ def _since(earlier: Earlier | None, data: Dataset, catalog: Catalog, scores: tup
     heading = t("since_title", lang)
     if earlier is None:
         return SinceSection(heading, t("report_since_none", lang), None, "")
+    if earlier.meeting is None:
+        return SinceSection(heading, t("report_since_meetings", lang, error=earlier.error), None, "")
     date = fmt_date(str(earlier.meeting), lang)
     if earlier.frame is None:
         return SinceSection(heading, t("report_since_error", lang, date=date, error=earlier.error), None, "")
