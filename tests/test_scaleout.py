@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from data_sources.dataset import load_dataset
-from deploy.local_cluster import COOKIE, local_cluster
+from deploy.local_cluster import COOKIE, Cluster, local_cluster
 from figures.i18n import t
 from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, chromium_available
 from tests.fake_pxweb import FakePxWeb
@@ -42,19 +42,21 @@ SETTLED_JS = """() => {
 }"""
 
 
-def upstream_for(url: str, cookie: str) -> str:
-    """The app process nginx sends a viewer with this sticky cookie to (its X-Upstream header)."""
-    request = urllib.request.Request(f"{url}/_stcore/health", headers={"Cookie": f"{COOKIE}={cookie}"})
+def upstream_for(cluster: Cluster, cookie: str) -> str:
+    """The app process nginx sends a viewer with this sticky cookie to (from nginx's access log)."""
+    marker = f"/_stcore/health?viewer={cookie} "
+    request = urllib.request.Request(f"{cluster.url}{marker.strip()}", headers={"Cookie": f"{COOKIE}={cookie}"})
     with urllib.request.urlopen(request, timeout=10) as answer:
-        return answer.headers["X-Upstream"].split(", ")[-1]
+        answer.read()
+    return cluster.upstream_of(marker)
 
 
-def sticky_cookies(url: str, upstreams: list[str], per_upstream: int) -> dict[str, list[str]]:
+def sticky_cookies(cluster: Cluster, upstreams: list[str], per_upstream: int) -> dict[str, list[str]]:
     """Cookie values that nginx's hash sends to each app process, `per_upstream` of each."""
     found: dict[str, list[str]] = {u: [] for u in upstreams}
     for number in range(500):
         value = f"viewer{number:03d}"
-        chosen = found[upstream_for(url, value)]
+        chosen = found[upstream_for(cluster, value)]
         if len(chosen) < per_upstream:
             chosen.append(value)
         if all(len(v) == per_upstream for v in found.values()):
@@ -116,7 +118,7 @@ def test_two_app_processes_behind_nginx_one_refresher_a_release_and_a_killed_pro
 
     with FakePxWeb() as fake, local_cluster(cache, fake.base_url, apps=2, interval_s=5) as cluster:
         upstreams = [f"127.0.0.1:{app.port}" for app in cluster.apps]
-        cookies = sticky_cookies(cluster.url, upstreams, per_upstream=2)
+        cookies = sticky_cookies(cluster, upstreams, per_upstream=2)
         reader = threading.Thread(target=read_forever, daemon=True)
         reader.start()
         with sync_playwright() as p:
