@@ -167,6 +167,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Figure missing or suppressed (..)",
     },
     "proxy": {"fi": "Korvike", "sv": "Ersättande mått", "en": "Proxy"},
+    "download_failed": {
+        "fi": "Tiedostoa {file} ei voitu tehdä: {error}",
+        "sv": "Filen {file} kunde inte skapas: {error}",
+        "en": "The file {file} could not be made: {error}",
+    },
     "download_csv": {"fi": "Lataa CSV", "sv": "Ladda ner CSV", "en": "Download CSV"},
     "download_xlsx": {"fi": "Lataa Excel", "sv": "Ladda ner Excel", "en": "Download Excel"},
     "chart_summary": {"fi": "Kuvaajan tiivistelmä", "sv": "Sammanfattning av diagrammet", "en": "Chart summary"},

@@ -246,7 +246,9 @@ if halves:
                 ":material/code:",
             ),
         ],
+        key=f"{lang}-{ctx.data.version}",
         kind="secondary",
+        lang=lang,
     )
     command = f"python -m report --half {half} --lang {lang} --out raportti_{half}.pdf"
     st.caption(t("report_command", lang, command=command))
