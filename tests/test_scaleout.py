@@ -44,11 +44,11 @@ SETTLED_JS = """() => {
 
 def upstream_for(cluster: Cluster, cookie: str) -> str:
     """The app process nginx sends a viewer with this sticky cookie to (from nginx's access log)."""
-    marker = f"/_stcore/health?viewer={cookie} "
-    request = urllib.request.Request(f"{cluster.url}{marker.strip()}", headers={"Cookie": f"{COOKIE}={cookie}"})
+    since = len(cluster.access_log())
+    request = urllib.request.Request(f"{cluster.url}/_stcore/health", headers={"Cookie": f"{COOKIE}={cookie}"})
     with urllib.request.urlopen(request, timeout=10) as answer:
         answer.read()
-    return cluster.upstream_of(marker)
+    return cluster.upstream_of(f'key={cookie} "GET /_stcore/health ', since)
 
 
 def sticky_cookies(cluster: Cluster, upstreams: list[str], per_upstream: int) -> dict[str, list[str]]:
@@ -65,8 +65,8 @@ def sticky_cookies(cluster: Cluster, upstreams: list[str], per_upstream: int) ->
 
 
 class Viewer:
-    def __init__(self, browser, url: str, cookie: str, upstream: str) -> None:
-        self.url, self.upstream = url, upstream
+    def __init__(self, browser, url: str, cookie: str, upstream: str, cluster: Cluster | None = None) -> None:
+        self.url, self.cookie, self.upstream, self.cluster = url, cookie, upstream, cluster
         self.context = browser.new_context(viewport={"width": 1366, "height": 768})
         self.context.add_cookies([{"name": COOKIE, "value": cookie, "url": url}])
         self.page = self.context.new_page()
@@ -79,9 +79,10 @@ class Viewer:
         self.page.on("request", lambda r: SUB_PATH_PROBE.match(urlsplit(r.url).path) and self.probes.append(r.url))
 
     def open(self, path: str) -> str:
-        answer = self.page.goto(f"{self.url}{path}")
-        # After a process died, nginx lists every address it tried: the last one answered.
-        self.served_by.add(answer.headers.get("x-upstream", "?").split(", ")[-1])
+        since = len(self.cluster.access_log()) if self.cluster else 0
+        self.page.goto(f"{self.url}{path}")
+        if self.cluster:  # nginx's access log says which process answered (after one died, the last it tried)
+            self.served_by.add(self.cluster.upstream_of(f'key={self.cookie} "GET {path} ', since))
         self.page.wait_for_function(SETTLED_JS, timeout=60_000)
         return self.check()
 
@@ -123,7 +124,7 @@ def test_two_app_processes_behind_nginx_one_refresher_a_release_and_a_killed_pro
         reader.start()
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            viewers = [Viewer(browser, cluster.url, c, u) for u in upstreams for c in cookies[u]]
+            viewers = [Viewer(browser, cluster.url, c, u, cluster) for u in upstreams for c in cookies[u]]
             try:
                 # The cache starts empty: the one refresher fills it, every viewer comes to the real release.
                 for viewer in viewers:
