@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from data_sources.content_yaml import load_file
 
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
 LANGUAGES = ("fi", "sv", "en")
@@ -400,5 +400,4 @@ def _comparison(raw: dict, series_ids: set[str]) -> Comparison:
 @functools.cache
 def load_catalog(path: Path = CATALOG_PATH) -> Catalog:
     """The project's catalog, parsed once per process."""
-    with open(path, encoding="utf-8") as fh:
-        return parse_catalog(yaml.safe_load(fh))
+    return parse_catalog(load_file(path).data)

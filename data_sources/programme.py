@@ -10,9 +10,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from data_sources.catalog import Catalog, Series, load_catalog
+from data_sources.content_yaml import load_file
 
 PROGRAMME_PATH = Path(__file__).resolve().parent.parent / "content" / "programme.yaml"
 THEME_IDS = ("4.1", "4.2", "4.3", "4.4")
@@ -248,5 +247,4 @@ def parse_programme(doc: dict, catalog: Catalog) -> Programme:
 @functools.cache
 def load_programme(path: Path = PROGRAMME_PATH) -> Programme:
     """The project's programme file, checked against the project's catalog, read once per process."""
-    with open(path, encoding="utf-8") as fh:
-        return parse_programme(yaml.safe_load(fh), load_catalog())
+    return parse_programme(load_file(path).data, load_catalog())

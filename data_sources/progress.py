@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from data_sources.content_yaml import ContentError, load_file, load_text, shown_path
 from data_sources.periods import HalfYear, PeriodError
 from data_sources.programme import Programme, load_programme
 from data_sources.store import atomic_write_bytes
@@ -120,30 +121,22 @@ def parse_progress(doc: object, half: str, programme: Programme) -> dict[str, As
     return assessments
 
 
-def load_progress(half: str, directory: Path = PROGRESS_DIR, programme: Programme | None = None) -> Progress:
+def load_progress(half: str, directory: Path | None = None, programme: Programme | None = None) -> Progress:
     """The assessments for a half-year; a missing or malformed file gives an error message, not an exception."""
     programme = programme or load_programme()
     try:
         half = HalfYear.parse(half).key
     except PeriodError as exc:
         return Progress(half, error=str(exc))
-    path = progress_path(half, directory)
-    shown = f"content/progress/{path.name}" if path.parent == PROGRESS_DIR else str(path)
+    path = progress_path(half, directory or PROGRESS_DIR)
     if not path.exists():
         return Progress(half, path=path)
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        error = f"{shown}: not valid YAML{at}"
-    except (OSError, UnicodeDecodeError) as exc:
-        error = f"{shown}: cannot be read ({exc})"
-    else:
-        try:
-            return Progress(half, parse_progress(doc, half, programme), path=path)
-        except ProgressError as exc:
-            error = f"{shown}: {exc}"
+        return Progress(half, parse_progress(load_file(path).data, half, programme), path=path)
+    except ContentError as exc:
+        error = str(exc)
+    except ProgressError as exc:
+        error = f"{shown_path(path)}: {exc}"
     log.warning("progress file not used: %s", error)
     return Progress(half, error=error, path=path)
 
@@ -169,7 +162,7 @@ def dump_progress(progress: Progress, programme: Programme | None = None) -> str
 def save_progress(progress: Progress, directory: Path = PROGRESS_DIR) -> Path:
     """Write a half-year's assessments atomically (checked first: a bad edit never replaces a good file)."""
     text = dump_progress(progress)
-    parse_progress(yaml.safe_load(text), progress.half, load_programme())
+    parse_progress(load_text(text, progress.half).data, progress.half, load_programme())
     path = progress_path(progress.half, directory)
     atomic_write_bytes(path, text.encode("utf-8"))
     return path

@@ -89,6 +89,23 @@ class Cluster:
         self.stopped.append(part)
         return part
 
+    def access_log(self) -> list[str]:
+        """nginx's access log, a line per answer (the app process that gave it and the sticky key in it)."""
+        path = self.run_dir / "access.log"
+        return path.read_text(encoding="utf-8", errors="replace").splitlines() if path.exists() else []
+
+    def upstream_of(self, marker: str, since: int = 0) -> str:
+        """The app process that answered the first request after line `since` of the access log whose line
+        contains `marker` (no header tells a viewer which internal address answered)."""
+        deadline = time.monotonic() + 5  # nginx logs a request just after its last byte is sent
+        while True:
+            line = next((line for line in self.access_log()[since:] if marker in line), None)
+            if line is not None:
+                return line.rsplit("upstream=", 1)[1].split(", ")[-1]
+            if time.monotonic() > deadline:
+                raise LookupError(f"no request with {marker!r} in nginx's access log after line {since}")
+            time.sleep(0.02)
+
     def parts(self) -> list[Part]:
         return [self.nginx, *self.apps, self.refresher]
 

@@ -168,6 +168,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Figure missing or suppressed (..)",
     },
     "proxy": {"fi": "Korvike", "sv": "Ersättande mått", "en": "Proxy"},
+    "download_failed": {
+        "fi": "Tiedostoa {file} ei voitu tehdä: {error}",
+        "sv": "Filen {file} kunde inte skapas: {error}",
+        "en": "The file {file} could not be made: {error}",
+    },
     "download_csv": {"fi": "Lataa CSV", "sv": "Ladda ner CSV", "en": "Download CSV"},
     "download_xlsx": {"fi": "Lataa Excel", "sv": "Ladda ner Excel", "en": "Download Excel"},
     "chart_summary": {"fi": "Kuvaajan tiivistelmä", "sv": "Sammanfattning av diagrammet", "en": "Chart summary"},
@@ -601,6 +606,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Kokouksen {date} aikaista julkaisua ei voitu lukea ({error}); vertailu puuttuu.",
         "sv": "Publiceringen från mötet {date} kunde inte läsas ({error}); jämförelsen saknas.",
         "en": "The release current at the meeting of {date} could not be read ({error}); no comparison.",
+    },
+    "meetings_error": {
+        "fi": "Kokouspäiviä ei voitu lukea, joten kokouksia ei voi valita vertailuun: {error}",
+        "sv": "Mötesdagarna kunde inte läsas, så inga möten kan väljas för jämförelse: {error}",
+        "en": "The meeting dates could not be read, so no meeting can be compared with: {error}",
+    },
+    "report_since_meetings": {
+        "fi": "Ei vertailua: kokouspäiviä ei voitu lukea ({error}).",
+        "sv": "Ingen jämförelse: mötesdagarna kunde inte läsas ({error}).",
+        "en": "No comparison: the meeting dates could not be read ({error}).",
     },
     "report_since_note": {
         "fi": "Silloin: luvut sellaisina kuin ne tiedettiin kokouspäivänä. * Korjattu: saman kuukauden luku on "

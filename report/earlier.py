@@ -10,7 +10,7 @@ import pandas as pd
 
 from data_sources.catalog import Catalog
 from data_sources.dataset import Dataset
-from data_sources.meetings import load_meetings
+from data_sources.meetings import MeetingsError, load_meetings
 from data_sources.store import Provenance, SnapshotStore, StoreError
 from figures.vintages import last_meeting
 
@@ -18,10 +18,11 @@ from figures.vintages import last_meeting
 @dataclass(frozen=True)
 class Earlier:
     """The monthly table as the meeting of `meeting` saw it: release `release`, its rows `frame`
-    (None, and `error` says why, when that release no longer reads intact)."""
+    (None, and `error` says why, when that release no longer reads intact; `meeting` None too when the
+    meetings file could not be read)."""
 
-    meeting: dt.date
-    release: Provenance
+    meeting: dt.date | None
+    release: Provenance | None
     frame: pd.DataFrame | None
     error: str = ""
 
@@ -35,8 +36,13 @@ def earlier_figures(
     current = data.provenance.get(key)
     if data.is_demo or current is None:
         return None
+    if meetings is None:
+        try:
+            meetings = load_meetings()
+        except MeetingsError as exc:
+            return Earlier(None, None, None, str(exc))
     store = SnapshotStore(cache_dir)
-    found = last_meeting(store.vintages(key), current.release, load_meetings() if meetings is None else meetings, day)
+    found = last_meeting(store.vintages(key), current.release, meetings, day)
     if found is None:
         return None
     meeting, release = found

@@ -118,13 +118,17 @@ class Document:
     def table(
         self, headers: list[str], rows: list[list[str]], widths: list[float], aligns: str = "", size: float = 8
     ) -> None:
-        """A bordered table whose header repeats on every page it runs over; `aligns` e.g. 'LLRR' (L default)."""
+        """A bordered table whose header repeats on every page it runs over; `aligns` e.g. 'LLRR' (L default).
+        A row taller than a fifth of a page (a long assessment) goes on as further rows, over pages."""
         self.pdf.set_font(self.font, "", size)
         aligns = tuple((aligns or "").ljust(len(widths), "L"))
+        line_height = size * 0.5
+        column_mm = [w / sum(widths) * self.width for w in widths]
+        rows = [part for values in rows for part in self._row_parts(values, column_mm, line_height)]
         with self.pdf.table(
             col_widths=tuple(widths),
             width=self.width,
-            line_height=size * 0.5,
+            line_height=line_height,
             text_align=aligns,
             headings_style=FontFace(emphasis="BOLD", fill_color=(230, 238, 245)),
             first_row_as_headings=True,
@@ -134,6 +138,32 @@ class Document:
                 for value in values:
                     row.cell(_safe(value, self.font))
         self.pdf.ln(2)
+
+    def _row_parts(self, values: list[str], column_mm: list[float], line_height: float) -> list[list[str]]:
+        """The row as it is, or, when taller than a fifth of a page, as rows of at most that many lines each
+        (fpdf2 cannot break a row over pages: "row … too high"). Lines are measured a little narrower than
+        the cell, so the parts wrap exactly where they were measured."""
+        most = int((self.pdf.h - self.pdf.t_margin - self.pdf.b_margin) / 5 / line_height)
+        # cheap first: a line of the cell wasted by wrapping at most half its width (the usual table row)
+        if all(
+            2 * self.pdf.get_string_width(str(value)) / width + str(value).count("\n") + 1 <= most
+            for value, width in zip(values, column_mm, strict=True)
+        ):
+            return [values]
+        lines = [
+            self.pdf.multi_cell(
+                max(width - 2 * self.pdf.c_margin - 1, 5),
+                line_height,
+                _safe(str(value), self.font),
+                dry_run=True,
+                output="LINES",
+            )
+            for value, width in zip(values, column_mm, strict=True)
+        ]
+        parts = -(-max(map(len, lines)) // most)
+        if parts <= 1:
+            return [values]
+        return [["\n".join(cell[part * most : (part + 1) * most]) for cell in lines] for part in range(parts)]
 
     def chart(self, spec: dict, heading: str = "", heading_size: float = 11, width_share: float = 1.0) -> None:
         """The chart as a picture, with its heading; both move to the next page when the chart would not fit."""

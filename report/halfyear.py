@@ -177,7 +177,7 @@ def _assessments(score: ThemeScore, progress: Progress, lang: str) -> Table:
         a = progress.of(goal.id)
         when = f" ({fmt_date(a.date, lang)})" if a.date else ""
         rows.append([f"{goal.id} {goal.title}", t(f"state_{a.state}", lang), a.assessment or "–", a.assessor + when])
-    return Table(headers, rows, [72, 22, 48, 40])
+    return Table(headers, rows, [54, 20, 74, 34])  # the assessment widest: it may run to thousands of characters
 
 
 def _chart(row: ScoreRow, data: Dataset, catalog: Catalog, end: Month, lang: str) -> Chart:
@@ -226,6 +226,8 @@ def _since(earlier: Earlier | None, data: Dataset, catalog: Catalog, scores: tup
     heading = t("since_title", lang)
     if earlier is None:
         return SinceSection(heading, t("report_since_none", lang), None, "")
+    if earlier.meeting is None:
+        return SinceSection(heading, t("report_since_meetings", lang, error=earlier.error), None, "")
     date = fmt_date(str(earlier.meeting), lang)
     if earlier.frame is None:
         return SinceSection(heading, t("report_since_error", lang, date=date, error=earlier.error), None, "")

@@ -36,6 +36,7 @@ from report.earlier import earlier_figures
 from report.halfyear import build_report, to_html, to_pdf
 from ui.context import bind, cached_on_data, page_frame
 from ui.figures import lazy_downloads, show_trend, theme_scores
+from ui.safe import plain
 from ui.tables import figures_table
 
 
@@ -145,7 +146,7 @@ def show_peer_table(score: ThemeScore, lang: str) -> None:
 def show_assessments(theme: Theme, progress: Progress, lang: str) -> None:
     st.markdown(f"#### {t('assessments', lang)} {progress.half}")
     if progress.error:
-        st.warning(t("progress_error", lang, error=progress.error), icon=":material/report:")
+        st.warning(t("progress_error", lang, error=plain(progress.error)), icon=":material/report:")
     rows = []
     for goal in theme.goals:
         a = progress.of(goal.id)
@@ -275,7 +276,9 @@ if halves:
                 ":material/code:",
             ),
         ],
+        key=f"{lang}-{ctx.data.version}",
         kind="secondary",
+        lang=lang,
     )
     command = f"python -m report --half {half} --lang {lang} --out raportti_{half}.pdf"
     st.caption(t("report_command", lang, command=command))

@@ -89,7 +89,9 @@ def test_each_fault_gives_its_own_message_naming_the_file(tmp_path, change, mess
 
 def test_broken_yaml_says_where(tmp_path):
     path = write(tmp_path, "half: 2026H1\ngoals:\n  - goal: '4.1.1'\n    state: [ei arvioitu\n")
-    assert load_progress("2026H1", tmp_path).error == f"{path}: not valid YAML at line 5, column 1"
+    assert load_progress("2026H1", tmp_path).error == (
+        f"{path}: line 5, column 1: not valid YAML: expected ',' or ']', but got '<stream end>'"
+    )
 
 
 def test_what_an_editor_saves_reads_back_the_same(tmp_path):

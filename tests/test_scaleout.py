@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from data_sources.dataset import load_dataset
-from deploy.local_cluster import COOKIE, local_cluster
+from deploy.local_cluster import COOKIE, Cluster, local_cluster
 from figures.i18n import t
 from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, chromium_available
 from tests.fake_pxweb import FakePxWeb
@@ -42,19 +42,21 @@ SETTLED_JS = """() => {
 }"""
 
 
-def upstream_for(url: str, cookie: str) -> str:
-    """The app process nginx sends a viewer with this sticky cookie to (its X-Upstream header)."""
-    request = urllib.request.Request(f"{url}/_stcore/health", headers={"Cookie": f"{COOKIE}={cookie}"})
+def upstream_for(cluster: Cluster, cookie: str) -> str:
+    """The app process nginx sends a viewer with this sticky cookie to (from nginx's access log)."""
+    since = len(cluster.access_log())
+    request = urllib.request.Request(f"{cluster.url}/_stcore/health", headers={"Cookie": f"{COOKIE}={cookie}"})
     with urllib.request.urlopen(request, timeout=10) as answer:
-        return answer.headers["X-Upstream"].split(", ")[-1]
+        answer.read()
+    return cluster.upstream_of(f'key={cookie} "GET /_stcore/health ', since)
 
 
-def sticky_cookies(url: str, upstreams: list[str], per_upstream: int) -> dict[str, list[str]]:
+def sticky_cookies(cluster: Cluster, upstreams: list[str], per_upstream: int) -> dict[str, list[str]]:
     """Cookie values that nginx's hash sends to each app process, `per_upstream` of each."""
     found: dict[str, list[str]] = {u: [] for u in upstreams}
     for number in range(500):
         value = f"viewer{number:03d}"
-        chosen = found[upstream_for(url, value)]
+        chosen = found[upstream_for(cluster, value)]
         if len(chosen) < per_upstream:
             chosen.append(value)
         if all(len(v) == per_upstream for v in found.values()):
@@ -63,8 +65,8 @@ def sticky_cookies(url: str, upstreams: list[str], per_upstream: int) -> dict[st
 
 
 class Viewer:
-    def __init__(self, browser, url: str, cookie: str, upstream: str) -> None:
-        self.url, self.upstream = url, upstream
+    def __init__(self, browser, url: str, cookie: str, upstream: str, cluster: Cluster | None = None) -> None:
+        self.url, self.cookie, self.upstream, self.cluster = url, cookie, upstream, cluster
         self.context = browser.new_context(viewport={"width": 1366, "height": 768})
         self.context.add_cookies([{"name": COOKIE, "value": cookie, "url": url}])
         self.page = self.context.new_page()
@@ -77,9 +79,10 @@ class Viewer:
         self.page.on("request", lambda r: SUB_PATH_PROBE.match(urlsplit(r.url).path) and self.probes.append(r.url))
 
     def open(self, path: str) -> str:
-        answer = self.page.goto(f"{self.url}{path}")
-        # After a process died, nginx lists every address it tried: the last one answered.
-        self.served_by.add(answer.headers.get("x-upstream", "?").split(", ")[-1])
+        since = len(self.cluster.access_log()) if self.cluster else 0
+        self.page.goto(f"{self.url}{path}")
+        if self.cluster:  # nginx's access log says which process answered (after one died, the last it tried)
+            self.served_by.add(self.cluster.upstream_of(f'key={self.cookie} "GET {path} ', since))
         self.page.wait_for_function(SETTLED_JS, timeout=60_000)
         return self.check()
 
@@ -116,12 +119,12 @@ def test_two_app_processes_behind_nginx_one_refresher_a_release_and_a_killed_pro
 
     with FakePxWeb() as fake, local_cluster(cache, fake.base_url, apps=2, interval_s=5) as cluster:
         upstreams = [f"127.0.0.1:{app.port}" for app in cluster.apps]
-        cookies = sticky_cookies(cluster.url, upstreams, per_upstream=2)
+        cookies = sticky_cookies(cluster, upstreams, per_upstream=2)
         reader = threading.Thread(target=read_forever, daemon=True)
         reader.start()
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            viewers = [Viewer(browser, cluster.url, c, u) for u in upstreams for c in cookies[u]]
+            viewers = [Viewer(browser, cluster.url, c, u, cluster) for u in upstreams for c in cookies[u]]
             try:
                 # The cache starts empty: the one refresher fills it, every viewer comes to the real release.
                 for viewer in viewers:

@@ -7,6 +7,7 @@ language, then served from the cache.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import pandas as pd
@@ -32,7 +33,7 @@ from report.card import municipality_card
 from report.export import chart_png, chart_svg, file_stem
 from report.inline import inline_chart
 from ui.context import Context, cached_on_data
-from ui.safe import show_markup
+from ui.safe import plain, show_markup
 
 
 @cached_on_data(max_entries=500)
@@ -149,24 +150,51 @@ def chart_menu(lang: str, spec: dict, stem: str, description: str, key: str = ""
         chart_downloads(spec, stem, key)
 
 
+# Why a download's file could not be made, by its button's key (this process; a new key each release).
+_FAILED: dict[str, str] = {}
+log = logging.getLogger(__name__)
+
+
+def remembering(make: Callable[[], bytes], button: str) -> Callable[[], bytes]:
+    """`make`, noting why it failed: a deferred download that raises does nothing in the browser, so the
+    button's place says why from the next run on, for every viewer, instead of a button that does nothing."""
+
+    def run() -> bytes:
+        try:
+            return make()
+        except Exception as exc:
+            log.exception("download %s could not be made", button)
+            while len(_FAILED) >= 100:
+                _FAILED.pop(next(iter(_FAILED)))
+            _FAILED[button] = " ".join(f"{type(exc).__name__}: {exc}".split())
+            raise
+
+    return run
+
+
 def lazy_downloads(
-    files: list[tuple[str, Callable[[], bytes], str, str, str]], key: str = "", kind: str = "tertiary"
+    files: list[tuple[str, Callable[[], bytes], str, str, str]], key: str = "", kind: str = "tertiary", lang: str = "fi"
 ) -> None:
     """One button per (label, make, file name, mime, icon), side by side; each file is made on the server
     only when its button is pressed (no rerun). `key` tells apart the same files shown twice on one page.
+    A file that could not be made has, in its button's place, one line saying so.
 
     One row that wraps, not a column each: every element is a message and a render in the browser."""
     row = st.container(horizontal=True, gap="small")
     for label, make, file_name, mime, icon in files:
+        button = f"{label.lower()}-{key}{file_name}"
+        if button in _FAILED:
+            row.caption(t("download_failed", lang, file=file_name, error=plain(_FAILED[button], 200)))
+            continue
         row.download_button(
             label,
-            make,
+            remembering(make, button),
             file_name=file_name,
             mime=mime,
             on_click="ignore",
             type=kind,
             icon=icon,
-            key=f"{label.lower()}-{key}{file_name}",
+            key=button,
         )
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from data_sources.catalog import load_catalog
 from data_sources.dataset import Dataset
-from data_sources.meetings import load_meetings
+from data_sources.meetings import MeetingsError, load_meetings
 from data_sources.settings import load_settings
 from data_sources.store import Provenance, SnapshotStore, StoreError
 from figures.i18n import t
@@ -46,7 +46,12 @@ def since_block(ctx: Context, area: str, series_ids: tuple[str, ...] | None = No
     vintages = stored_vintages(ctx.data, key)
     with st.container(border=True):
         st.markdown(f"**{t('since_title', lang)}**")
-        choices = comparison_choices(vintages, current.release, load_meetings(), lang) if current else {}
+        try:
+            meetings = load_meetings()
+        except MeetingsError as exc:  # the releases can still be compared with
+            meetings = []
+            st.caption(t("meetings_error", lang, error=plain(exc)))
+        choices = comparison_choices(vintages, current.release, meetings, lang) if current else {}
         if not choices:
             st.caption(t("since_none", lang))
             return
