@@ -87,6 +87,24 @@ POPULATION_2025 = {
     "KU489": 1_664,
     "KU624": 5_016,
     "KU935": 2_751,
+    # the other mainland regions, for the same table's areas (population only; their counts are demo)
+    "MK01": 1_799_629,
+    "MK02": 497_800,
+    "MK04": 210_112,
+    "MK05": 168_957,
+    "MK06": 548_910,
+    "MK07": 204_522,
+    "MK09": 124_238,
+    "MK10": 128_144,
+    "MK11": 248_512,
+    "MK12": 161_418,
+    "MK13": 273_731,
+    "MK14": 189_474,
+    "MK15": 179_555,
+    "MK16": 67_498,
+    "MK17": 417_939,
+    "MK18": 69_193,
+    "MK19": 176_215,
 }
 # The other mainland regions (demo only, not official figures): unemployed jobseekers in June 2026, the
 # unemployment rate then, and a yearly drift of their own since 2021, so that each region moved its own way

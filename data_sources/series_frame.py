@@ -169,6 +169,9 @@ def judge_release(new: pd.DataFrame, table: Table, catalog: Catalog, previous: p
     problems = _shape_problems(new, table, catalog) or _value_problems(new, table, catalog)
     if problems:
         return ReleaseJudgement(problems)
+    # a sum with a suppressed part is checked as what it is, a partly suppressed figure: not summed, compared
+    # with its history or revised against a whole figure
+    new, previous = whole_figures(new), None if previous is None else whole_figures(previous)
     problems += _share_problems(new, table, catalog) + _sum_problems(new, table, catalog)
     problems += _newest_month_problems(new, table, previous)
     if previous is None or previous.empty:
@@ -186,6 +189,12 @@ def judge_release(new: pd.DataFrame, table: Table, catalog: Catalog, previous: p
     problems += _implausible_revisions(compared, table)
     revised = int((compared["value_old"] != compared["value_new"]).sum())
     return ReleaseJudgement(problems, revised, len(compared))
+
+
+def whole_figures(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with its lower bounds (sums with a suppressed part) as missing."""
+    bound = frame["status"].map(is_lower_bound).astype(bool)
+    return frame.assign(value=frame["value"].where(~bound)) if bound.any() else frame
 
 
 def _shape_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[str]:
