@@ -340,6 +340,19 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_latest": {"fi": "Viimeisin arvo", "sv": "Senaste värde", "en": "Latest value"},
     "col_change_year": {"fi": "Muutos vuodessa", "sv": "Förändring på ett år", "en": "Change in a year"},
     "col_country_year": {"fi": "Koko maa, vuodessa", "sv": "Hela landet, på ett år", "en": "Whole country, in a year"},
+    "col_change_year_with": {
+        "fi": "Vuodessa (koko maa)",
+        "sv": "På ett år (hela landet)",
+        "en": "In a year (whole country)",
+    },
+    "col_since_change_with": {
+        "fi": "Ohjelman alusta (koko maa, vertailu\u00admaakunnat)",
+        "sv": "Sedan programmets början (hela landet, jämförbara landskap)",
+        "en": "Since the programme began (whole country, comparable regions)",
+    },
+    "col_rank_short": {"fi": "Sija (1 = paras)", "sv": "Plats (1 = bäst)", "en": "Rank (1 = best)"},
+    "col_value_in": {"fi": "Arvo, {month}", "sv": "Värde, {month}", "en": "Value, {month}"},
+    "peers_short": {"fi": "vertailumaakunnat", "sv": "jämförbara landskap", "en": "comparable regions"},
     "col_since_change": {
         "fi": "Muutos ohjelman alusta",
         "sv": "Förändring sedan programmets början",

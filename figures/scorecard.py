@@ -288,6 +288,22 @@ def row_figures(row: ScoreRow, lang: str) -> list[str]:
     ]
 
 
+COMPACT_COLUMNS = ("col_value_in", "col_change_year_with", "col_since_change_with", "col_rank_short")
+
+
+def compact_figures(row: ScoreRow, lang: str) -> list[str]:
+    """The figure columns for a page's width, in COMPACT_COLUMNS order: each change with its comparisons
+    beside it ('−5,8 % (koko maa −5,1 %, vertailumaakunnat −12,2 %)')."""
+    latest, year, country_year, since, country_since, peers, place = row_figures(row, lang)
+    country = t("country", lang).lower()
+    return [
+        latest,
+        f"{year} ({country} {country_year})",
+        f"{since} ({country} {country_since}, {t('peers_short', lang)} {peers})",
+        place,
+    ]
+
+
 def bases_line(end: Month, lang: str) -> str:
     """The two bases of the scorecard's changes in words, for the line above its table."""
     sample_year = year_change({}, end, False)

@@ -56,15 +56,22 @@ for series in headline:
     cards.append(
         Card(
             label=ctx.label(series),
-            value=value_text(fig.value, series, lang, fig.status)
-            if math.isfinite(fig.value)
-            else f".. ({t('missing', lang)})",
+            # a missing figure is '..' with the reason in the note: the reason as the value ran past the card
+            value=value_text(fig.value, series, lang, fig.status) if math.isfinite(fig.value) else "..",
             delta=year_change_text(fig, series, lang, with_count=True),
             delta_description=t("from_year", lang),
             direction=direction,
             tone=tone,
             note=" · ".join(
-                x for x in [lower_bound_note(fig.status, ctx.catalog, lang), month, proxy_note(series, lang), code] if x
+                x
+                for x in [
+                    "" if math.isfinite(fig.value) else t("missing", lang),
+                    lower_bound_note(fig.status, ctx.catalog, lang),
+                    month,
+                    proxy_note(series, lang),
+                    code,
+                ]
+                if x
             ),
             # drawn on the server (no chart library in the browser); to a screen reader one image named by
             # a sentence that says what it shows

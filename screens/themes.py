@@ -17,15 +17,15 @@ from figures.comparisons import change_text
 from figures.formats import fmt_date, fmt_month, fmt_number
 from figures.i18n import t
 from figures.scorecard import (
-    FIGURE_COLUMNS,
+    COMPACT_COLUMNS,
     ThemeScore,
     bases_line,
+    compact_figures,
     fit_label,
     measure_notes,
     measure_title,
     measure_view,
     peers_line,
-    row_figures,
     since_headline,
     status_label,
     status_rule,
@@ -74,35 +74,34 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
             bases=bases_line(score.end, lang),
         )
     )
-    st.caption(peers_line(score, catalog, lang))
     if score.rows:
+        # seven columns, each change with its comparisons in one cell: eleven were wider than a 1366 px screen
         headers = [
             t("col_indicator", lang),
-            f"{t(FIGURE_COLUMNS[0], lang)}, {fmt_month(end, lang)}",
-            *(t(key, lang) for key in FIGURE_COLUMNS[1:]),
+            t(COMPACT_COLUMNS[0], lang, month=fmt_month(end, lang)),
+            *(t(key, lang) for key in COMPACT_COLUMNS[1:]),
             t("col_wanted", lang),
-            t("col_fit", lang),
             t("col_status", lang),
         ]
         lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         for number, row in enumerate(score.rows, start=1):
             serves = "; ".join(i.text for i in row.measure.indicators)
+            fit = fit_label(row.measure, lang)
             lines.append(
                 "| "
                 + " | ".join(
                     cell(x)
                     for x in (
                         f"[{row.series.label[lang]}](#{anchor(theme, number)}) · *{serves}*",
-                        *row_figures(row, lang),
+                        *compact_figures(row, lang),
                         f"{wanted_label(row.measure.wanted, lang)} · “{row.measure.because}”",
-                        fit_label(row.measure, lang) or t("fit_exact", lang),
-                        f"**{status_label(row.status, lang)}**",
+                        f"**{status_label(row.status, lang)}**" + (f" · {fit}" if fit else ""),
                     )
                 )
                 + " |"
             )
         st.markdown("\n".join(lines))
-        st.caption(status_rule(catalog, lang))
+        st.caption(f"{peers_line(score, catalog, lang)} {status_rule(catalog, lang)}")
         notes = [
             f"{status_label(r.status, lang)} – {r.series.label[lang]}: {r.reason}"
             for r in score.rows

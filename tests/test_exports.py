@@ -172,12 +172,12 @@ def test_the_half_year_report_summary_equals_the_snapshot(data, real_cache):
         "Luvut kesäkuun 2026 lopussa, Kymenlaakso. Muutos vuodentakaisesta: kesäkuu 2026 vs. kesäkuu 2025. Muutos "
         "ohjelman alusta: 12 kk:n keskiarvo 7/2025–6/2026 vs. 4/2020–3/2021." in cover
     )
-    summary = pages[1]
+    summary = "\n".join(pages[1:3])  # landscape: the summary runs over two pages
     assert summary.startswith("Yhteenveto")
     for theme in ("4.1 ", "4.2 ", "4.3 ", "4.4 "):
         assert f"\n{theme}" in summary, theme
-    for row in expected:
-        assert " ".join(row).replace("\u00a0", " ") in summary, row
+    for row in expected:  # a label may wrap inside its cell in the PDF: its figures stand in order on a line
+        assert " ".join(row[2:]).replace("\u00a0", " ") in summary, row
     assert all(f"Sivu {n}/{len(pages)}" in page for n, page in enumerate(pages, start=1))
     # codes and table ids only in the appendix, the last page
     assert pages[-1].startswith("Liite: lähteet ja koodit")

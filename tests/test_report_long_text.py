@@ -62,9 +62,9 @@ def test_a_long_assessment_wraps_over_rows_and_pages_of_the_pdf(real_cache, cata
     report = build_report("2026H1", load_dataset(real_cache), catalog, "fi")
     assert report.themes[0].assessments.rows[0][2] == text
     pages = PdfReader(io.BytesIO(to_pdf(report))).pages
-    # the assessment column: after the goal's and the state's, from the 14 mm margin, of 182 mm
+    # the assessment column: after the goal's and the state's, from the 14 mm margin, of 269 mm (A4 landscape)
     widths = report.themes[0].assessments.widths
-    left, right = (14 + sum(widths[:n]) / sum(widths) * 182 for n in (2, 3))
+    left, right = (14 + sum(widths[:n]) / sum(widths) * 269 for n in (2, 3))
     column = squeezed("".join(column_text(page, left, right) for page in pages)).replace("Arvio", "")
     assert squeezed(text) in column, "every character of the assessment, in order, in its own column"
     assert column.count(squeezed(SENTENCE)) == text.count(SENTENCE), "no line twice"
