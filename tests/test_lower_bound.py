@@ -95,3 +95,22 @@ def test_the_lower_bound_fits_its_card_in_chromium(suppressed_cache, browser):
             scroll, client, right, card_right = value.evaluate(fits)
             assert scroll <= client and right <= card_right + 0.5, (width, scroll, client, right, card_right)
             page.close()
+
+
+def test_a_lower_bound_is_a_gap_in_the_sparkline_and_changes():
+    from figures.latest import latest
+
+    months = pd.to_datetime(["2025-06-01", "2026-05-01", "2026-06-01"])
+    frame = pd.DataFrame(
+        {
+            "series": "in_services",
+            "area_code": "MK08",
+            "period": months,
+            "value": [9000.0, 9100.0, 7485.0],
+            "status": [None, None, "≥ VALMENNUSLOP"],
+        }
+    )
+    fig = latest(frame, "in_services", "MK08")
+    assert fig.value == 7485.0 and fig.status == "≥ VALMENNUSLOP"
+    assert math.isnan(fig.year_change) and math.isnan(fig.month_change)
+    assert fig.history["value"].tolist()[:2] == [9000.0, 9100.0] and math.isnan(fig.history["value"].iloc[2])
