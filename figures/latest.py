@@ -30,8 +30,8 @@ def latest(frame: pd.DataFrame, series_id: str, area_code: str) -> Latest:
     if rows.empty:
         return Latest(series_id, area_code, None, math.nan, None, math.nan, math.nan, math.nan, rows)
     # a sum with a suppressed part is only a lower bound: shown, never compared
-    whole = rows[~rows["status"].map(is_lower_bound)]
-    by_period = whole.set_index("period")["value"]
+    bound = rows["status"].map(is_lower_bound).astype(bool)
+    by_period = rows[~bound].set_index("period")["value"]
     last = rows.iloc[-1]
     period = last["period"]
     value = float(last["value"])
@@ -49,7 +49,8 @@ def latest(frame: pd.DataFrame, series_id: str, area_code: str) -> Latest:
         compared - previous,
         compared - year_before,
         pct,
-        rows[["period", "value"]].tail(25).reset_index(drop=True),
+        # a lower bound is a gap in the sparkline, not a dip
+        rows[["period"]].assign(value=rows["value"].where(~bound)).tail(25).reset_index(drop=True),
     )
 
 
