@@ -66,7 +66,7 @@ async def viewer(browser, url: str, number: int, rounds: int, timings: list[floa
         steps = [
             (lambda: page.goto(f"{url}/?area={area}", wait_until="commit"), "/", "overview"),  # the region: no ?area=
             (lambda: page.goto(f"{url}/ryhmat?area={area}&compare=SSS", wait_until="commit"), "ryhmat", "groups"),
-            (lambda: page.get_by_text("Indeksi (3/2021 = 100)").click(), "view=index", "view"),
+            (lambda: page.get_by_text("Indeksi (4/2020–3/2021 = 100)").click(), "view=index", "view"),
             (lambda: page.goto(f"{url}/kunta?muni={muni}", wait_until="commit"), "kunta", "municipality"),
         ]
         for _ in range(rounds):

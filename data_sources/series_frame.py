@@ -13,6 +13,7 @@ from data_sources.jsonstat import period_start
 # A sum with a suppressed part is the sum of its known parts, a lower bound: its status names the
 # missing parts ("≥ VALMENNUSLOP"), so it is shown as "vähintään 1 234" and never compared as if whole.
 LOWER_BOUND = "≥"
+ZERO_SYMBOLS = ("-", ".")
 
 
 def lower_bound_status(missing: list[str] | tuple[str, ...]) -> str:
@@ -65,11 +66,17 @@ def cells_to_series(cells: pd.DataFrame, table: Table, catalog: Catalog) -> pd.D
                 index=["area_code", "time_code"], columns="code", values="value", aggfunc="first", dropna=False
             )
             values = values.reindex(columns=list(series.codes))
+            # '-' is a true zero and '.' a category that does not apply: a sum over them is whole, not a bound
+            zeros = wanted[wanted["status"].isin(ZERO_SYMBOLS)].pivot_table(
+                index=["area_code", "time_code"], columns="code", values="status", aggfunc="first"
+            )
+            values = values.mask(zeros.reindex(index=values.index, columns=values.columns).notna(), 0.0)
             summed = values.sum(axis=1, min_count=1)
             symbols = wanted.dropna(subset=["status"]).groupby(["area_code", "time_code"])["status"].first()
             part = summed.rename("value").to_frame().join(symbols.rename("status"))
             gaps = values.isna()
             partial = gaps.any(axis=1) & ~gaps.all(axis=1)
+            part.loc[part["value"].notna() & ~partial, "status"] = pd.NA  # a whole sum carries no symbol
             part.loc[partial, "status"] = [
                 lower_bound_status([c for c, gap in zip(values.columns, row, strict=True) if gap])
                 for row in gaps[partial].to_numpy()
@@ -193,6 +200,8 @@ def judge_release(new: pd.DataFrame, table: Table, catalog: Catalog, previous: p
 
 def whole_figures(frame: pd.DataFrame) -> pd.DataFrame:
     """`frame` with its lower bounds (sums with a suppressed part) as missing."""
+    if "status" not in frame.columns or frame.empty:
+        return frame
     bound = frame["status"].map(is_lower_bound).astype(bool)
     return frame.assign(value=frame["value"].where(~bound)) if bound.any() else frame
 

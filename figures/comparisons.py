@@ -97,10 +97,11 @@ class Change:
     is_rate: bool
     gaps: tuple[tuple[Month, Point], ...] = ()  # months whose figure was not whole: why there is no change
     zero_base: bool = False  # the earlier figure is 0: no relative change exists
+    overlap: bool = False  # the two 12-month windows share months: too early for a change since the programme
 
     @property
     def value(self) -> float:
-        return relative_or_points(self.now, self.before, self.is_rate)
+        return math.nan if self.overlap else relative_or_points(self.now, self.before, self.is_rate)
 
     @property
     def known(self) -> bool:
@@ -153,6 +154,7 @@ def programme_change(
         is_rate,
         before_gaps + now_gaps,
         zero_base=not is_rate and before == 0,
+        overlap=last.shift(1 - MEAN_MONTHS) <= baseline,
     )
 
 
@@ -184,6 +186,8 @@ def basis_text(change: Change, lang: str) -> str:
 
 def why_unknown(change: Change, area: str, lang: str) -> str:
     """Why a change cannot be given, in words: the first month that is missing, suppressed or partial."""
+    if change.overlap:
+        return t("reason_overlap", lang, area=area, first=f"{change.now_span[0].month}/{change.now_span[0].year}")
     if change.zero_base:
         return t("reason_zero_base", lang, area=area)
     if not change.gaps:

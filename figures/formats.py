@@ -121,13 +121,6 @@ def month_end_phrase(period: pd.Timestamp, lang: str = "fi", year: bool = False)
     return f"at the end of {MONTHS['en'][period.month - 1]}{when}"
 
 
-def month_compared(period: pd.Timestamp, lang: str = "fi") -> str:
-    """What 'verrattuna' / 'jämfört med' / 'compared with' governs: 'joulukuuhun 2025' (Finnish illative)."""
-    if lang == "fi":
-        return f"{MONTHS['fi'][period.month - 1]}hun {period.year}"
-    return fmt_month(period, lang)
-
-
 def vega_locale(lang: str) -> dict:
     """d3 number and time locale for a chart's config, so the spec itself carries the formats."""
     decimal, thousands = (",", NBSP) if lang in ("fi", "sv") else (".", ",")

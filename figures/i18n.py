@@ -81,7 +81,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Relativt (% av arbetskraften / per 1 000 invånare)",
         "en": "Relative (% of labour force / per 1,000 inhabitants)",
     },
-    "view_index": {"fi": "Indeksi (3/2021 = 100)", "sv": "Index (3/2021 = 100)", "en": "Index (3/2021 = 100)"},
+    "view_index": {
+        "fi": "Indeksi (4/2020–3/2021 = 100)",
+        "sv": "Index (4/2020–3/2021 = 100)",
+        "en": "Index (4/2020–3/2021 = 100)",
+    },
     "view_yoy": {
         "fi": "Muutos vuodentakaisesta",
         "sv": "Förändring från året innan",
@@ -145,7 +149,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "unit_percent": {"fi": "%", "sv": "%", "en": "%"},
     "unit_share_labour_force": {"fi": "% työvoimasta", "sv": "% av arbetskraften", "en": "% of labour force"},
     "unit_per_1000": {"fi": "1 000 asukasta kohti", "sv": "per 1 000 invånare", "en": "per 1,000 inhabitants"},
-    "unit_index": {"fi": "indeksi, 3/2021 = 100", "sv": "index, 3/2021 = 100", "en": "index, 3/2021 = 100"},
+    "unit_index": {
+        "fi": "indeksi, 4/2020–3/2021 = 100",
+        "sv": "index, 4/2020–3/2021 = 100",
+        "en": "index, 4/2020–3/2021 = 100",
+    },
     "unit_yoy": {
         "fi": "muutos vuodentakaisesta",
         "sv": "förändring från året innan",
@@ -183,7 +191,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No figures for this selection.",
     },
     "rank": {"fi": "Sija kunnista", "sv": "Placering bland kommunerna", "en": "Rank among municipalities"},
-    "rank_note": {"fi": "1 = korkein osuus", "sv": "1 = högsta andelen", "en": "1 = highest share"},
     "region": {"fi": "Maakunta", "sv": "Landskap", "en": "Region"},
     "country": {"fi": "Koko maa", "sv": "Hela landet", "en": "Whole country"},
     "figure": {"fi": "Luku", "sv": "Uppgift", "en": "Figure"},
@@ -235,12 +242,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "than the country (band {band})",
     },
     "reason_held": {
-        "fi": "{region} ohjelman alusta, koko maa {country}: ei sietorajaa ({band}) enempää toivottuun eikä "
-        "vastakkaiseen suuntaan koko maahan verrattuna",
-        "sv": "{region} sedan programmets början, hela landet {country}: varken i önskad eller motsatt riktning med "
-        "mer än toleransen ({band}) jämfört med hela landet",
-        "en": "{region} since the programme began, whole country {country}: neither the wanted way nor against it "
-        "by more than the band ({band}) compared with the country",
+        "fi": "{region} ohjelman alusta, koko maa {country}: ei sekä muuttunut sietorajaa ({band}) enemmän samaan "
+        "suuntaan että eronnut koko maasta yli sietorajan",
+        "sv": "{region} sedan programmets början, hela landet {country}: har inte både rört sig mer än toleransen "
+        "({band}) i samma riktning och skilt sig från hela landet med mer än den",
+        "en": "{region} since the programme began, whole country {country}: did not both move by more than the band "
+        "({band}) one way and differ from the country by more than it the same way",
     },
     "reason_worsened": {
         "fi": "{region} ohjelman alusta, koko maa {country}: vastakkaiseen suuntaan ja huonommin kuin koko maa "
@@ -249,6 +256,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "landet (tolerans {band})",
         "en": "{region} since the programme began, whole country {country}: against the wanted way and worse than "
         "the country (band {band})",
+    },
+    "reason_overlap": {
+        "fi": "{area}: viimeiset 12 kuukautta ({first} alkaen) osuvat lähtötason 12 kuukauteen; muutosta ohjelman "
+        "alusta voi laskea vasta 2/2022 jälkeen",
+        "sv": "{area}: de senaste 12 månaderna (från {first}) överlappar utgångslägets 12 månader; förändringen sedan "
+        "programmets början kan räknas först efter 2/2022",
+        "en": "{area}: the latest 12 months (from {first}) overlap the baseline's 12 months; a change since the "
+        "programme began can be computed only after 2/2022",
     },
     "reason_zero_base": {
         "fi": "{area}: lähtötaso on 0, joten suhteellista muutosta ei ole",
@@ -294,8 +309,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "fit_partial": {"fi": "osittainen mittari", "sv": "partiellt mått", "en": "partial measure"},
     "fit_stand_in": {"fi": "korvike", "sv": "ersättande mått", "en": "proxy"},
-    "col_fit": {"fi": "Mittarin kattavuus", "sv": "Måttets täckning", "en": "How it measures"},
-    "fit_exact": {"fi": "täsmällinen", "sv": "exakt", "en": "exact"},
     "peers_line": {
         "fi": "Vertailumaakunnat: {peers} – ne {count} manner-Suomen maakuntaa, joiden {series} oli "
         "{span} lähimpänä {area}n lukua.",
@@ -382,7 +395,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Med programmets ord (finska)",
         "en": "In the programme's words (Finnish)",
     },
-    "col_serves": {"fi": "Ohjelman mittari", "sv": "Programmets mätare", "en": "Programme indicator"},
     "scorecard_period": {
         "fi": "Puolivuotiskausi {half}, viimeinen kuukausi {end}. {bases} Vertailu koko maahan ja vertailumaakuntiin.",
         "sv": "Halvåret {half}, sista månad {end}. {bases} Jämförelse med hela landet och jämförbara landskap.",
@@ -445,9 +457,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rate_title": {"fi": "{label}, % (osuus)", "sv": "{label}, % (andel)", "en": "{label}, % (rate)"},
     "index_title": {
-        "fi": "{label}, indeksi 3/2021 = 100",
-        "sv": "{label}, index 3/2021 = 100",
-        "en": "{label}, index 3/2021 = 100",
+        "fi": "{label}, indeksi 4/2020–3/2021 = 100",
+        "sv": "{label}, index 4/2020–3/2021 = 100",
+        "en": "{label}, index 4/2020–3/2021 = 100",
     },
     "report_title": {
         "fi": "Kymenlaakson työllisyysohjelma: puolivuosiraportti {half}",

@@ -175,7 +175,8 @@ def score_row(
         reason="",
     )
     if not measure.judged:
-        return replace(row, status="unmeasurable", reason=" ".join(measure.fit_notes(lang)))
+        # no rank either: 'best' would be a verdict by another name
+        return replace(row, status="unmeasurable", reason=" ".join(measure.fit_notes(lang)), rank=(None, row.rank[1]))
     unknown = [
         why_unknown(change, catalog.area(code).name[lang], lang)
         for code, change in ((region, since), (country, country_since))
@@ -247,8 +248,10 @@ def fit_label(measure: Measure, lang: str) -> str:
 
 
 def rank_text(row: ScoreRow, lang: str) -> str:
-    """'3./18' (1 = moved furthest the wanted way); '..' when the region's change is unknown."""
+    """'3./18' (1 = moved furthest the wanted way); '..' when the region's change is unknown; '–' with no verdict."""
     place, of = row.rank
+    if row.status == "unmeasurable":
+        return "–"
     return ".." if place is None else f"{place}./{of}"
 
 
@@ -324,12 +327,12 @@ def measure_notes(score: ThemeScore, lang: str) -> list[str]:
 
 
 def measure_view(series: Series) -> str:
-    """A rate is drawn as the rate itself; a count as an index (3/2021 = 100) beside the country."""
+    """A rate is drawn as the rate itself; a count as an index (4/2020–3/2021 = 100) beside the country."""
     return "level" if series.unit == "percent" else "index"
 
 
 def measure_title(series: Series, lang: str) -> str:
-    """What the chart plots: 'Työttömien osuus työvoimasta, % (osuus)' or '…, indeksi 3/2021 = 100'."""
+    """What the chart plots: 'Työttömien osuus työvoimasta, % (osuus)' or "…, indeksi 4/2020–3/2021 = 100"."""
     key = "rate_title" if measure_view(series) == "level" else "index_title"
     return t(key, lang, label=series.label[lang])
 

@@ -8,10 +8,13 @@ import pandas as pd
 
 from data_sources.catalog import Catalog, Series
 from data_sources.periods import PROGRAMME_BASELINE
-from data_sources.series_frame import is_lower_bound
+from data_sources.series_frame import whole_figures
 from figures.i18n import t
 
-INDEX_BASE = PROGRAMME_BASELINE.start
+# The index's base: the mean of the 12 months to the programme's baseline month, as the scorecard's change
+# since the programme began (a single March would be a seasonal month): the bold trend's last point is that
+# change plus 100.
+INDEX_BASE_MONTHS = tuple(PROGRAMME_BASELINE.shift(-i).start for i in range(11, -1, -1))
 VIEWS = ("level", "share", "index", "yoy")
 
 
@@ -66,7 +69,8 @@ def view_supported(catalog: Catalog, series_id: str, view: str) -> bool:
 
 def apply_view(rows: pd.DataFrame, view: str, catalog: Catalog, frame: pd.DataFrame) -> pd.DataFrame:
     """Adds `shown` (the figure in the chosen view) to rows of one series; NaN stays NaN."""
-    rows = rows.copy()
+    # a sum with a suppressed part is only a lower bound: a gap in every view, never a dip, base or year-ago figure
+    rows, frame = whole_figures(rows.copy()), whole_figures(frame)
     series = catalog.series_by_id(rows["series"].iloc[0]) if len(rows) else None
     if series is None or view == "level" or not view_supported(catalog, series.id, view):
         rows["shown"] = rows["value"]
@@ -78,19 +82,20 @@ def apply_view(rows: pd.DataFrame, view: str, catalog: Catalog, frame: pd.DataFr
         else:
             rows["shown"] = 1000 * rows["value"] / _population_by_month(frame, rows["period"], rows["area_code"])
     elif view == "index":
-        base = rows[rows["period"] == INDEX_BASE].set_index("area_code")["value"]
-        if base.empty:
-            base = frame[(frame["series"] == series.id) & (frame["period"] == INDEX_BASE)].set_index("area_code")[
-                "value"
-            ]
-        rows["shown"] = 100 * rows["value"] / rows["area_code"].map(base)
+        rows["shown"] = 100 * rows["value"] / rows["area_code"].map(index_base(frame, series.id))
     elif view == "yoy":
         rows["shown"] = rows["value"] - year_ago(rows, frame)
     else:
         raise ValueError(f"unknown view {view!r}")
-    if "status" in rows.columns:  # a sum with a suppressed part is only a lower bound: a gap in a line, not a dip
-        rows.loc[rows["status"].map(is_lower_bound).astype(bool), "shown"] = math.nan
     return rows
+
+
+def index_base(frame: pd.DataFrame, series_id: str) -> pd.Series:
+    """Per area, the mean of the 12 months to the programme's baseline; missing unless all 12 are whole and not 0."""
+    window = frame[(frame["series"] == series_id) & frame["period"].isin(INDEX_BASE_MONTHS)]
+    grouped = window.groupby("area_code")["value"]
+    base = grouped.mean().where(grouped.count() == len(INDEX_BASE_MONTHS))
+    return base.where(base != 0)
 
 
 def year_ago(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.Series:

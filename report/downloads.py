@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from data_sources.catalog import Catalog
 from data_sources.dataset import Dataset
+from data_sources.jsonstat import MISSING_SYMBOLS
 from figures.formats import fmt_date, fmt_month
 from figures.i18n import t
 from figures.municipal import FigureRow, label_text, lower_bound_notes, markers, proxy_notes, unit_text
@@ -63,6 +64,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def formula_safe(text: str) -> str:
     """`text` as a cell no spreadsheet runs: prefixed with a single quote when it would start a formula."""
+    if text in MISSING_SYMBOLS:  # PxWeb's '-' (nothing) is a symbol, not a formula
+        return text
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 

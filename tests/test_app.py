@@ -162,10 +162,10 @@ def test_groups_widgets_change_charts_and_the_url(real_cache, monkeypatch):
     assert at.query_params["compare"] == "SSS" and at.query_params["start"] == "2020-01"
     assert at.query_params["end"] == "2025-12"
     (chart,) = charts(at)
-    assert "indeksi, 3/2021 = 100" in chart.markup and "12 kuukauden liukuva keskiarvo" in chart.markup
+    assert "indeksi, 4/2020–3/2021 = 100" in chart.markup and "12 kuukauden liukuva keskiarvo" in chart.markup
     first = chart.hover[0].split("\n")[0]  # a month's figures on hover: Finnish month, decimal comma
     month = "(tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuu"
-    unit = "indeksi, 3/2021 = 100 · 12 kuukauden liukuva keskiarvo"
+    unit = "indeksi, 4/2020–3/2021 = 100 · 12 kuukauden liukuva keskiarvo"
     assert re.fullmatch(rf"Kymenlaakso, {month} 20\d\d: \d+,\d {unit}", first)
 
 

@@ -164,7 +164,7 @@ def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
                 chart_texts = page.evaluate(
                     "Array.from(document.querySelectorAll('svg.marks text')).map(t => t.textContent)"
                 )
-                assert any(text.startswith("indeksi, 3/2021 = 100") for text in chart_texts)
+                assert any(text.startswith("indeksi, 4/2020–3/2021 = 100") for text in chart_texts)
                 assert "Lähde: KEHA-keskus" in " ".join(chart_texts)
                 assert not any(expected in text for text in chart_texts), chart_texts
             assert page.locator('[data-testid="stSidebar"]').is_hidden()

@@ -154,7 +154,7 @@ def expected_summary_rows(real_cache) -> list[list[str]]:
                 fmt_percent(since["MK08"], 1, signed=True),
                 fmt_percent(since["SSS"], 1, signed=True),
                 fmt_percent(float(pd.Series([since[a] for a in peers]).median()), 1, signed=True),
-                f"{better + 1}./18",
+                f"{better + 1}./18" if judged else "–",  # no rank where no verdict
                 f"{status} · korvike",
             ]
         )

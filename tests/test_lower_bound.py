@@ -114,3 +114,16 @@ def test_a_lower_bound_is_a_gap_in_the_sparkline_and_changes():
     assert fig.value == 7485.0 and fig.status == "≥ VALMENNUSLOP"
     assert math.isnan(fig.year_change) and math.isnan(fig.month_change)
     assert fig.history["value"].tolist()[:2] == [9000.0, 9100.0] and math.isnan(fig.history["value"].iloc[2])
+
+
+def test_a_part_that_is_a_true_zero_or_not_applicable_leaves_the_sum_whole():
+    # PxWeb's '-' is nothing (0) and '.' a category that does not apply: the sum is exact, not a lower bound
+    table = CATALOG.monthly_table
+    symbols = {"KOKEILULOP": "-", "VALMENNUSLOP": "."}
+    rows = [("KU489", "2026M06", code, math.nan if code in symbols else 2.0, symbols.get(code)) for code in PARTS]
+    cells = pd.DataFrame(
+        rows, columns=[table.area_variable, table.time_variable, table.content_variable, "value", "status"]
+    )
+    tidy = cells_to_series(cells, table, CATALOG)
+    services = tidy[tidy["series"] == "in_services"].iloc[0]
+    assert services["value"] == 2.0 * 4 and pd.isna(services["status"])

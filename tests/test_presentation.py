@@ -8,7 +8,7 @@ import pytest
 from figures.formats import fmt_date, fmt_month, fmt_number, fmt_percent, month_end_phrase, vega_locale
 from figures.latest import Latest, latest, rank_areas
 from figures.sentences import headline_sentence
-from figures.views import INDEX_BASE, apply_view, moving_average, select
+from figures.views import INDEX_BASE_MONTHS, apply_view, moving_average, select
 from ui.state import Selection, parse_params
 
 NB = "\u00a0"
@@ -139,7 +139,9 @@ def test_views_level_share_index_and_yearly_change(catalog):
     rows = select(data, "unemployed", ["MK08"])
     assert apply_view(rows, "share", catalog, data)["shown"].iloc[0] == pytest.approx(10.0)
     indexed = apply_view(rows, "index", catalog, data)
-    assert indexed.loc[indexed["period"] == INDEX_BASE, "shown"].item() == pytest.approx(100.0)
+    # the base is the mean of 4/2020–3/2021 (100 + 3 … 100 + 14: 108,5), so the index averages 100 over it
+    assert indexed.loc[indexed["period"].isin(INDEX_BASE_MONTHS), "shown"].mean() == pytest.approx(100.0)
+    assert indexed.loc[indexed["period"] == "2021-03-01", "shown"].item() == pytest.approx(100 * 114 / 108.5)
     yoy = apply_view(rows, "yoy", catalog, data)["shown"]
     assert yoy.iloc[:12].isna().all() and (yoy.iloc[12:] == 12).all()
     jobseekers = data.assign(series=data["series"].replace({"unemployed": "jobseekers_all"}))

@@ -250,6 +250,15 @@ def test_rank_in_the_wanted_direction():
     assert rank({"MK08": math.nan, "MK01": 1.0}, "MK08", "down") == (None, 1)
 
 
+def test_too_early_a_change_since_the_programme_is_no_change():
+    # the 12 months to 6/2021 share 7/2020–3/2021 with the baseline's 12 months
+    data = monthly("unemployed", linear(1000, 10), linear(10_000, 10))
+    early = score_row("4.4", measure("unemployed", "down"), data, CATALOG, Month(2021, 6), "fi")
+    assert early.since.overlap and math.isnan(early.since.value) and early.status == "unknown"
+    assert early.reason.startswith("Kymenlaakso: viimeiset 12 kuukautta (7/2020 alkaen) osuvat lähtötason")
+    assert not programme_change({}, Month(2022, 3), False).overlap  # 4/2021–3/2022: the first whole year after
+
+
 def test_a_comparison_across_the_2025_reform_names_it():
     assert [b.date for b in programme_change({}, END, False).crosses(CATALOG.breaks)] == ["2025-01-01"]
     assert year_change({}, END, False).crosses(CATALOG.breaks) == ()
@@ -305,7 +314,7 @@ def test_theme_44_scorecard_equals_the_snapshot(snapshot, real_cache):
         assert result.country_since.value == pytest.approx(since["SSS"])
         assert [code for code, _ in result.peers_since] == list(score.peers.codes)
         better = sum(1 for a in mainland if round(since[a], 1) < round(since["MK08"], 1))
-        assert result.rank == (better + 1, len(mainland))
+        assert result.rank == ((better + 1) if result.measure.judged else None, len(mainland))
         if result.measure.judged:
             region, country = round(since["MK08"], 1), round(since["SSS"], 1)
             expected = (
