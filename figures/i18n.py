@@ -292,8 +292,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "scorecard_bases": {
         "fi": "Muutos vuodentakaisesta: {year}. Muutos ohjelman alusta: {since}.",
-        "sv": "Förändring från året innan: {year}. Förändring sedan programmets början: {since}.",
-        "en": "Change from a year earlier: {year}. Change since the programme began: {since}.",
+        "sv": "På ett år: {year}. Sedan programmets början: {since}.",
+        "en": "In a year: {year}. Since the programme began: {since}.",
     },
     "crosses_break": {
         "fi": "Vertailu ylittää {day} tilastomuutoksen: {note}",
@@ -356,12 +356,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_change_year_with": {
         "fi": "Vuodessa (koko maa)",
         "sv": "På ett år (hela landet)",
-        "en": "In a year (whole country)",
+        "en": "In a year (country)",
     },
     "col_since_change_with": {
         "fi": "Ohjelman alusta (koko maa, vertailu\u00admaakunnat)",
-        "sv": "Sedan programmets början (hela landet, jämförbara landskap)",
-        "en": "Since the programme began (whole country, comparable regions)",
+        "sv": "Sedan programmets start (hela landet, jämförbara landskap)",
+        "en": "Since the programme (country, peer regions)",
     },
     "col_rank_short": {"fi": "Sija (1 = paras)", "sv": "Plats (1 = bäst)", "en": "Rank (1 = best)"},
     "col_value_in": {"fi": "Arvo, {month}", "sv": "Värde, {month}", "en": "Value, {month}"},
@@ -397,8 +397,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "scorecard_period": {
         "fi": "Puolivuotiskausi {half}, viimeinen kuukausi {end}. {bases} Vertailu koko maahan ja vertailumaakuntiin.",
-        "sv": "Halvåret {half}, sista månad {end}. {bases} Jämförelse med hela landet och jämförbara landskap.",
-        "en": "Half-year {half}, last month {end}. {bases} Compared with the whole country and comparable regions.",
+        "sv": "Halvåret {half}, sista månad {end}. {bases}",
+        "en": "Half-year {half}, last month {end}. {bases}",
     },
     "scorecard_empty": {
         "fi": "Teemalla ei ole tilastomittaria; sen mittarit arvioidaan koordinaattorien arviossa.",
