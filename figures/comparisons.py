@@ -113,7 +113,10 @@ class Change:
         return tuple(b for b in breaks if first < pd.Timestamp(b.date) <= last)
 
 
-def _mean(series: dict[Month, Point], last: Month, months: int) -> tuple[float, tuple[tuple[Month, Point], ...]]:
+def window_mean(
+    series: dict[Month, Point], last: Month, months: int = MEAN_MONTHS
+) -> tuple[float, tuple[tuple[Month, Point], ...]]:
+    """The mean of the `months` months to `last`, and the months that were not whole (then the mean is NaN)."""
     window = [last.shift(-i) for i in range(months - 1, -1, -1)]
     found = [(month, series.get(month, MISSING)) for month in window]
     gaps = tuple((month, point) for month, point in found if not point.known)
@@ -143,8 +146,8 @@ def programme_change(
     series: dict[Month, Point], last: Month, is_rate: bool, baseline: Month = PROGRAMME_BASELINE
 ) -> Change:
     """The mean of the 12 months to `last` against the mean of the 12 months to the programme's baseline."""
-    now, now_gaps = _mean(series, last, MEAN_MONTHS)
-    before, before_gaps = _mean(series, baseline, MEAN_MONTHS)
+    now, now_gaps = window_mean(series, last)
+    before, before_gaps = window_mean(series, baseline)
     return Change(
         "programme",
         (last.shift(1 - MEAN_MONTHS), last),

@@ -16,7 +16,7 @@ import pandas as pd
 
 from data_sources.catalog import Catalog
 from data_sources.periods import PROGRAMME_BASELINE, Month
-from figures.comparisons import MEAN_MONTHS, Point, area_points
+from figures.comparisons import area_points, window_mean
 
 
 @dataclass(frozen=True)
@@ -33,20 +33,12 @@ class Peers:
         return bool(self.codes)
 
 
-def baseline_mean(stored: dict[Month, Point], baseline: Month) -> float:
-    """The mean of the 12 months to `baseline`; NaN unless every one is a whole figure."""
-    window = [stored.get(baseline.shift(-i)) for i in range(MEAN_MONTHS)]
-    if any(p is None or not p.known for p in window):
-        return math.nan
-    return sum(p.value for p in window if p is not None) / MEAN_MONTHS
-
-
 def comparable_regions(frame: pd.DataFrame, catalog: Catalog, baseline: Month = PROGRAMME_BASELINE) -> Peers:
     """The `comparison.peers` other regions nearest the region in the peer series at the baseline."""
     series_id = catalog.comparison.peer_series
     areas = (catalog.region.code, *(a.code for a in catalog.other_regions))
     stored = area_points(frame, series_id)
-    basis = {code: baseline_mean(stored.get(code, {}), baseline) for code in areas}
+    basis = {code: window_mean(stored.get(code, {}), baseline)[0] for code in areas}
     own = basis[catalog.region.code]
     if math.isnan(own):
         return Peers((), series_id, baseline, basis)

@@ -10,13 +10,12 @@ import os
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.tables import page_tables
+from tests.test_app import open_app
 from tests.test_faults import snapshot_bytes
 
-ROOT = Path(__file__).resolve().parents[1]
 RELEASES = ["21.7.2026", "29.5.2026"]  # the good cache's releases of 12r5 and 11ra, as the page writes them
 
 
@@ -43,15 +42,7 @@ def unwritable(monkeypatch, folder: Path, code: int) -> None:
 
 
 def data_page(cache_dir: Path, monkeypatch) -> AppTest:
-    monkeypatch.setenv("CACHE_DIR", str(cache_dir))
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    at.switch_page("screens/data.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app(cache_dir, monkeypatch, page="screens/data.py")
 
 
 def folder_lines(at: AppTest, cache_dir: Path) -> list[str]:
