@@ -12,9 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from data_sources.catalog import load_catalog
-from data_sources.dataset import load_dataset
-from data_sources.refresh import main as refresh_main
+from data_sources.domain.catalog import load_catalog
+from data_sources.service.commands import refresh as refresh_main
+from data_sources.snapshots.dataset import load_dataset
 from report.export import chart_png, chart_svg
 from report.halfyear import build_report, to_html, to_pdf
 from report.slides import build_deck, deck_pdf, slide_chart

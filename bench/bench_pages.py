@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from data_sources.refresh import main as refresh_main
+from data_sources.service.commands import refresh as refresh_main
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server, wait_for_charts
 from tests.fake_pxweb import FakePxWeb
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.catalog import load_catalog
-from data_sources.dataset import load_dataset
-from data_sources.jsonstat import parse_jsonstat2
-from data_sources.pxweb_client import PxWebClient
-from data_sources.query import VariableSelection, query_body
-from data_sources.refresh import refresh_all
-from data_sources.store import SnapshotStore
+from data_sources.domain.catalog import load_catalog
+from data_sources.pxweb.client import PxWebClient
+from data_sources.pxweb.jsonstat import parse_jsonstat2
+from data_sources.pxweb.query import VariableSelection, query_body
+from data_sources.snapshots.dataset import load_dataset
+from data_sources.snapshots.refresh_run import refresh_all
+from data_sources.snapshots.store import SnapshotStore
 from tests.fake_pxweb import FakePxWeb
 
 

@@ -3,7 +3,7 @@
     python -m deploy.local_cluster [--apps 2] [--port 8080] [--cache-dir cache] [--interval 600]
 
 The app processes run with REFRESH_INTERVAL_S=0 and only read the shared snapshot folder; a
-separate `python -m data_sources.refresh --watch` is the one process that writes it. Everything
+separate `python -m data_sources refresh --watch` is the one process that writes it. Everything
 listens on 127.0.0.1; nginx runs root-less from a folder of its own. Ctrl-C stops it all.
 """
 
@@ -165,7 +165,7 @@ def local_cluster(
     try:
         refresher = _start(
             "refresher",
-            [sys.executable, "-m", "data_sources.refresh", "--watch", "--interval", str(interval_s)],
+            [sys.executable, "-m", "data_sources", "refresh", "--watch", "--interval", str(interval_s)],
             run_dir,
             {**base_env, "REFRESH_INTERVAL_S": str(interval_s)},
         )
@@ -199,7 +199,7 @@ def local_cluster(
 
 
 def main(argv: list[str] | None = None) -> int:
-    from data_sources.settings import load_settings
+    from data_sources.domain.settings import load_settings
 
     settings = load_settings()
     parser = argparse.ArgumentParser(prog="python -m deploy.local_cluster", description=__doc__.splitlines()[0])

@@ -7,7 +7,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from data_sources.catalog import Catalog
+from data_sources.domain.catalog import Catalog
 from figures.formats import NBSP, fmt_date, fmt_month, fmt_number, vega_locale
 from figures.i18n import t
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_sources.catalog import Break
-from data_sources.periods import PROGRAMME_BASELINE, Month
-from data_sources.series_frame import is_lower_bound
+from data_sources.domain.catalog import Break
+from data_sources.domain.periods import PROGRAMME_BASELINE, Month
+from data_sources.snapshots.series_frame import is_lower_bound
 from figures.formats import fmt_date, fmt_month, fmt_number, fmt_percent
 from figures.i18n import t
 

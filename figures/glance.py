@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from data_sources.catalog import Series
+from data_sources.domain.catalog import Series
 from figures.formats import fmt_month
 from figures.i18n import t
 from figures.latest import Latest

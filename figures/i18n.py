@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from data_sources.catalog import LANGUAGES as LANGUAGE_CODES
+from data_sources.domain.catalog import LANGUAGES as LANGUAGE_CODES
 
 # Each language named in itself, for the picker; the codes themselves are the catalog's.
 LANGUAGES = dict(zip(LANGUAGE_CODES, ("Suomi", "Svenska", "English"), strict=True))

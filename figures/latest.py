@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_sources.series_frame import is_lower_bound
+from data_sources.snapshots.series_frame import is_lower_bound
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_sources.catalog import Catalog, Series
+from data_sources.domain.catalog import Catalog, Series
 from figures.formats import fmt_number
 from figures.i18n import t
 from figures.latest import Latest, latest, rank_areas

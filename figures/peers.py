@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_sources.catalog import Catalog
-from data_sources.periods import PROGRAMME_BASELINE, Month
+from data_sources.domain.catalog import Catalog
+from data_sources.domain.periods import PROGRAMME_BASELINE, Month
 from figures.comparisons import area_points, window_mean
 
 

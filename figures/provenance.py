@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from data_sources.catalog import Catalog
-from data_sources.dataset import Dataset
+from data_sources.domain.catalog import Catalog
+from data_sources.snapshots.dataset import Dataset
 from figures.formats import fmt_date
 from figures.i18n import t
 

@@ -24,9 +24,9 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from data_sources.catalog import Break, Catalog, Series
-from data_sources.periods import HalfYear, Month
-from data_sources.programme import Indicator, Measure, Theme
+from data_sources.domain.catalog import Break, Catalog, Series
+from data_sources.domain.periods import HalfYear, Month
+from data_sources.domain.programme import Indicator, Measure, Theme
 from figures.comparisons import (
     MISSING,
     Change,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from data_sources.catalog import Catalog, Series
-from data_sources.series_frame import is_lower_bound, missing_parts
+from data_sources.domain.catalog import Catalog, Series
+from data_sources.snapshots.series_frame import is_lower_bound, missing_parts
 from figures.formats import fmt_month, fmt_number, fmt_percent, month_end_phrase
 from figures.i18n import t
 from figures.latest import Latest

@@ -6,9 +6,9 @@ import math
 
 import pandas as pd
 
-from data_sources.catalog import Catalog, Series
-from data_sources.periods import PROGRAMME_BASELINE
-from data_sources.series_frame import whole_figures
+from data_sources.domain.catalog import Catalog, Series
+from data_sources.domain.periods import PROGRAMME_BASELINE
+from data_sources.snapshots.series_frame import whole_figures
 from figures.i18n import t
 
 # The index's base: the mean of the 12 months to the programme's baseline month, as the scorecard's change

@@ -7,8 +7,8 @@ import math
 
 import pandas as pd
 
-from data_sources.catalog import Catalog
-from data_sources.store import Provenance
+from data_sources.domain.catalog import Catalog
+from data_sources.snapshots.store import Provenance
 from figures.formats import fmt_date, fmt_month
 from figures.i18n import t
 from figures.latest import latest

@@ -7,9 +7,10 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from data_sources.catalog import LANGUAGES, load_catalog
-from data_sources.dataset import load_dataset
-from data_sources.store import atomic_write_bytes, cache_dir_from_env
+from data_sources.domain.catalog import LANGUAGES, load_catalog
+from data_sources.domain.files import atomic_write_bytes
+from data_sources.snapshots.dataset import load_dataset
+from data_sources.snapshots.store import cache_dir_from_env
 from report.earlier import earlier_figures
 from report.halfyear import ReportError, build_report, to_html, to_pdf
 

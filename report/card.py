@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 from fpdf.fonts import FontFace
 
-from data_sources.catalog import Catalog
-from data_sources.dataset import Dataset
-from data_sources.periods import DEFAULT_START
+from data_sources.domain.catalog import Catalog
+from data_sources.domain.periods import DEFAULT_START
+from data_sources.snapshots.dataset import Dataset
 from figures.charts import trend_chart
 from figures.formats import fmt_month
 from figures.i18n import t

@@ -12,9 +12,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from data_sources.catalog import Catalog
-from data_sources.dataset import Dataset
-from data_sources.jsonstat import MISSING_SYMBOLS
+from data_sources.domain.catalog import Catalog
+from data_sources.pxweb.jsonstat import MISSING_SYMBOLS
+from data_sources.snapshots.dataset import Dataset
 from figures.formats import fmt_date, fmt_month
 from figures.i18n import t
 from figures.municipal import FigureRow, label_text, lower_bound_notes, markers, proxy_notes, unit_text

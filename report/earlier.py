@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.catalog import Catalog
-from data_sources.dataset import Dataset
-from data_sources.meetings import MeetingsError, load_meetings
-from data_sources.store import Provenance, SnapshotStore, StoreError
+from data_sources.domain.catalog import Catalog
+from data_sources.domain.meetings import MeetingsError, load_meetings
+from data_sources.snapshots.dataset import Dataset
+from data_sources.snapshots.store import Provenance, SnapshotStore, StoreError
 from figures.vintages import last_meeting
 
 

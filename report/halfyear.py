@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_sources.catalog import Catalog
-from data_sources.dataset import Dataset
-from data_sources.periods import DEFAULT_START, HalfYear, Month, PeriodError
-from data_sources.programme import load_programme
-from data_sources.progress import Progress, load_progress
+from data_sources.domain.catalog import Catalog
+from data_sources.domain.periods import DEFAULT_START, HalfYear, Month, PeriodError
+from data_sources.domain.programme import load_programme
+from data_sources.domain.progress import Progress, load_progress
+from data_sources.snapshots.dataset import Dataset
 from figures.charts import trend_chart
 from figures.comparisons import break_note
 from figures.formats import fmt_date, fmt_month, month_end_phrase
@@ -255,7 +255,7 @@ def build_report(
     end = half_year.last_month
     monthly = data.frame[data.frame["table"] == catalog.monthly_table.path]
     if monthly.empty:
-        raise ReportError("no monthly job-seeker figures are stored; run python -m data_sources.refresh")
+        raise ReportError("no monthly job-seeker figures are stored; run python -m data_sources refresh")
     latest = monthly["period"].max()
     if latest < end_start:
         raise ReportError(f"the figures for {half} are not out yet: the latest stored month is {latest:%Y-%m}")

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from data_sources.catalog import Catalog
-from data_sources.dataset import Dataset
-from data_sources.periods import DEFAULT_START, Month
-from data_sources.programme import Measure, load_programme
+from data_sources.domain.catalog import Catalog
+from data_sources.domain.periods import DEFAULT_START, Month
+from data_sources.domain.programme import Measure, load_programme
+from data_sources.snapshots.dataset import Dataset
 from figures.charts import trend_chart
 from figures.i18n import t
 from figures.latest import latest

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from data_sources.refresh import refresh_cache_dir
-from data_sources.refresh_requests import ask_for_refresh, refresh_outlook
-from data_sources.release_calendar import release_outlooks
-from data_sources.settings import DEFAULT_REFRESH_INTERVAL_S, load_settings
+from data_sources.domain.release_calendar import release_outlooks
+from data_sources.domain.settings import DEFAULT_REFRESH_INTERVAL_S, load_settings
+from data_sources.service.refresh_requests import ask_for_refresh, refresh_outlook
+from data_sources.snapshots.refresh_run import refresh_cache_dir
 from figures.formats import fmt_date, fmt_datetime
 from figures.i18n import t
 from report.downloads import frame_csv

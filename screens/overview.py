@@ -6,7 +6,7 @@ import math
 
 import streamlit as st
 
-from data_sources.periods import HalfYear
+from data_sources.domain.periods import HalfYear
 from figures.cards import Card, Tile, cards_html, change_tone, tiles_html
 from figures.formats import fmt_month, fmt_number
 from figures.i18n import t

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from data_sources.catalog import load_catalog
-from data_sources.dataset import Dataset
+from data_sources.domain.catalog import load_catalog
+from data_sources.snapshots.dataset import Dataset
 from figures.i18n import t
 from report.export import file_stem
 from report.slides import DECKS, Slide, build_deck, deck_pdf, deck_title, slide_chart

@@ -7,12 +7,12 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from data_sources.catalog import load_catalog
-from data_sources.dataset import Dataset
-from data_sources.periods import PROGRAMME_BASELINE, HalfYear, Month, halves_between
-from data_sources.programme import THEME_IDS, Theme, load_programme
-from data_sources.progress import Progress, load_progress
-from data_sources.settings import load_settings
+from data_sources.domain.catalog import load_catalog
+from data_sources.domain.periods import PROGRAMME_BASELINE, HalfYear, Month, halves_between
+from data_sources.domain.programme import THEME_IDS, Theme, load_programme
+from data_sources.domain.progress import Progress, load_progress
+from data_sources.domain.settings import load_settings
+from data_sources.snapshots.dataset import Dataset
 from figures.comparisons import change_text
 from figures.formats import fmt_date, fmt_month, fmt_number
 from figures.i18n import t

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from data_sources.catalog import load_catalog
-from data_sources.refresh import main as refresh_main
+from data_sources.domain.catalog import load_catalog
+from data_sources.service.commands import refresh as refresh_main
 from tests.fake_pxweb import FakePxWeb
 
 # No test may reach the network: the app's background refresher would poll the real API by default.

@@ -153,7 +153,7 @@ def test_each_chart_is_one_tab_stop_with_its_menu_behind_it(server, browser):
 
 
 def test_sparklines_are_a_sentence_to_screen_readers(server, browser, real_cache):
-    from data_sources.dataset import load_dataset
+    from data_sources.snapshots.dataset import load_dataset
 
     frame = load_dataset(real_cache).frame
     rows = frame[(frame["series"] == "jobseekers_all") & (frame["area_code"] == "MK08")].sort_values("period").tail(25)

@@ -10,8 +10,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from data_sources.dataset import load_dataset
-from data_sources.programme import load_programme
+from data_sources.domain.programme import load_programme
+from data_sources.snapshots.dataset import load_dataset
 from figures.formats import fmt_number, fmt_percent
 from figures.latest import latest
 from tests.charts import PageChart, page_charts

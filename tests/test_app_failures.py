@@ -10,9 +10,9 @@ import pandas as pd
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from data_sources.catalog import load_catalog
-from data_sources.dataset import load_dataset
-from data_sources.refresh import main as refresh_main
+from data_sources.domain.catalog import load_catalog
+from data_sources.service.commands import refresh as refresh_main
+from data_sources.snapshots.dataset import load_dataset
 from figures.charts import trend_chart
 from figures.views import select
 

@@ -124,8 +124,8 @@ FOCUS_FRAME = """() => {
 
 
 def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
-    from data_sources.catalog import load_catalog
-    from data_sources.dataset import load_dataset
+    from data_sources.domain.catalog import load_catalog
+    from data_sources.snapshots.dataset import load_dataset
     from report.slides import build_deck
 
     slides = build_deck("4.4", load_dataset(real_cache), load_catalog(), "fi")

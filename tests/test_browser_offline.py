@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from data_sources.store import Attempt, SnapshotStore
+from data_sources.snapshots.store import Attempt, SnapshotStore
 from tests.browser import ARTIFACTS, ROOT, require_chromium, streamlit_server
 from tests.browser import wait_for_charts as charts_ready
 

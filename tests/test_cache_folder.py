@@ -76,7 +76,7 @@ def test_a_full_cache_folder_says_so_when_the_button_is_pressed(good_cache, monk
 def test_a_refresh_request_stamped_9999_is_no_request(good_cache, monkeypatch, caplog, stamp, problem):
     request = good_cache / "snapshots" / "refresh_request.json"
     request.write_text(json.dumps({"requested_at": stamp, "pid": 1, "host": "x"}), encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="data_sources.refresh_requests"):
+    with caplog.at_level(logging.WARNING, logger="data_sources.service.refresh_requests"):
         at = data_page(good_cache, monkeypatch)
     assert page_tables(at)[0]["Julkaistu"].tolist() == RELEASES
     assert not at.button[0].disabled, "a request from the far future blocks nobody"

@@ -5,11 +5,11 @@ import copy
 import pytest
 import yaml
 
-from data_sources.catalog import CATALOG_PATH, CatalogError, parse_catalog
+from data_sources.domain.catalog import CATALOG_PATH, CatalogError, parse_catalog
 from tests.fake_pxweb import CONTENTS_12R5
 
 # The content codes of tyonv/12r5.px as the fake server serves them, transcribed from the API's metadata after
-# 8 June 2026. No test reaches the live API: `python -m data_sources.check` compares with it on a networked machine.
+# 8 June 2026. No test reaches the live API: `python -m data_sources check` compares with it on a networked machine.
 REAL_12R5_CODES = set(CONTENTS_12R5)
 
 

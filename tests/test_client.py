@@ -5,8 +5,8 @@ from datetime import UTC
 
 import pytest
 
-from data_sources.pxweb_client import PxWebClient, PxWebError, retry_after_seconds
-from data_sources.query import VariableSelection, query_body
+from data_sources.pxweb.client import PxWebClient, PxWebError, retry_after_seconds
+from data_sources.pxweb.query import VariableSelection, query_body
 
 TABLE = "tyonv/12r5.px"
 BODY = query_body(

@@ -13,11 +13,11 @@ import time
 
 import pytest
 
-from data_sources import meetings as meetings_module
-from data_sources import progress as progress_module
-from data_sources.content_yaml import MAX_BYTES, ContentError, load_file
-from data_sources.meetings import MEETINGS_PATH, MeetingsError, load_meetings
-from data_sources.progress import PROGRESS_DIR, load_progress
+from data_sources.domain import meetings as meetings_module
+from data_sources.domain import progress as progress_module
+from data_sources.domain.content_yaml import MAX_BYTES, ContentError, load_file
+from data_sources.domain.meetings import MEETINGS_PATH, MeetingsError, load_meetings
+from data_sources.domain.progress import PROGRESS_DIR, load_progress
 from tests.test_app import open_app
 
 SHIPPED_MEETINGS = MEETINGS_PATH.read_text(encoding="utf-8")
@@ -84,7 +84,7 @@ def test_pages_render_and_say_why_no_meeting_can_be_compared(real_cache, monkeyp
 
 
 def test_the_report_builds_and_says_why_there_is_no_comparison(real_cache, catalog, broken_meetings):
-    from data_sources.dataset import load_dataset
+    from data_sources.snapshots.dataset import load_dataset
     from report.earlier import earlier_figures
     from report.halfyear import build_report, to_pdf
 

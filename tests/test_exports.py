@@ -17,8 +17,8 @@ from PIL import Image
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from data_sources.catalog import load_catalog
-from data_sources.dataset import load_dataset
+from data_sources.domain.catalog import load_catalog
+from data_sources.snapshots.dataset import load_dataset
 from figures.formats import fmt_number, fmt_percent
 from figures.latest import latest
 from report.export import chart_png, chart_svg, file_stem

@@ -15,9 +15,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from data_sources.dataset import load_dataset
-from data_sources.refresh import main as refresh_main
-from data_sources.store import SnapshotStore
+from data_sources.service.commands import refresh as refresh_main
+from data_sources.snapshots.dataset import load_dataset
+from data_sources.snapshots.store import SnapshotStore
 from tests.tables import page_tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,7 +177,7 @@ def test_two_refreshes_at_once_do_not_corrupt_anything_and_readers_never_see_hal
     thread.start()
     runs = [
         subprocess.Popen(
-            [sys.executable, "-m", "data_sources.refresh", "--quiet"],
+            [sys.executable, "-m", "data_sources", "refresh", "--quiet"],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,

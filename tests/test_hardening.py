@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as strat
 from streamlit.testing.v1 import AppTest
 
-from data_sources.catalog import load_catalog
+from data_sources.domain.catalog import load_catalog
 from figures.i18n import LANGUAGES
 from figures.views import VIEWS
 from report.slides import DECKS

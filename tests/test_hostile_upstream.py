@@ -11,10 +11,10 @@ import tracemalloc
 import pandas as pd
 import pytest
 
-from data_sources.dataset import load_dataset
-from data_sources.pxweb_client import PxWebClient, PxWebError
-from data_sources.refresh import main as refresh_main
-from data_sources.store import SnapshotStore
+from data_sources.pxweb.client import PxWebClient, PxWebError
+from data_sources.service.commands import refresh as refresh_main
+from data_sources.snapshots.dataset import load_dataset
+from data_sources.snapshots.store import SnapshotStore
 from tests.fake_pxweb import FakePxWeb
 from tests.test_client import BODY, TABLE
 from tests.test_faults import FAST, snapshot_bytes

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 import pytest
 
-from data_sources.catalog import load_catalog
+from data_sources.domain.catalog import load_catalog
 from figures.cards import Card, Tile, cards_html, change_tone, tiles_html
 from figures.charts import trend_chart
 from figures.markup import Markup

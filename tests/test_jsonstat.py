@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import pytest
 
-from data_sources.jsonstat import (
+from data_sources.pxweb.jsonstat import (
     JsonStatError,
     parse_jsonstat2,
     parse_px_json,

@@ -8,10 +8,10 @@ import math
 import pandas as pd
 import pytest
 
-from data_sources.catalog import load_catalog
-from data_sources.dataset import load_dataset
-from data_sources.refresh import main as refresh_main
-from data_sources.series_frame import cells_to_series
+from data_sources.domain.catalog import load_catalog
+from data_sources.service.commands import refresh as refresh_main
+from data_sources.snapshots.dataset import load_dataset
+from data_sources.snapshots.series_frame import cells_to_series
 from figures.formats import fmt_number
 from tests.browser import ROOT, require_chromium, streamlit_server
 from tests.fake_pxweb import FakePxWeb

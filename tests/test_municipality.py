@@ -19,11 +19,11 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from data_sources.boundaries import load_boundaries
-from data_sources.dataset import load_dataset
-from data_sources.meetings import MeetingsError, parse_meetings
-from data_sources.refresh import main as refresh_main
-from data_sources.store import SnapshotStore
+from data_sources.domain.boundaries import load_boundaries
+from data_sources.domain.meetings import MeetingsError, parse_meetings
+from data_sources.service.commands import refresh as refresh_main
+from data_sources.snapshots.dataset import load_dataset
+from data_sources.snapshots.store import SnapshotStore
 from figures.maps import LEVEL_RANGE, NEIGHBOUR_GREY
 from figures.municipal import municipality_rows, six_municipalities
 from figures.vintages import compare_vintages, comparison_choices, release_known_on

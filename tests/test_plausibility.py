@@ -6,11 +6,11 @@ import pandas as pd
 import pytest
 import yaml
 
-from data_sources.catalog import CATALOG_PATH, CatalogError, load_catalog, parse_catalog
-from data_sources.dataset import load_dataset
-from data_sources.demo import demo_tables
-from data_sources.refresh import main as refresh_main
-from data_sources.series_frame import judge_release
+from data_sources.domain.catalog import CATALOG_PATH, CatalogError, load_catalog, parse_catalog
+from data_sources.service.commands import refresh as refresh_main
+from data_sources.snapshots.dataset import load_dataset
+from data_sources.snapshots.demo import demo_tables
+from data_sources.snapshots.series_frame import judge_release
 from tests.fake_pxweb import MONTH_INDEX, FakePxWeb, municipal_value
 from tests.test_faults import FAST, snapshot_bytes
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from data_sources.programme import PROGRAMME_PATH, ProgrammeError, load_programme, parse_programme
+from data_sources.domain.programme import PROGRAMME_PATH, ProgrammeError, load_programme, parse_programme
 
 SEED = Path(__file__).resolve().parent / "data" / "kymenlaakson-tyollisyysohjelma-2021.txt"
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 import yaml
 
-from data_sources.programme import load_programme
-from data_sources.progress import (
+from data_sources.domain.programme import load_programme
+from data_sources.domain.progress import (
     NOT_ASSESSED,
     PROGRESS_DIR,
     dump_progress,

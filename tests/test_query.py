@@ -2,7 +2,7 @@
 
 import pytest
 
-from data_sources.query import (
+from data_sources.pxweb.query import (
     QueryError,
     VariableSelection,
     cell_count,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from data_sources.ratelimit import SlidingWindowLimiter
+from data_sources.pxweb.ratelimit import SlidingWindowLimiter
 
 
 class FakeClock:

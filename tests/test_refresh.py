@@ -1,4 +1,4 @@
-"""End to end: `python -m data_sources.refresh` against the fake PxWeb server."""
+"""End to end: `python -m data_sources refresh` against the fake PxWeb server."""
 
 import hashlib
 import math
@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from data_sources.catalog import load_catalog
-from data_sources.dataset import load_dataset
-from data_sources.refresh import main
-from data_sources.store import SnapshotStore
+from data_sources.domain.catalog import load_catalog
+from data_sources.service.commands import refresh as main
+from data_sources.snapshots.dataset import load_dataset
+from data_sources.snapshots.store import SnapshotStore
 from tests.fake_pxweb import months as months_between
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,7 +163,12 @@ def test_a_damaged_current_file_falls_back_to_the_previous_release(fake, cache_d
 def test_the_command_honours_pxweb_base_url_and_cache_dir(fake, tmp_path):
     env = {**os.environ, "PXWEB_BASE_URL": fake.base_url, "CACHE_DIR": str(tmp_path / "env-cache")}
     done = subprocess.run(
-        [sys.executable, "-m", "data_sources.refresh"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "data_sources", "refresh"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert "[1/2] tyonv/12r5.py" not in done.stderr and "[1/2] tyonv/12r5.px" in done.stderr
@@ -176,7 +181,7 @@ def test_the_command_honours_pxweb_base_url_and_cache_dir(fake, tmp_path):
 def test_the_command_fails_clearly_when_the_api_is_unreachable(tmp_path):
     env = {**os.environ, "PXWEB_BASE_URL": "http://127.0.0.1:9/PxWeb/api/v1/fi", "CACHE_DIR": str(tmp_path / "c")}
     done = subprocess.run(
-        [sys.executable, "-m", "data_sources.refresh", "--quiet"],
+        [sys.executable, "-m", "data_sources", "refresh", "--quiet"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -188,7 +193,7 @@ def test_the_command_fails_clearly_when_the_api_is_unreachable(tmp_path):
 
 
 def test_check_reports_every_series_against_the_live_metadata(fake, capsys):
-    from data_sources.check import main as check_main
+    from data_sources.service.commands import check as check_main
 
     assert check_main(["--base-url", fake.base_url]) == 0
     out = capsys.readouterr().out

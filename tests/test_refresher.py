@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data_sources.dataset import load_dataset
-from data_sources.refresh_requests import (
+from data_sources.service.refresh_requests import (
     ask_for_refresh,
     last_accepted_request,
     read_status,
@@ -23,8 +22,9 @@ from data_sources.refresh_requests import (
     refresher_alive,
     request_decision,
 )
-from data_sources.refresher import Refresher, backoff_s, first_due
-from data_sources.store import SnapshotStore
+from data_sources.service.refresher import Refresher, backoff_s, first_due
+from data_sources.snapshots.dataset import load_dataset
+from data_sources.snapshots.store import SnapshotStore
 from figures.formats import fmt_datetime
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,7 +97,7 @@ def test_a_failing_api_keeps_the_data_records_the_attempt_backs_off_and_logs_onc
     assert refresher.round().ok
     fake.publish("2026M07", "2026-08-25T05:00:00Z")
     fake.inject("503", method="GET", times=1000)
-    caplog.set_level(logging.DEBUG, logger="data_sources.refresher")
+    caplog.set_level(logging.DEBUG, logger="data_sources.service.refresher")
     outcomes = [refresher.round() for _ in range(3)]
     assert [o.ok for o in outcomes] == [False, False, False]
     assert refresher.failures == 3 and refresher.delay_s() == 80
@@ -184,7 +184,7 @@ def test_store_stamp_changes_only_when_a_refresh_writes(fake, cache_dir, catalog
 def test_watch_refreshes_in_the_foreground_and_ctrl_c_ends_it_cleanly(fake, cache_dir, catalog):
     # started as a shell starts a background job: SIGINT ignored; Ctrl-C / kill -INT must still end it
     process = subprocess.Popen(
-        [sys.executable, "-m", "data_sources.refresh", "--watch", "--interval", "600"]
+        [sys.executable, "-m", "data_sources", "refresh", "--watch", "--interval", "600"]
         + ["--base-url", fake.base_url, "--cache-dir", str(cache_dir)],
         cwd=ROOT,
         stderr=subprocess.PIPE,
@@ -209,7 +209,7 @@ def test_watch_refreshes_in_the_foreground_and_ctrl_c_ends_it_cleanly(fake, cach
 
 def test_watch_with_the_interval_zero_says_why_it_does_not_run(cache_dir):
     answer = subprocess.run(
-        [sys.executable, "-m", "data_sources.refresh", "--watch", "--cache-dir", str(cache_dir)],
+        [sys.executable, "-m", "data_sources", "refresh", "--watch", "--cache-dir", str(cache_dir)],
         cwd=ROOT,
         capture_output=True,
         text=True,

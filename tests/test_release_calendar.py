@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from data_sources.release_calendar import expected_release, is_new_since, release_outlooks
+from data_sources.domain.release_calendar import expected_release, is_new_since, release_outlooks
 from figures.formats import fmt_datetime
 
 
@@ -32,7 +32,7 @@ def test_new_since_counts_the_finnish_calendar_day():
 
 
 def test_outlooks_from_the_snapshot(real_cache, catalog):
-    from data_sources.dataset import load_dataset
+    from data_sources.snapshots.dataset import load_dataset
 
     data = load_dataset(real_cache, catalog)
     releases = {key: prov.release for key, prov in data.provenance.items()}

@@ -9,9 +9,9 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from data_sources import progress as progress_module
-from data_sources.dataset import load_dataset
-from data_sources.progress import PROGRESS_DIR
+from data_sources.domain import progress as progress_module
+from data_sources.domain.progress import PROGRESS_DIR
+from data_sources.snapshots.dataset import load_dataset
 
 SENTENCE = (
     "Työllisyyspalveluiden yhteistyö Kotkan, Kouvolan ja Haminan kesken eteni suunnitellusti; "

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from data_sources.dataset import load_dataset
+from data_sources.snapshots.dataset import load_dataset
 from deploy.local_cluster import COOKIE, Cluster, local_cluster
 from figures.i18n import t
 from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, chromium_available

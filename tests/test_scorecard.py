@@ -8,9 +8,9 @@ import math
 import pandas as pd
 import pytest
 
-from data_sources.catalog import load_catalog
-from data_sources.periods import Month
-from data_sources.programme import Indicator, Measure, load_programme
+from data_sources.domain.catalog import load_catalog
+from data_sources.domain.periods import Month
+from data_sources.domain.programme import Indicator, Measure, load_programme
 from figures.comparisons import change_text, programme_change, relative_or_points, year_change
 from figures.peers import comparable_regions, rank
 from figures.scorecard import judge, latest_half_end, score_row, status_label, theme_score
@@ -276,7 +276,7 @@ def snapshot(real_cache):
 
 
 def test_theme_44_scorecard_equals_the_snapshot(snapshot, real_cache):
-    from data_sources.dataset import load_dataset
+    from data_sources.snapshots.dataset import load_dataset
 
     data = load_dataset(real_cache)
     end = latest_half_end(data.frame, CATALOG)

@@ -9,9 +9,9 @@ import re
 import pandas as pd
 import pytest
 
-import data_sources.dataset
-from data_sources.catalog import load_catalog
-from data_sources.dataset import load_dataset
+import data_sources.snapshots.dataset
+from data_sources.domain.catalog import load_catalog
+from data_sources.snapshots.dataset import load_dataset
 from report.halfyear import build_report
 from tests.tables import page_tiles
 from tests.test_app import open_app
@@ -36,12 +36,12 @@ def repeat_2019(frame: pd.DataFrame) -> pd.DataFrame:
 @pytest.fixture()
 def seasonal_demo(monkeypatch):
     """The app's labelled demo dataset made purely seasonal (the app falls back to it on an empty cache)."""
-    real = data_sources.dataset.demo_tables
+    real = data_sources.snapshots.dataset.demo_tables
 
     def seasonal_tables(catalog):
         return {key: (repeat_2019(frame), prov) for key, (frame, prov) in real(catalog).items()}
 
-    monkeypatch.setattr(data_sources.dataset, "demo_tables", seasonal_tables)
+    monkeypatch.setattr(data_sources.snapshots.dataset, "demo_tables", seasonal_tables)
 
 
 def test_the_report_summary_is_all_zero_and_held(seasonal_demo, tmp_path):

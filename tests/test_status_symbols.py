@@ -8,11 +8,11 @@ import io
 import pandas as pd
 from openpyxl import load_workbook
 
-from data_sources.catalog import load_catalog
-from data_sources.dataset import load_dataset
-from data_sources.jsonstat import parse_jsonstat2
-from data_sources.refresh import main as refresh_main
-from data_sources.store import SnapshotStore
+from data_sources.domain.catalog import load_catalog
+from data_sources.pxweb.jsonstat import parse_jsonstat2
+from data_sources.service.commands import refresh as refresh_main
+from data_sources.snapshots.dataset import load_dataset
+from data_sources.snapshots.store import SnapshotStore
 from report.downloads import Number, TableDownload, frame_csv, to_csv, to_xlsx
 from tests.fake_pxweb import months
 from tests.test_faults import FAST

@@ -14,9 +14,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from data_sources.dataset import load_dataset
-from data_sources.refresh import main as refresh_main
-from data_sources.store import SnapshotStore
+from data_sources.service.commands import refresh as refresh_main
+from data_sources.snapshots.dataset import load_dataset
+from data_sources.snapshots.store import SnapshotStore
 from tests.test_faults import snapshot_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,7 +93,7 @@ def test_a_foreign_parquet_under_12r5s_own_provenance_is_refused(good_cache):
 
 
 def run_refresh(fake, cache: Path, wrap: list[str] | None = None, preexec=None) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "data_sources.refresh", "--quiet", "--timeout", "5", "--retries", "0"]
+    command = [sys.executable, "-m", "data_sources", "refresh", "--quiet", "--timeout", "5", "--retries", "0"]
     return subprocess.run(
         [*(wrap or []), *command, "--base-url", fake.base_url, "--cache-dir", str(cache)],
         cwd=ROOT,

@@ -13,11 +13,11 @@ import time
 
 import pytest
 
-from data_sources.dataset import load_dataset
-from data_sources.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json
-from data_sources.pxweb_client import PxWebClient, PxWebError
-from data_sources.refresh import refresh_cache_dir
-from data_sources.store import SnapshotStore
+from data_sources.pxweb.client import PxWebClient, PxWebError
+from data_sources.pxweb.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json
+from data_sources.snapshots.dataset import load_dataset
+from data_sources.snapshots.refresh_run import refresh_cache_dir
+from data_sources.snapshots.store import SnapshotStore
 from tests.test_client import BODY, TABLE
 from tests.test_faults import ROOT, snapshot_bytes
 from tests.test_hostile_upstream import NEW, failure_lines, refresh
@@ -79,7 +79,7 @@ def test_watch_ends_on_sigterm_while_waiting_for_the_call_limit(fake, good_cache
     hostile_config(fake, good_cache, '{"maxValues": 120000, "maxCalls": 1, "timeWindow": 60}')
     asked = len(fake.requests())
     watch = subprocess.Popen(
-        [sys.executable, "-m", "data_sources.refresh", "--watch", "--quiet", "--interval", "1"]
+        [sys.executable, "-m", "data_sources", "refresh", "--watch", "--quiet", "--interval", "1"]
         + ["--base-url", fake.base_url, "--cache-dir", str(good_cache)],
         cwd=ROOT,
         stderr=subprocess.PIPE,

@@ -8,9 +8,9 @@ import math
 import pandas as pd
 import pytest
 
-import data_sources.dataset
-from data_sources.catalog import load_catalog
-from data_sources.dataset import load_dataset
+import data_sources.snapshots.dataset
+from data_sources.domain.catalog import load_catalog
+from data_sources.snapshots.dataset import load_dataset
 from report.halfyear import build_report, to_pdf
 from tests.test_app import PAGES, open_app
 
@@ -21,7 +21,7 @@ BASELINE_YEAR = pd.date_range("2020-04-01", "2021-03-01", freq="MS")
 @pytest.fixture(params=[0.0, math.inf], ids=["zero", "infinity"])
 def broken_baseline(request, monkeypatch):
     """The demo dataset with the region's unemployed 4/2020–3/2021 set to 0 (or Infinity)."""
-    real = data_sources.dataset.demo_tables
+    real = data_sources.snapshots.dataset.demo_tables
 
     def tables(catalog):
         out = {}
@@ -34,7 +34,7 @@ def broken_baseline(request, monkeypatch):
             out[key] = (frame, prov)
         return out
 
-    monkeypatch.setattr(data_sources.dataset, "demo_tables", tables)
+    monkeypatch.setattr(data_sources.snapshots.dataset, "demo_tables", tables)
     return request.param
 
 

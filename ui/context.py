@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import streamlit as st
 
-from data_sources.catalog import Catalog, Series, load_catalog
-from data_sources.dataset import Dataset, load_dataset
-from data_sources.release_calendar import HELSINKI, release_outlooks
-from data_sources.settings import load_settings
-from data_sources.store import SnapshotStore
+from data_sources.domain.catalog import Catalog, Series, load_catalog
+from data_sources.domain.release_calendar import HELSINKI, release_outlooks
+from data_sources.domain.settings import load_settings
+from data_sources.snapshots.dataset import Dataset, load_dataset
+from data_sources.snapshots.store import SnapshotStore
 from figures.formats import fmt_date
 from figures.i18n import t
 from figures.provenance import source_line

@@ -13,11 +13,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from data_sources.boundaries import load_boundaries
-from data_sources.catalog import load_catalog
-from data_sources.dataset import Dataset
-from data_sources.periods import DEFAULT_START
-from data_sources.programme import load_programme
+from data_sources.domain.boundaries import load_boundaries
+from data_sources.domain.catalog import load_catalog
+from data_sources.domain.periods import DEFAULT_START
+from data_sources.domain.programme import load_programme
+from data_sources.snapshots.dataset import Dataset
 from figures.charts import trend_chart
 from figures.formats import fmt_month
 from figures.i18n import t

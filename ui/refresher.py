@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data_sources.catalog import load_catalog
-from data_sources.refresher import Refresher
-from data_sources.settings import DEFAULT_REFRESH_INTERVAL_S, load_settings
+from data_sources.domain.catalog import load_catalog
+from data_sources.domain.settings import DEFAULT_REFRESH_INTERVAL_S, load_settings
+from data_sources.service.refresher import Refresher
 from ui.context import dataset
 
 

@@ -7,11 +7,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from data_sources.catalog import load_catalog
-from data_sources.dataset import Dataset
-from data_sources.meetings import MeetingsError, load_meetings
-from data_sources.settings import load_settings
-from data_sources.store import Provenance, SnapshotStore, StoreError
+from data_sources.domain.catalog import load_catalog
+from data_sources.domain.meetings import MeetingsError, load_meetings
+from data_sources.domain.settings import load_settings
+from data_sources.snapshots.dataset import Dataset
+from data_sources.snapshots.store import Provenance, SnapshotStore, StoreError
 from figures.i18n import t
 from figures.municipal import SIDE_BY_SIDE
 from figures.vintages import comparison_choices, comparison_table, release_known_on

@@ -8,9 +8,9 @@ from datetime import date
 
 import pandas as pd
 
-from data_sources.catalog import Catalog
-from data_sources.periods import DEFAULT_START, Month, PeriodError
-from data_sources.programme import THEME_IDS
+from data_sources.domain.catalog import Catalog
+from data_sources.domain.periods import DEFAULT_START, Month, PeriodError
+from data_sources.domain.programme import THEME_IDS
 from figures.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from figures.views import VIEWS
 from report.slides import DECKS

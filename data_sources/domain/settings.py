@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-DEFAULT_CACHE_DIR = Path(__file__).resolve().parent.parent / "cache"
+DEFAULT_CACHE_DIR = Path(__file__).resolve().parents[2] / "cache"
 DEFAULT_REFRESH_INTERVAL_S = 600
 MB = 2**20
 
@@ -61,7 +61,7 @@ def load_settings(environ: Mapping[str, str] | None = None, default_base_url: st
     """The settings from `environ` (the process environment by default); unset values take defaults."""
     environ = os.environ if environ is None else environ
     if default_base_url is None:
-        from data_sources.catalog import load_catalog
+        from data_sources.domain.catalog import load_catalog
 
         default_base_url = load_catalog().base_url
     return Settings(

@@ -22,8 +22,8 @@ import requests_cache
 import urllib3
 from requests.adapters import HTTPAdapter
 
-from data_sources.jsonstat import MAX_CELLS
-from data_sources.ratelimit import SlidingWindowLimiter
+from data_sources.pxweb.jsonstat import MAX_CELLS
+from data_sources.pxweb.ratelimit import SlidingWindowLimiter
 
 log = logging.getLogger(__name__)
 

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import yaml
 
-from data_sources.content_yaml import ContentError, load_file, load_text, shown_path
-from data_sources.periods import HalfYear, PeriodError
-from data_sources.programme import Programme, load_programme
-from data_sources.store import atomic_write_bytes
+from data_sources.domain.content_yaml import ContentError, load_file, load_text, shown_path
+from data_sources.domain.files import atomic_write_bytes
+from data_sources.domain.periods import HalfYear, PeriodError
+from data_sources.domain.programme import Programme, load_programme
 
 log = logging.getLogger(__name__)
 
-PROGRESS_DIR = Path(__file__).resolve().parent.parent / "content" / "progress"
+PROGRESS_DIR = Path(__file__).resolve().parents[2] / "content" / "progress"
 # The states as the steering group names them; the file stores these Finnish words.
 STATES = ("ei aloitettu", "käynnissä", "toteutunut", "ei arvioitu")
 NOT_ASSESSED = "ei arvioitu"

@@ -18,9 +18,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
 
-from data_sources.catalog import Catalog
-from data_sources.refresh import RefreshRun, now_utc, refresh_cache_dir
-from data_sources.refresh_requests import (
+from data_sources.domain.catalog import Catalog
+from data_sources.service.refresh_requests import (
     REFRESHER_LOCK,
     RefresherStatus,
     RequestWatch,
@@ -29,7 +28,8 @@ from data_sources.refresh_requests import (
     snapshots_dir,
     write_status,
 )
-from data_sources.store import Attempt, SnapshotStore, try_lock
+from data_sources.snapshots.refresh_run import RefreshRun, now_utc, refresh_cache_dir
+from data_sources.snapshots.store import Attempt, SnapshotStore, try_lock
 
 log = logging.getLogger(__name__)
 

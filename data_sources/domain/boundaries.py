@@ -1,7 +1,7 @@
 """Municipality boundaries for the map: the region's municipalities and their neighbours, EPSG:3067.
 
-The repository keeps its own copy (data_sources/geo/, source and licence in its README). To make
-it again from Statistics Finland's full file: `python -m data_sources.boundaries FULL.geojson`.
+The repository keeps its own copy (data_sources/domain/geo/, source and licence in its README). To make
+it again from Statistics Finland's full file: `python -m data_sources boundaries FULL.geojson`.
 """
 
 from __future__ import annotations
@@ -9,10 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-import sys
 from pathlib import Path
-
-from data_sources.catalog import load_catalog
 
 BOUNDARIES_PATH = Path(__file__).resolve().parent / "geo" / "kymenlaakso_kunnat_2026_2km.geojson"
 TOUCH_METRES = 1.0  # shared borders of the generalised file share their vertices exactly
@@ -56,16 +53,3 @@ def extract(full: dict, municipalities: set[str]) -> dict:
 def load_boundaries(path: Path = BOUNDARIES_PATH) -> dict:
     """The stored boundaries as GeoJSON (coordinates in metres, EPSG:3067); read once per process."""
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def main(argv: list[str]) -> int:
-    full = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
-    members = {a.code for a in load_catalog().municipalities}
-    doc = extract(full, members)
-    BOUNDARIES_PATH.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    sys.stdout.write(f"{len(doc['features'])} municipalities written to {BOUNDARIES_PATH}\n")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

@@ -9,7 +9,6 @@ import json
 import logging
 import os
 import re
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -22,8 +21,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from data_sources.series_frame import SNAPSHOT_COLUMNS
-from data_sources.settings import load_settings
+from data_sources.domain.files import atomic_write_bytes
+from data_sources.domain.settings import load_settings
+from data_sources.snapshots.series_frame import SNAPSHOT_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -97,22 +97,6 @@ def outside(value: object, limit: int = 60) -> str:
     """A value read from a damaged file, quoted short and on one line for a note."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temp file beside `path`, fsync, then rename over it: readers see old or new."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def atomic_write_json(path: Path, doc: object) -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.catalog import Catalog, load_catalog
-from data_sources.demo import demo_tables
-from data_sources.jsonstat import MISSING_SYMBOLS
-from data_sources.series_frame import is_lower_bound
-from data_sources.store import Attempt, Provenance, SnapshotStore
+from data_sources.domain.catalog import Catalog, load_catalog
+from data_sources.pxweb.jsonstat import MISSING_SYMBOLS
+from data_sources.snapshots.demo import demo_tables
+from data_sources.snapshots.series_frame import is_lower_bound
+from data_sources.snapshots.store import Attempt, Provenance, SnapshotStore
 
 log = logging.getLogger(__name__)
 

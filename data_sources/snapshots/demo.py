@@ -10,9 +10,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from data_sources.catalog import Catalog
-from data_sources.series_frame import cells_to_series
-from data_sources.store import Provenance
+from data_sources.domain.catalog import Catalog
+from data_sources.snapshots.series_frame import cells_to_series
+from data_sources.snapshots.store import Provenance
 
 DEMO_RELEASE = "2026-07-21T05:00:00Z"
 DEMO_LAST_PERIOD = "2026M06"

@@ -1,4 +1,4 @@
-"""`python -m data_sources.refresh`: fetch what changed since the stored releases, keep what is good.
+"""`python -m data_sources refresh`: fetch what changed since the stored releases, keep what is good.
 
 With `--watch` it stays in the foreground and refreshes every REFRESH_INTERVAL_S seconds (the
 app's background refresher, for deployments that run it apart from the app); Ctrl-C ends it.
@@ -6,12 +6,9 @@ app's background refresher, for deployments that run it apart from the app); Ctr
 
 from __future__ import annotations
 
-import argparse
-import dataclasses
 import logging
 import os
 import sqlite3
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -21,19 +18,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.catalog import Catalog, Table, load_catalog
-from data_sources.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json, parse_updated
-from data_sources.pxweb_client import ApiConfig, PxWebClient, PxWebError, outside_text
-from data_sources.query import QueryError, query_body, split_selections, table_selections
-from data_sources.series_frame import cells_to_series, judge_release
-from data_sources.settings import RefreshLimits, load_settings
-from data_sources.store import (
+from data_sources.domain.catalog import Catalog, Table
+from data_sources.domain.settings import RefreshLimits, load_settings
+from data_sources.pxweb.client import ApiConfig, PxWebClient, PxWebError, outside_text
+from data_sources.pxweb.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json, parse_updated
+from data_sources.pxweb.query import QueryError, query_body, split_selections, table_selections
+from data_sources.snapshots.series_frame import cells_to_series, judge_release
+from data_sources.snapshots.store import (
     Attempt,
     LockTimeoutError,
     Provenance,
     SnapshotStore,
     StoreError,
-    cache_dir_from_env,
     unusable_folder,
 )
 
@@ -360,104 +356,3 @@ def refresh_cache_dir(
 def _whole_run_failed(catalog: Catalog, problem: str) -> RefreshRun:
     results = [TableResult(t.key, t.path, "failed", problem) for t in catalog.tables.values()]
     return RefreshRun(results, f"refresh failed: {problem}", None, problem)
-
-
-def main(argv: list[str] | None = None) -> int:
-    catalog = load_catalog()
-    parser = argparse.ArgumentParser(prog="python -m data_sources.refresh", description=__doc__)
-    parser.add_argument("--base-url", default=load_settings(default_base_url=catalog.base_url).base_url)
-    parser.add_argument("--cache-dir", type=Path, default=cache_dir_from_env())
-    parser.add_argument("--quiet", action="store_true", help="no progress lines")
-    parser.add_argument("--timeout", type=float, default=30.0, help="read timeout per request, seconds")
-    parser.add_argument("--retries", type=int, default=3, help="retries after a failed request")
-    parser.add_argument("--backoff", type=float, default=1.0, help="first retry pause, seconds (doubles)")
-    limits = load_settings(default_base_url=catalog.base_url).limits
-    parser.add_argument(
-        "--deadline", type=float, default=limits.refresh_deadline_s, help="the whole refresh at most, seconds"
-    )
-    parser.add_argument(
-        "--request-deadline", type=float, default=limits.request_deadline_s, help="one answer at most, seconds"
-    )
-    parser.add_argument(
-        "--lock-wait", type=float, default=limits.lock_wait_s, help="wait for a refresh already running, seconds"
-    )
-    parser.add_argument("--watch", action="store_true", help="keep refreshing every --interval seconds")
-    parser.add_argument(
-        "--interval", type=int, default=None, help="seconds between rounds with --watch (default REFRESH_INTERVAL_S)"
-    )
-    args = parser.parse_args(argv)
-    if args.watch:
-        return watch(catalog, args)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-
-    def progress(message: str) -> None:
-        if not args.quiet:
-            print(message, file=sys.stderr, flush=True)
-
-    run = refresh_cache_dir(
-        catalog,
-        args.cache_dir,
-        args.base_url,
-        progress,
-        timeout=args.timeout,
-        retries=args.retries,
-        backoff=args.backoff,
-        limits=dataclasses.replace(
-            limits,
-            refresh_deadline_s=args.deadline,
-            request_deadline_s=args.request_deadline,
-            lock_wait_s=args.lock_wait,
-        ),
-    )
-    if run.problem:
-        print(f"refresh failed: {run.problem}; kept the stored data", file=sys.stderr)
-        return 1
-    if run.warning:
-        print(f"warning: {run.warning}", file=sys.stderr)
-    print(run.summary)
-    failed = [r for r in run.results if r.status == "failed"]
-    for result in failed:
-        print(f"refresh failed: {result.table_path}: {result.message}; kept the stored data", file=sys.stderr)
-    return 1 if failed else 0
-
-
-def watch(catalog: Catalog, args: argparse.Namespace) -> int:
-    """The background refresher in the foreground: rounds until Ctrl-C or SIGTERM, then a clean exit."""
-    import signal
-
-    from data_sources.refresher import Refresher
-
-    interval = (
-        load_settings(default_base_url=catalog.base_url).refresh_interval_s if args.interval is None else args.interval
-    )
-    if interval <= 0:
-        print("refresh --watch: the interval is 0 (REFRESH_INTERVAL_S=0 turns refreshing off)", file=sys.stderr)
-        return 2
-    logging.basicConfig(
-        level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    refresher = Refresher(
-        catalog,
-        args.cache_dir,
-        args.base_url,
-        interval,
-        timeout=args.timeout,
-        retries=args.retries,
-        backoff=args.backoff,
-    )
-    # Both end it cleanly. SIGINT explicitly too: a process started in the background by a shell
-    # inherits SIGINT ignored, and Python then never raises KeyboardInterrupt for Ctrl-C / kill -INT.
-    previous = {sig: signal.signal(sig, lambda *_: refresher.stop()) for sig in (signal.SIGTERM, signal.SIGINT)}
-    try:
-        refresher.run_forever()
-    except KeyboardInterrupt:
-        refresher.stop()
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-    print(f"refresh --watch stopped after {refresher.rounds} rounds", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from data_sources.content_yaml import load_file
+from data_sources.domain.content_yaml import load_file
 
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
 LANGUAGES = ("fi", "sv", "en")

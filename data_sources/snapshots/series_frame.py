@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from data_sources.catalog import Catalog, Table
-from data_sources.jsonstat import period_start
+from data_sources.domain.catalog import Catalog, Table
+from data_sources.pxweb.jsonstat import period_start
 
 # A sum with a suppressed part is the sum of its known parts, a lower bound: its status names the
 # missing parts ("≥ VALMENNUSLOP"), so it is shown as "vähintään 1 234" and never compared as if whole.

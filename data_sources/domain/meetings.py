@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from data_sources.content_yaml import Content, ContentError, load_file
+from data_sources.domain.content_yaml import Content, ContentError, load_file
 
-MEETINGS_PATH = Path(__file__).resolve().parent.parent / "content" / "meetings.yaml"
+MEETINGS_PATH = Path(__file__).resolve().parents[2] / "content" / "meetings.yaml"
 
 
 class MeetingsError(ValueError):

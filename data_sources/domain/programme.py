@@ -10,10 +10,10 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from data_sources.catalog import Catalog, Series, load_catalog
-from data_sources.content_yaml import load_file
+from data_sources.domain.catalog import Catalog, Series, load_catalog
+from data_sources.domain.content_yaml import load_file
 
-PROGRAMME_PATH = Path(__file__).resolve().parent.parent / "content" / "programme.yaml"
+PROGRAMME_PATH = Path(__file__).resolve().parents[2] / "content" / "programme.yaml"
 THEME_IDS = ("4.1", "4.2", "4.3", "4.4")
 THEME_KEYS = ("id", "short", "title", "coordinator", "impacts", "goals", "indicators", "participants", "resources")
 KINDS = ("statistical", "assessed")

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
-from data_sources.periods import Month
+from data_sources.domain.periods import Month
 
 # PxWeb writes suppressed or missing cells as these symbols; all of them stay missing.
 MISSING_SYMBOLS = frozenset({".", "..", "...", "....", "-"})

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from data_sources.store import atomic_write_json, try_lock, unusable_folder
+from data_sources.snapshots.store import atomic_write_json, try_lock, unusable_folder
 
 log = logging.getLogger(__name__)
 

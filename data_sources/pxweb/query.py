@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from data_sources.catalog import Table
-from data_sources.pxweb_client import outside_text
+from data_sources.domain.catalog import Table
+from data_sources.pxweb.client import outside_text
 
 SHOWN_CODES = 5  # an error names at most this many of the codes a table has
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from data_sources.catalog import Catalog, Table
+from data_sources.domain.catalog import Catalog, Table
 
 HELSINKI = "Europe/Helsinki"
 

@@ -1,0 +1,164 @@
+"""The commands: `python -m data_sources refresh | check | boundaries` (see data_sources/__main__.py).
+
+The service room is the only one that puts the rooms together: the PxWeb client, the snapshot store,
+the refresh run and the refresher. Nothing below it imports it, so there is no circle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from data_sources.domain.boundaries import BOUNDARIES_PATH, extract
+from data_sources.domain.catalog import Catalog, load_catalog
+from data_sources.domain.settings import load_settings
+from data_sources.pxweb.client import PxWebClient, PxWebError, outside_text
+from data_sources.service.check import check_series
+from data_sources.service.refresher import Refresher
+from data_sources.snapshots.refresh_run import refresh_cache_dir
+from data_sources.snapshots.store import cache_dir_from_env
+
+
+def refresh(argv: list[str] | None = None) -> int:
+    """Fetch what changed since the stored releases and keep what is good; with --watch, keep refreshing."""
+    catalog = load_catalog()
+    parser = argparse.ArgumentParser(prog="python -m data_sources refresh", description=refresh.__doc__)
+    parser.add_argument("--base-url", default=load_settings(default_base_url=catalog.base_url).base_url)
+    parser.add_argument("--cache-dir", type=Path, default=cache_dir_from_env())
+    parser.add_argument("--quiet", action="store_true", help="no progress lines")
+    parser.add_argument("--timeout", type=float, default=30.0, help="read timeout per request, seconds")
+    parser.add_argument("--retries", type=int, default=3, help="retries after a failed request")
+    parser.add_argument("--backoff", type=float, default=1.0, help="first retry pause, seconds (doubles)")
+    limits = load_settings(default_base_url=catalog.base_url).limits
+    parser.add_argument(
+        "--deadline", type=float, default=limits.refresh_deadline_s, help="the whole refresh at most, seconds"
+    )
+    parser.add_argument(
+        "--request-deadline", type=float, default=limits.request_deadline_s, help="one answer at most, seconds"
+    )
+    parser.add_argument(
+        "--lock-wait", type=float, default=limits.lock_wait_s, help="wait for a refresh already running, seconds"
+    )
+    parser.add_argument("--watch", action="store_true", help="keep refreshing every --interval seconds")
+    parser.add_argument(
+        "--interval", type=int, default=None, help="seconds between rounds with --watch (default REFRESH_INTERVAL_S)"
+    )
+    args = parser.parse_args(argv)
+    if args.watch:
+        return watch(catalog, args)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+    def progress(message: str) -> None:
+        if not args.quiet:
+            print(message, file=sys.stderr, flush=True)
+
+    run = refresh_cache_dir(
+        catalog,
+        args.cache_dir,
+        args.base_url,
+        progress,
+        timeout=args.timeout,
+        retries=args.retries,
+        backoff=args.backoff,
+        limits=dataclasses.replace(
+            limits,
+            refresh_deadline_s=args.deadline,
+            request_deadline_s=args.request_deadline,
+            lock_wait_s=args.lock_wait,
+        ),
+    )
+    if run.problem:
+        print(f"refresh failed: {run.problem}; kept the stored data", file=sys.stderr)
+        return 1
+    if run.warning:
+        print(f"warning: {run.warning}", file=sys.stderr)
+    print(run.summary)
+    failed = [r for r in run.results if r.status == "failed"]
+    for result in failed:
+        print(f"refresh failed: {result.table_path}: {result.message}; kept the stored data", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def watch(catalog: Catalog, args: argparse.Namespace) -> int:
+    """The background refresher in the foreground: rounds until Ctrl-C or SIGTERM, then a clean exit."""
+    interval = (
+        load_settings(default_base_url=catalog.base_url).refresh_interval_s if args.interval is None else args.interval
+    )
+    if interval <= 0:
+        print("refresh --watch: the interval is 0 (REFRESH_INTERVAL_S=0 turns refreshing off)", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    refresher = Refresher(
+        catalog,
+        args.cache_dir,
+        args.base_url,
+        interval,
+        timeout=args.timeout,
+        retries=args.retries,
+        backoff=args.backoff,
+    )
+    # Both end it cleanly. SIGINT explicitly too: a process started in the background by a shell
+    # inherits SIGINT ignored, and Python then never raises KeyboardInterrupt for Ctrl-C / kill -INT.
+    previous = {sig: signal.signal(sig, lambda *_: refresher.stop()) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        refresher.run_forever()
+    except KeyboardInterrupt:
+        refresher.stop()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    print(f"refresh --watch stopped after {refresher.rounds} rounds", file=sys.stderr)
+    return 0
+
+
+def check(argv: list[str] | None = None) -> int:
+    """Does every catalog series still resolve against the live API?"""
+    catalog = load_catalog()
+    parser = argparse.ArgumentParser(prog="python -m data_sources check", description=check.__doc__)
+    parser.add_argument("--base-url", default=load_settings(default_base_url=catalog.base_url).base_url)
+    parser.add_argument("--cache-dir", type=Path, default=cache_dir_from_env())
+    args = parser.parse_args(argv)
+    listings: dict[str, list[dict]] = {}
+    metadata: dict[str, dict | str] = {}
+    with PxWebClient(args.base_url, None, max_retries=1) as client:
+        try:
+            client.config()
+        except PxWebError as exc:
+            print(f"check failed: {exc}", file=sys.stderr)
+            return 1
+        for table in catalog.tables.values():
+            try:
+                if table.folder not in listings:
+                    listings[table.folder] = client.list_folder(catalog.database, table.folder)
+                metadata[table.key] = client.table_metadata(catalog.database, table.path)
+            except PxWebError as exc:
+                metadata[table.key] = str(exc)
+    results = check_series(catalog, listings, metadata)
+    for r in results:
+        print(f"{'OK ' if r.ok else 'BAD'}  {r.series_id:<28} {r.table_path:<16} {r.detail}")
+    print("\nTables in the folders (to find the intended sources of proxies):")
+    for folder, entries in listings.items():
+        for entry in entries:
+            fields = (f"{folder}/{entry.get('id')}", entry.get("updated", ""), entry.get("text", ""))
+            print("  " + "  ".join(outside_text(str(field), 80) for field in fields))
+    return 0 if all(r.ok for r in results) else 1
+
+
+def boundaries(argv: list[str]) -> int:
+    """Write the stored boundaries again from Statistics Finland's full file."""
+    full = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
+    members = {a.code for a in load_catalog().municipalities}
+    doc = extract(full, members)
+    BOUNDARIES_PATH.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    sys.stdout.write(f"{len(doc['features'])} municipalities written to {BOUNDARIES_PATH}\n")
+    return 0
+
+
+COMMANDS = {"refresh": refresh, "check": check, "boundaries": boundaries}
