@@ -1,4 +1,4 @@
-"""Kymenlaakso employment dashboard: the shared frame (language, area, navigation, banners, URL)."""
+"""The employment dashboard: the shared frame (language, area, navigation, banners, URL)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """`python -m data_sources COMMAND ...`: refresh (fetch and keep what is good; --watch keeps going), check
-(does every series still resolve against the live API?), boundaries FILE (write the map's boundaries again)."""
+(does every series still resolve against the live API?)."""
 
 from __future__ import annotations
 

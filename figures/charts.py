@@ -8,11 +8,17 @@ import altair as alt
 import pandas as pd
 
 from data_sources.domain.catalog import Catalog
+from data_sources.domain.region import load_region
 from figures.formats import NBSP, fmt_date, fmt_month, fmt_number, vega_locale
 from figures.i18n import t
 
-# The programme's own date; the breaks in the series come from the catalog (catalog.breaks).
-EVENTS = (("2021-03-23", "event_programme"),)
+
+def programme_events(lang: str) -> list[tuple[str, str]]:
+    """The programme's approval, marked on every chart (none when the region has no programme)."""
+    files = load_region().programme
+    return [] if files is None else [(files.approved.isoformat(), t("event_programme", lang))]
+
+
 # The app's own font first ("Source Sans" in Streamlit 1.67), so a chart's text matches the page's.
 FONT = '"Source Sans", "Source Sans Pro", Arial, sans-serif'
 # Axis and legend labels: Streamlit's theme draws them in a grey of 3.7:1; this is 10:1 on white (WCAG AA: 4.5).
@@ -140,7 +146,7 @@ def trend_chart(
         description="tip:N",
     )
     start, end = data["period"].min(), data["period"].max()
-    marked = [(day, t(key, lang)) for day, key in EVENTS] + [(b.date, b.label[lang]) for b in catalog.breaks]
+    marked = [*programme_events(lang), *((b.date, b.label[lang]) for b in catalog.breaks)]
     events = pd.DataFrame(
         [
             {"date": pd.Timestamp(day), "label": label, "day": fmt_date(day, lang)}

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_sources.domain.catalog import Break
-from data_sources.domain.periods import PROGRAMME_BASELINE, Month
+from data_sources.domain.periods import Month
+from data_sources.domain.region import programme_baseline
 from data_sources.snapshots.series_frame import is_lower_bound
 from figures.formats import fmt_date, fmt_month, fmt_number, fmt_percent
 from figures.i18n import t
@@ -142,10 +143,9 @@ def year_change(series: dict[Month, Point], month: Month, is_rate: bool) -> Chan
     )
 
 
-def programme_change(
-    series: dict[Month, Point], last: Month, is_rate: bool, baseline: Month = PROGRAMME_BASELINE
-) -> Change:
+def programme_change(series: dict[Month, Point], last: Month, is_rate: bool, baseline: Month | None = None) -> Change:
     """The mean of the 12 months to `last` against the mean of the 12 months to the programme's baseline."""
+    baseline = baseline or programme_baseline()
     now, now_gaps = window_mean(series, last)
     before, before_gaps = window_mean(series, baseline)
     return Change(

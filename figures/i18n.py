@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from data_sources.domain.catalog import LANGUAGES as LANGUAGE_CODES
+from data_sources.domain.region import load_region, programme_baseline
+from figures.formats import fmt_date
 
 # Each language named in itself, for the picker; the codes themselves are the catalog's.
 LANGUAGES = dict(zip(LANGUAGE_CODES, ("Suomi", "Svenska", "English"), strict=True))
@@ -60,9 +62,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "added": {"fi": "lisätty seurantaan", "sv": "tillagd i uppföljningen", "en": "added for follow-up"},
     "app_title": {
-        "fi": "Kymenlaakson työllisyys",
-        "sv": "Sysselsättningen i Kymmenedalen",
-        "en": "Kymenlaakso employment",
+        "fi": "{region_of} työllisyys",
+        "sv": "Sysselsättningen {region_where}",
+        "en": "{region_name} employment",
     },
     "page_overview": {"fi": "Yleiskatsaus", "sv": "Översikt", "en": "Overview"},
     "page_groups": {"fi": "Työnhakijaryhmät", "sv": "Grupper av arbetssökande", "en": "Job-seeker groups"},
@@ -82,9 +84,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Relative (% of labour force / per 1,000 inhabitants)",
     },
     "view_index": {
-        "fi": "Indeksi (4/2020–3/2021 = 100)",
-        "sv": "Index (4/2020–3/2021 = 100)",
-        "en": "Index (4/2020–3/2021 = 100)",
+        "fi": "Indeksi ({base_first}–{base_last} = 100)",
+        "sv": "Index ({base_first}–{base_last} = 100)",
+        "en": "Index ({base_first}–{base_last} = 100)",
     },
     "view_yoy": {
         "fi": "Muutos vuodentakaisesta",
@@ -150,9 +152,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "unit_share_labour_force": {"fi": "% työvoimasta", "sv": "% av arbetskraften", "en": "% of labour force"},
     "unit_per_1000": {"fi": "1 000 asukasta kohti", "sv": "per 1 000 invånare", "en": "per 1,000 inhabitants"},
     "unit_index": {
-        "fi": "indeksi, 4/2020–3/2021 = 100",
-        "sv": "index, 4/2020–3/2021 = 100",
-        "en": "index, 4/2020–3/2021 = 100",
+        "fi": "indeksi, {base_first}–{base_last} = 100",
+        "sv": "index, {base_first}–{base_last} = 100",
+        "en": "index, {base_first}–{base_last} = 100",
     },
     "unit_yoy": {
         "fi": "muutos vuodentakaisesta",
@@ -206,27 +208,35 @@ TEXTS: dict[str, dict[str, str]] = {
     "status_unknown": {"fi": "ei arvioitavissa", "sv": "kan inte bedömas", "en": "cannot be assessed"},
     "wanted_up": {"fi": "kasvaa", "sv": "ökar", "en": "up"},
     "wanted_down": {"fi": "vähenee", "sv": "minskar", "en": "down"},
+    "no_programme": {
+        "fi": "Alueelle {region_name} ei ole määritetty työllisyysohjelmaa, joten ohjelman tavoitteita ei seurata; "
+        "tilastosivut näyttävät alueen luvut.",
+        "sv": "Inget sysselsättningsprogram har angetts för {region_name}, så inga programmål följs upp; "
+        "statistiksidorna visar områdets siffror.",
+        "en": "No employment programme is configured for {region_name}, so no programme goals are followed; the "
+        "statistics pages show the region's figures.",
+    },
     "status_unmeasurable": {
         "fi": "ei mitattavissa tästä tilastosta",
         "sv": "kan inte mätas med denna statistik",
         "en": "not measurable from this statistic",
     },
     "status_rule": {
-        "fi": "Tila verrataan ohjelman alusta: viimeisten 12 kuukauden keskiarvo 12 kuukauden keskiarvoon maaliskuuhun "
-        "2021 asti (kausivaihtelu tasoittuu), alueen muutos koko maan muutokseen. ✔ edennyt = muuttunut toivottuun "
+        "fi": "Tila verrataan ohjelman alusta: viimeisten 12 kuukauden keskiarvo 12 kuukauden keskiarvoon {base_last} "
+        "asti (kausivaihtelu tasoittuu), alueen muutos koko maan muutokseen. ✔ edennyt = muuttunut toivottuun "
         "suuntaan ja paremmin kuin koko maa, kumpikin yli sietorajan; ✖ heikentynyt = vastakkaiseen suuntaan ja "
         "huonommin kuin koko maa, kumpikin yli sietorajan; = ennallaan = muut: sietorajan ({rate_band} osuuksissa, "
         "{count_band} lukumäärissä) sisällä olevasta erosta ei anneta tilaa; – ei mitattavissa = korvikemittari, "
         "jonka suunta ei tarkoita samaa kuin mittarin; ? ei arvioitavissa = luku puuttuu, on salattu tai osittainen.",
         "sv": "Status jämförs sedan programmets början: medelvärdet av de senaste 12 månaderna mot medelvärdet av 12 "
-        "månader fram till mars 2021 (säsongvariationen jämnas ut), områdets förändring mot hela landets. ✔ framsteg "
+        "månader fram till {base_last} (säsongvariationen jämnas ut), områdets förändring mot hela landets. ✔ framsteg "
         "= i önskad riktning och bättre än hela landet, båda mer än toleransen; ✖ försämrats = i motsatt riktning och "
         "sämre än hela landet, båda mer än toleransen; = oförändrat = övriga: en skillnad inom toleransen "
         "({rate_band} för andelar, {count_band} för antal) ger ingen status; – kan inte mätas = ett ersättande mått "
         "vars riktning inte betyder detsamma som mätarens; ? kan inte bedömas = uppgift saknas, är skyddad eller "
         "ofullständig.",
         "en": "Status compares since the programme began: the mean of the latest 12 months against the mean of the 12 "
-        "months to March 2021 (seasons balance out), the region's change against the whole country's. ✔ progressed "
+        "months to {base_last} (seasons balance out), the region's change against the whole country's. ✔ progressed "
         "= moved the wanted way and did better than the country, both by more than the band; ✖ worsened = moved "
         "against it and did worse than the country, both by more than the band; = held = the rest: a difference "
         "within the band ({rate_band} for rates, {count_band} for counts) gets no verdict; – not measurable = a "
@@ -311,16 +321,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "fit_stand_in": {"fi": "korvike", "sv": "ersättande mått", "en": "proxy"},
     "peers_line": {
         "fi": "Vertailumaakunnat: {peers} – ne {count} manner-Suomen maakuntaa, joiden {series} oli "
-        "{span} lähimpänä {area}n lukua.",
+        "{span} lähimpänä {region_of} lukua.",
         "sv": "Jämförbara landskap: {peers} – de {count} landskap på fastlandet vars {series} låg närmast "
-        "{area}s {span}.",
-        "en": "Comparable regions: {peers} – the {count} mainland regions whose {series} was nearest {area}'s in "
-        "{span}.",
+        "{region_of} {span}.",
+        "en": "Comparable regions: {peers} – the {count} mainland regions whose {series} was nearest "
+        "{region_name}'s in {span}.",
     },
     "peers_none": {
-        "fi": "Vertailumaakuntia ei voi valita: {area}n lähtötason lukuja ei ole tallessa.",
-        "sv": "Jämförbara landskap kan inte väljas: {area}s utgångsläge saknas.",
-        "en": "No comparable regions can be chosen: {area}'s baseline figures are not stored.",
+        "fi": "Vertailumaakuntia ei voi valita: {region_of} lähtötason lukuja ei ole tallessa.",
+        "sv": "Jämförbara landskap kan inte väljas: {region_of} utgångsläge saknas.",
+        "en": "No comparable regions can be chosen: {region_name}'s baseline figures are not stored.",
     },
     "peers_table": {
         "fi": "Muutos ohjelman alusta (12 kk:n keskiarvot): {area}, vertailumaakunnat ja koko maa",
@@ -457,20 +467,20 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "rate_title": {"fi": "{label}, % (osuus)", "sv": "{label}, % (andel)", "en": "{label}, % (rate)"},
     "index_title": {
-        "fi": "{label}, indeksi 4/2020–3/2021 = 100",
-        "sv": "{label}, index 4/2020–3/2021 = 100",
-        "en": "{label}, index 4/2020–3/2021 = 100",
+        "fi": "{label}, indeksi {base_first}–{base_last} = 100",
+        "sv": "{label}, index {base_first}–{base_last} = 100",
+        "en": "{label}, index {base_first}–{base_last} = 100",
     },
     "report_title": {
-        "fi": "Kymenlaakson työllisyysohjelma: puolivuosiraportti {half}",
-        "sv": "Sysselsättningsprogrammet för Kymmenedalen: halvårsrapport {half}",
-        "en": "Kymenlaakso employment programme: half-year report {half}",
+        "fi": "{region_of} työllisyysohjelma: puolivuosiraportti {half}",
+        "sv": "Sysselsättningsprogrammet för {region_name}: halvårsrapport {half}",
+        "en": "{region_name} employment programme: half-year report {half}",
     },
     "report_subtitle": {
-        "fi": "Luvut {end}, {area}. {bases} Ohjelma hyväksytty 23.3.2021; vertailu koko maahan ja vertailumaakuntiin.",
-        "sv": "Siffror {end}, {area}. {bases} Programmet godkänt 23.3.2021; jämförelse med hela landet och "
+        "fi": "Luvut {end}, {area}. {bases} Ohjelma hyväksytty {approved}; vertailu koko maahan ja vertailumaakuntiin.",
+        "sv": "Siffror {end}, {area}. {bases} Programmet godkänt {approved}; jämförelse med hela landet och "
         "jämförbara landskap.",
-        "en": "Figures {end}, {area}. {bases} Programme approved 23 Mar 2021; compared with the whole country and "
+        "en": "Figures {end}, {area}. {bases} Programme approved {approved}; compared with the whole country and "
         "comparable regions.",
     },
     "source_line_plain": {
@@ -511,14 +521,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{label} also stands in for {intended}.",
     },
     "not_a_municipality": {
-        "fi": "{area} ei ole kunta. Valitse yksi kuudesta kunnasta:",
-        "sv": "{area} är inte en kommun. Välj en av de sex kommunerna:",
-        "en": "{area} is not a municipality. Choose one of the six municipalities:",
+        "fi": "{area} ei ole kunta. Valitse yksi {region_of} kunnista:",
+        "sv": "{area} är inte en kommun. Välj en av kommunerna {region_where}:",
+        "en": "{area} is not a municipality. Choose one of the municipalities of {region_name}:",
     },
     "six_title": {
-        "fi": "Kuusi kuntaa rinnakkain",
-        "sv": "De sex kommunerna sida vid sida",
-        "en": "The six municipalities side by side",
+        "fi": "{region_of} kunnat rinnakkain",
+        "sv": "Kommunerna {region_where} sida vid sida",
+        "en": "The municipalities of {region_name} side by side",
     },
     "codes_title": {
         "fi": "Taulukot ja koodit (jäljitettävyys)",
@@ -556,9 +566,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "card_figures": {"fi": "Tunnusluvut", "sv": "Nyckeltal", "en": "Key figures"},
     "card_rank": {
-        "fi": "Työttömien osuus työvoimasta: sija {rank}/{of} Kymenlaakson kunnista (1 = korkein).",
-        "sv": "Andelen arbetslösa av arbetskraften: plats {rank}/{of} bland kommunerna i Kymmenedalen (1 = högst).",
-        "en": "Unemployed share of the labour force: rank {rank} of {of} Kymenlaakso municipalities (1 = highest).",
+        "fi": "Työttömien osuus työvoimasta: sija {rank}/{of} {region_of} kunnista (1 = korkein).",
+        "sv": "Andelen arbetslösa av arbetskraften: plats {rank}/{of} bland kommunerna {region_where} (1 = högst).",
+        "en": "Unemployed share of the labour force: rank {rank} of {of} {region_name} municipalities (1 = highest).",
     },
     "map_title": {"fi": "Kartta", "sv": "Karta", "en": "Map"},
     "map_measure": {"fi": "Karttaan", "sv": "På kartan", "en": "On the map"},
@@ -707,9 +717,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The same report can also be made on the command line: {command}",
     },
     "programme_approved": {
-        "fi": "Kymenlaakson työllisyysohjelma, hyväksytty {date}",
-        "sv": "Kymmenedalens sysselsättningsprogram, godkänt {date}",
-        "en": "Kymenlaakso employment programme, approved {date}",
+        "fi": "{region_of} työllisyysohjelma, hyväksytty {date}",
+        "sv": "{region_of} sysselsättningsprogram, godkänt {date}",
+        "en": "{region_name} employment programme, approved {date}",
     },
     "chart_menu": {"fi": "Kuvaajan valikko", "sv": "Diagrammets meny", "en": "Chart menu"},
     "sparkline": {
@@ -721,7 +731,27 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The text for a key in a language (falling back to Finnish), with {placeholders} filled."""
+    """The text for a key in a language (falling back to Finnish), with {placeholders} filled.
+
+    The region's name ({region_name}, {region_where}, {region_of}) and the programme's baseline
+    ({base_first}, {base_last}, {approved}) are filled from the region served unless given.
+    """
     entry = TEXTS[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
+    if "{region_" in text or "{base_" in text or "{approved}" in text:
+        values = {**region_texts(lang), **values}
     return text.format(**values) if values else text
+
+
+def region_texts(lang: str) -> dict[str, str]:
+    """The region served in the forms interface texts use, and its programme's dates, as they are written."""
+    region = load_region()
+    baseline = programme_baseline(region)
+    first = baseline.shift(-11)
+    approved = region.programme.approved.isoformat() if region.programme else ""
+    return {
+        **region.forms(lang),
+        "base_first": f"{first.month}/{first.year}",
+        "base_last": f"{baseline.month}/{baseline.year}",
+        "approved": fmt_date(approved, lang) if approved else "",
+    }

@@ -1,4 +1,4 @@
-"""One municipality's figures beside the region and the country, and the six municipalities side by side."""
+"""One municipality's figures beside the region and the country, and the region's municipalities side by side."""
 
 from __future__ import annotations
 
@@ -9,13 +9,21 @@ import pandas as pd
 
 from data_sources.domain.catalog import Catalog, Series
 from figures.formats import fmt_number
-from figures.i18n import t
+from figures.i18n import TEXTS, t
 from figures.latest import Latest, latest, rank_areas
 from figures.sentences import lower_bound_note, value_text, year_change_text
 
-# The figures compared across the six municipalities, in the order shown (table, card, map).
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-SIDE_BY_SIDE = ("unemployed", "unemployment_rate", "long_term_unemployed", "jobseekers_under30", "open_vacancies")
+
+
+def side_by_side(catalog: Catalog) -> tuple[str, ...]:
+    """The figures compared across the municipalities, in the order shown (table, card, map): the catalog's view."""
+    return catalog.views["municipality_side_by_side"]
+
+
+def short_label(series: Series, lang: str) -> str:
+    """A column's short name ('six_<id>' in the texts), or the series' label when it has none."""
+    return t(f"six_{series.id}", lang) if f"six_{series.id}" in TEXTS else series.label[lang]
 
 
 @dataclass(frozen=True)
@@ -36,7 +44,8 @@ def table_series(catalog: Catalog) -> list[tuple[Series, tuple[Series, ...]]]:
     not a row of its own but named on the row it copies. A proxy copying nothing keeps its row.
     """
     # the labour force is the rate's denominator, not a figure of its own here (as before issue 11)
-    shown = [s for s in catalog.series_for_table(catalog.monthly_table_key) if s.id != "labour_force"]
+    denominators = {s.share_of[1] for s in catalog.series if s.share_of}  # the labour force: a rate's base, no row
+    shown = [s for s in catalog.series_for_table(catalog.monthly_table_key) if s.id not in denominators]
     groups: dict[tuple[str, ...], list[Series]] = {}
     for series in shown:
         groups.setdefault(series.codes, []).append(series)
@@ -72,24 +81,24 @@ def municipality_rows(frame: pd.DataFrame, catalog: Catalog, area: str) -> list[
 
 
 def six_municipalities(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
-    """Per municipality the latest figure and change from a year earlier of each SIDE_BY_SIDE series,
+    """Per municipality the latest figure and change from a year earlier of each side-by-side series,
     and its rank on the unemployment rate (1 = highest); one row per municipality, in catalog order.
     """
     codes = [a.code for a in catalog.municipalities]
-    wanted = frame[frame["area_code"].isin(codes) & frame["series"].isin(SIDE_BY_SIDE)]
+    wanted = frame[frame["area_code"].isin(codes) & frame["series"].isin(side_by_side(catalog))]
     records = []
     for code in codes:
         record: dict[str, object] = {"area_code": code}
-        for series_id in SIDE_BY_SIDE:
+        for series_id in side_by_side(catalog):
             fig = _latest_of(wanted, series_id, code)
             record[series_id] = fig.value
             record[f"{series_id}_year_change"] = fig.year_change
             record[f"{series_id}_year_change_pct"] = fig.year_change_pct
-            if series_id == "unemployment_rate":
+            if series_id == catalog.rate_series:
                 record["period"] = fig.period
         records.append(record)
     table = pd.DataFrame(records)
-    ranks = rank_areas(dict(zip(table["area_code"], table["unemployment_rate"], strict=True)))
+    ranks = rank_areas(dict(zip(table["area_code"], table[catalog.rate_series], strict=True)))
     table["rank"] = table["area_code"].map(lambda c: ranks.get(c, math.nan))
     return table
 
@@ -178,15 +187,15 @@ def codes_table(rows: list[FigureRow], catalog: Catalog, lang: str) -> pd.DataFr
 
 
 def six_display(table: pd.DataFrame, catalog: Catalog, lang: str) -> pd.DataFrame:
-    """The six municipalities side by side as texts: each figure, the rate's and the count's yearly change, rank."""
+    """The municipalities side by side as texts: each figure, the rate's and the count's yearly change, rank."""
     records = []
     for rec in table.to_dict("records"):
         out = {t("municipality", lang): catalog.area(rec["area_code"]).name[lang]}
-        for series_id in SIDE_BY_SIDE:
+        for series_id in side_by_side(catalog):
             series = catalog.series_by_id(series_id)
-            out[t(f"six_{series_id}", lang)] = value_text(rec[series_id], series, lang)
-            if series_id in ("unemployed", "unemployment_rate"):
-                out[f"{t(f'six_{series_id}', lang)}, {t('six_year_change', lang)}"] = change_text(
+            out[short_label(series, lang)] = value_text(rec[series_id], series, lang)
+            if series_id in (catalog.count_series, catalog.rate_series):
+                out[f"{short_label(series, lang)}, {t('six_year_change', lang)}"] = change_text(
                     rec[f"{series_id}_year_change"], series, lang
                 )
         out[t("rank_col", lang)] = ".." if math.isnan(rec["rank"]) else f"{int(rec['rank'])}/{len(table)}"

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_sources.domain.catalog import Catalog
-from data_sources.domain.periods import PROGRAMME_BASELINE, Month
+from data_sources.domain.periods import Month
+from data_sources.domain.region import programme_baseline
 from figures.comparisons import area_points, window_mean
 
 
@@ -33,8 +34,9 @@ class Peers:
         return bool(self.codes)
 
 
-def comparable_regions(frame: pd.DataFrame, catalog: Catalog, baseline: Month = PROGRAMME_BASELINE) -> Peers:
+def comparable_regions(frame: pd.DataFrame, catalog: Catalog, baseline: Month | None = None) -> Peers:
     """The `comparison.peers` other regions nearest the region in the peer series at the baseline."""
+    baseline = baseline or programme_baseline()
     series_id = catalog.comparison.peer_series
     areas = (catalog.region.code, *(a.code for a in catalog.other_regions))
     stored = area_points(frame, series_id)

@@ -7,14 +7,21 @@ import math
 import pandas as pd
 
 from data_sources.domain.catalog import Catalog, Series
-from data_sources.domain.periods import PROGRAMME_BASELINE
+from data_sources.domain.region import programme_baseline
 from data_sources.snapshots.series_frame import whole_figures
 from figures.i18n import t
 
 # The index's base: the mean of the 12 months to the programme's baseline month, as the scorecard's change
 # since the programme began (a single March would be a seasonal month): the bold trend's last point is that
 # change plus 100.
-INDEX_BASE_MONTHS = tuple(PROGRAMME_BASELINE.shift(-i).start for i in range(11, -1, -1))
+
+
+def index_base_months() -> tuple:
+    """The 12 months to the programme's baseline month: the base (= 100) of every index."""
+    baseline = programme_baseline()
+    return tuple(baseline.shift(-i).start for i in range(11, -1, -1))
+
+
 VIEWS = ("level", "share", "index", "yoy")
 
 
@@ -92,9 +99,9 @@ def apply_view(rows: pd.DataFrame, view: str, catalog: Catalog, frame: pd.DataFr
 
 def index_base(frame: pd.DataFrame, series_id: str) -> pd.Series:
     """Per area, the mean of the 12 months to the programme's baseline; missing unless all 12 are whole and not 0."""
-    window = frame[(frame["series"] == series_id) & frame["period"].isin(INDEX_BASE_MONTHS)]
+    window = frame[(frame["series"] == series_id) & frame["period"].isin(index_base_months())]
     grouped = window.groupby("area_code")["value"]
-    base = grouped.mean().where(grouped.count() == len(INDEX_BASE_MONTHS))
+    base = grouped.mean().where(grouped.count() == len(index_base_months()))
     return base.where(base != 0)
 
 

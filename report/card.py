@@ -13,10 +13,10 @@ from figures.formats import fmt_month
 from figures.i18n import t
 from figures.latest import rank_areas
 from figures.municipal import (
-    SIDE_BY_SIDE,
     display_table,
     municipality_rows,
     proxy_notes,
+    side_by_side,
     six_display,
     six_municipalities,
 )
@@ -25,7 +25,6 @@ from figures.views import select
 from report.export import Document, fixed_width
 
 CARD_CHART_WIDTH = 900  # px; on A4 portrait the chart is 182 mm wide
-TREND_SERIES = "unemployment_rate"
 
 
 def _table(doc: Document, frame: pd.DataFrame, size: float = 8, first_width: float = 2.4) -> None:
@@ -53,7 +52,7 @@ def _table(doc: Document, frame: pd.DataFrame, size: float = 8, first_width: flo
 
 def trend_spec(data: Dataset, catalog: Catalog, area: str, lang: str) -> dict:
     """The unemployment rate of the municipality, the region and the country since DEFAULT_START."""
-    series = catalog.series_by_id(TREND_SERIES)
+    series = catalog.series_by_id(catalog.rate_series)
     rows = select(data.frame, series.id, (area, catalog.region_code, catalog.country_code), DEFAULT_START.start)
     chart = trend_chart(
         rows.assign(shown=rows["value"]),
@@ -71,7 +70,7 @@ def trend_spec(data: Dataset, catalog: Catalog, area: str, lang: str) -> dict:
 def municipality_card(data: Dataset, catalog: Catalog, area: str, lang: str) -> bytes:
     """One A4 page: the municipality's key figures with changes, its rank among the six, trend and the six."""
     rows = municipality_rows(data.frame, catalog, area)
-    headline = [r for r in rows if r.series.id in SIDE_BY_SIDE]
+    headline = [r for r in rows if r.series.id in side_by_side(catalog)]
     name = catalog.area(area).name[lang]
     month = rows[0].mine.period
     doc = Document(landscape=False)
@@ -86,7 +85,7 @@ def municipality_card(data: Dataset, catalog: Catalog, area: str, lang: str) -> 
         doc.text(note, size=7, gap=0.3)
     doc.pdf.ln(1.5)
     six = six_municipalities(data.frame, catalog)
-    ranks = rank_areas(dict(zip(six["area_code"], six["unemployment_rate"], strict=True)))
+    ranks = rank_areas(dict(zip(six["area_code"], six[catalog.rate_series], strict=True)))
     if area in ranks:
         doc.text(t("card_rank", lang, rank=ranks[area], of=len(six)), size=9, bold=True)
     doc.chart(trend_spec(data, catalog, area, lang))

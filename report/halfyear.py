@@ -14,7 +14,7 @@ import pandas as pd
 
 from data_sources.domain.catalog import Catalog
 from data_sources.domain.periods import DEFAULT_START, HalfYear, Month, PeriodError
-from data_sources.domain.programme import load_programme
+from data_sources.domain.programme import ProgrammeError, load_programme
 from data_sources.domain.progress import Progress, load_progress
 from data_sources.snapshots.dataset import Dataset
 from figures.charts import trend_chart
@@ -259,7 +259,10 @@ def build_report(
     latest = monthly["period"].max()
     if latest < end_start:
         raise ReportError(f"the figures for {half} are not out yet: the latest stored month is {latest:%Y-%m}")
-    programme = load_programme()
+    try:
+        programme = load_programme()
+    except ProgrammeError as exc:
+        raise ReportError(str(exc)) from None
     progress = load_progress(half_year.key, programme=programme)
     peers = comparable_regions(data.frame, catalog)
     scores = tuple(theme_score(theme, data.frame, catalog, end, lang, peers) for theme in programme.themes)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from data_sources.domain.catalog import Catalog
 from data_sources.domain.periods import DEFAULT_START, Month
-from data_sources.domain.programme import Measure, load_programme
+from data_sources.domain.programme import Measure, load_programme, theme_ids
 from data_sources.snapshots.dataset import Dataset
 from figures.charts import trend_chart
 from figures.i18n import t
@@ -19,7 +19,6 @@ from figures.scorecard import measure_view, score_row, since_headline
 from figures.sentences import proxy_note, value_text, year_change_text
 from figures.views import apply_view, select, view_decimals, view_unit, with_trend
 
-DECKS = ("katsaus", "valinta", "4.1", "4.2", "4.3", "4.4")
 PDF_CHART_TOP, PDF_CHART_HEIGHT = 44.0, 136.0  # mm on a landscape A4 page: below a two-line headline
 
 
@@ -117,7 +116,7 @@ def chart_slides(
             )
             for s in catalog.appendix2
         ]
-    if deck in DECKS[2:]:
+    if deck in theme_ids():
         theme = load_programme().theme(deck)
         title = deck_title(deck, lang)
         return [
@@ -146,8 +145,8 @@ def chart_slides(
             "",
         )
         for area, series_id in (
-            (region, "unemployed"),
-            *((code, "unemployment_rate") for code in by_population(data, [m.code for m in catalog.municipalities])),
+            (region, catalog.count_series),
+            *((code, catalog.rate_series) for code in by_population(data, [m.code for m in catalog.municipalities])),
         )
     ]
 

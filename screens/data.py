@@ -114,7 +114,7 @@ left, right = st.columns(2)
 series_ids = left.multiselect(
     t("series_pick", lang),
     [s.id for s in catalog.series],
-    default=["unemployed"],
+    default=[catalog.count_series],
     format_func=lambda i: catalog.series_by_id(i).label[lang],
 )
 areas = right.multiselect(

@@ -19,7 +19,7 @@ st.title(t("page_groups", lang))
 
 months = [
     p.strftime("%Y-%m")
-    for p in ctx.frame[ctx.frame["series"] == "unemployed"]["period"].drop_duplicates().sort_values()
+    for p in ctx.frame[ctx.frame["series"] == catalog.count_series]["period"].drop_duplicates().sort_values()
 ]
 left, middle, right = st.columns([2, 3, 2])
 with left:

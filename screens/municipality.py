@@ -20,7 +20,6 @@ ctx = page_frame()
 lang, catalog = ctx.lang, ctx.catalog
 municipalities = [a.code for a in catalog.municipalities]
 area = ctx.sel.area
-TRENDS = ("unemployed", "unemployment_rate", "long_term_unemployed", "jobseekers_under30")
 
 
 def choose_municipality() -> None:
@@ -34,7 +33,7 @@ def choose_municipality() -> None:
 def six_and_map() -> None:
     st.subheader(t("six_title", lang))
     six = six_table(ctx.data)
-    if six["unemployment_rate"].isna().all():  # e.g. the monthly table's only release is damaged
+    if six[catalog.rate_series].isna().all():  # e.g. the monthly table's only release is damaged
         st.info(t("no_data", lang))
         return
     figures_table(six_display(six, catalog, lang), t("municipality", lang))
@@ -115,7 +114,7 @@ six_and_map()
 compared = [area, catalog.region_code, catalog.country_code]
 series_id = st.selectbox(
     t("trend_pick", lang),
-    TRENDS,
+    catalog.views["municipality_trends"],
     format_func=lambda s: catalog.series_by_id(s).label[lang],
     key="municipality_trend",
 )

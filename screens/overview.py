@@ -7,6 +7,7 @@ import math
 import streamlit as st
 
 from data_sources.domain.periods import HalfYear
+from data_sources.domain.programme import has_programme, wanted_direction
 from figures.cards import Card, Tile, cards_html, change_tone, tiles_html
 from figures.formats import fmt_month, fmt_number
 from figures.i18n import t
@@ -31,8 +32,8 @@ st.title(f"{t('page_overview', lang)}: {ctx.area_name(area)}")
 
 headline = [s for s in ctx.catalog.series if s.headline]
 figures = latest_figures(ctx.data, tuple(s.id for s in headline), (area,))
-unemployed = figures[("unemployed", area)]
-rate = figures[("unemployment_rate", area)]
+unemployed = figures[(ctx.catalog.count_series, area)]
+rate = figures[(ctx.catalog.rate_series, area)]
 if unemployed.period is None:
     st.info(t("no_data", lang))
     st.stop()
@@ -52,7 +53,7 @@ for series in headline:
         else f"{fmt_number(fig.month_change, series.decimals, lang, signed=True)} {t('from_month', lang)}"
     )
     code = f"{ctx.catalog.tables[series.table].short_id} {series.code_label}"
-    direction, tone = change_tone(fig.year_change, falling_is_good=series.id not in ("open_vacancies", "in_services"))
+    direction, tone = change_tone(fig.year_change, falling_is_good=wanted_direction(series) == "down")
     cards.append(
         Card(
             label=ctx.label(series),
@@ -85,6 +86,9 @@ show_markup(cards_html(cards))
 
 def theme_strip() -> None:
     """Per theme of the programme: how many of its indicators progressed, held or worsened."""
+    if not has_programme():
+        st.info(t("no_programme", lang))
+        return
     scores = theme_scores(ctx.data, lang)
     if not scores:
         return

@@ -8,10 +8,11 @@ from pathlib import Path
 import streamlit as st
 
 from data_sources.domain.catalog import load_catalog
+from data_sources.domain.programme import deck_ids
 from data_sources.snapshots.dataset import Dataset
 from figures.i18n import t
 from report.export import file_stem
-from report.slides import DECKS, Slide, build_deck, deck_pdf, deck_title, slide_chart
+from report.slides import Slide, build_deck, deck_pdf, deck_title, slide_chart
 from ui.context import bind, cached_on_data, page_frame, set_selection
 from ui.figures import chart_downloads
 
@@ -91,7 +92,7 @@ with st.container(key="slide-controls"):
             st.selectbox,
             "deck",
             t("deck", lang),
-            list(DECKS),
+            list(deck_ids()),
             format_func=lambda d: deck_title(d, lang),
             write=lambda value: {"deck": value, "slide": 1},
         )

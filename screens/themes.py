@@ -8,9 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from data_sources.domain.catalog import load_catalog
-from data_sources.domain.periods import PROGRAMME_BASELINE, HalfYear, Month, halves_between
-from data_sources.domain.programme import THEME_IDS, Theme, load_programme
-from data_sources.domain.progress import Progress, load_progress
+from data_sources.domain.content_yaml import shown_path
+from data_sources.domain.periods import HalfYear, Month, halves_between
+from data_sources.domain.programme import Theme, has_programme, load_programme
+from data_sources.domain.progress import Progress, load_progress, progress_path
+from data_sources.domain.region import programme_baseline
 from data_sources.domain.settings import load_settings
 from data_sources.snapshots.dataset import Dataset
 from figures.comparisons import change_text
@@ -50,7 +52,7 @@ def report_file(data: Dataset, half: str, fmt: str, lang: str, day: dt.date) -> 
 
 def available_halves(last: pd.Timestamp) -> list[str]:
     """Half-years since the programme began whose last month is out, newest first."""
-    return [h.key for h in halves_between(PROGRAMME_BASELINE, Month.of(last))]
+    return [h.key for h in halves_between(programme_baseline(), Month.of(last))]
 
 
 def cell(text: str) -> str:
@@ -160,7 +162,7 @@ def show_assessments(theme: Theme, progress: Progress, lang: str) -> None:
         )
     assessments = pd.DataFrame(rows)
     figures_table(assessments, t("col_goal", lang), text_columns=tuple(assessments.columns))
-    st.caption(t("assessor_hint", lang, path=f"content/progress/{progress.half}.yaml"))
+    st.caption(t("assessor_hint", lang, path=shown_path(progress_path(progress.half))))
 
 
 def programme_text(theme: Theme, lang: str) -> str:
@@ -208,8 +210,11 @@ def show_charts(score: ThemeScore, lang: str) -> None:
 
 ctx = page_frame()
 lang, catalog = ctx.lang, ctx.catalog
-programme = load_programme()
 st.title(t("page_themes", lang))
+if not has_programme():
+    st.info(t("no_programme", lang))
+    st.stop()
+programme = load_programme()
 st.caption(
     f"{t('programme_approved', lang, date=fmt_date(programme.approved, lang))} "
     f"({programme.approved_by}). {programme.follow_up}"
@@ -225,7 +230,7 @@ tabs = bind(
     "theme",
     list(labels.values()),
     read=lambda sel: labels[sel.theme],
-    write=lambda label: {"theme": by_label.get(label, THEME_IDS[0])},
+    write=lambda label: {"theme": by_label.get(label, programme.theme_ids[0])},
     default=labels[ctx.sel.theme],
 )
 for tab, theme in zip(tabs, programme.themes, strict=True):

@@ -75,7 +75,7 @@ def test_a_parquet_damaged_under_a_running_app_is_noticed_at_the_next_run(real_c
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     assert not at.exception and not at.warning
-    (current,) = (cache / "snapshots" / "tyonv_12r5").glob("20260721*.parquet")
+    (current,) = (cache / "snapshots" / "MK08" / "tyonv_12r5").glob("20260721*.parquet")
     current.write_bytes(current.read_bytes()[:1000])  # damaged in place: same name, other size
     at.run()
     assert not at.exception

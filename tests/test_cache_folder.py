@@ -51,7 +51,7 @@ def folder_lines(at: AppTest, cache_dir: Path) -> list[str]:
 
 
 def test_a_read_only_cache_folder_shows_the_last_figures_and_one_line(good_cache, monkeypatch):
-    (good_cache / "snapshots" / ".refresher.lock").unlink(missing_ok=True)  # the page would have to create it
+    (good_cache / "snapshots" / "MK08" / ".refresher.lock").unlink(missing_ok=True)  # the page would have to create it
     before = snapshot_bytes(good_cache)
     unwritable(monkeypatch, good_cache, errno.EROFS)
     at = data_page(good_cache, monkeypatch)
@@ -74,7 +74,7 @@ def test_a_full_cache_folder_says_so_when_the_button_is_pressed(good_cache, monk
 
 @pytest.mark.parametrize("stamp, problem", [("9999-12-31T23:59:59Z", "out of range"), ("yesterday", "not a date")])
 def test_a_refresh_request_stamped_9999_is_no_request(good_cache, monkeypatch, caplog, stamp, problem):
-    request = good_cache / "snapshots" / "refresh_request.json"
+    request = good_cache / "snapshots" / "MK08" / "refresh_request.json"
     request.write_text(json.dumps({"requested_at": stamp, "pid": 1, "host": "x"}), encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="data_sources.service.refresh_requests"):
         at = data_page(good_cache, monkeypatch)

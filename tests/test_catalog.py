@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from data_sources.domain.catalog import CATALOG_PATH, CatalogError, parse_catalog
+from data_sources.domain.region import load_region, with_region
 from tests.fake_pxweb import CONTENTS_12R5
 
 # The content codes of tyonv/12r5.px as the fake server serves them, transcribed from the API's metadata after
@@ -14,7 +15,8 @@ REAL_12R5_CODES = set(CONTENTS_12R5)
 
 
 def raw_catalog():
-    return yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8"))
+    """The catalog's plain data with the default region's areas, as load_catalog composes it."""
+    return with_region(yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8")), load_region())
 
 
 def test_catalog_uses_the_post_june_2026_ids_and_codes(catalog):

@@ -1,6 +1,6 @@
 """Hand-edited content files (meetings, progress, programme, catalog): one safe loader, one line per fault.
 
-A typo in content/meetings.yaml, a "billion laughs" progress file or Markdown in a goal id must not
+A typo in regions/MK08/meetings.yaml, a "billion laughs" progress file or Markdown in a goal id must not
 break a page or the report: the file is named with its line and problem, as text, and everything else
 is shown.
 """
@@ -16,12 +16,12 @@ import pytest
 from data_sources.domain import meetings as meetings_module
 from data_sources.domain import progress as progress_module
 from data_sources.domain.content_yaml import MAX_BYTES, ContentError, load_file
-from data_sources.domain.meetings import MEETINGS_PATH, MeetingsError, load_meetings
-from data_sources.domain.progress import PROGRESS_DIR, load_progress
+from data_sources.domain.meetings import MeetingsError, load_meetings, meetings_path
+from data_sources.domain.progress import load_progress, progress_dir
 from tests.test_app import open_app
 
-SHIPPED_MEETINGS = MEETINGS_PATH.read_text(encoding="utf-8")
-SHIPPED_PROGRESS = (PROGRESS_DIR / "2026H1.yaml").read_text(encoding="utf-8")
+SHIPPED_MEETINGS = meetings_path().read_text(encoding="utf-8")
+SHIPPED_PROGRESS = (progress_dir() / "2026H1.yaml").read_text(encoding="utf-8")
 
 
 def bomb(levels: int = 9) -> str:
@@ -69,7 +69,7 @@ def test_a_hand_edited_meetings_file_is_named_with_its_line_and_problem(tmp_path
 def broken_meetings(tmp_path, monkeypatch):
     path = tmp_path / "meetings.yaml"
     path.write_text(SHIPPED_MEETINGS.replace("2026-06-24", "24.6.2026"), encoding="utf-8")
-    monkeypatch.setattr(meetings_module, "MEETINGS_PATH", path)
+    monkeypatch.setattr(meetings_module, "meetings_path", lambda: path)
     return f"{path}: line 10: '24.6.2026' is not a date written as YYYY-MM-DD"
 
 
@@ -158,7 +158,7 @@ def hostile_progress(kind: str, half: str) -> str:
 def test_markdown_in_a_progress_file_is_shown_as_text(real_cache, tmp_path, monkeypatch, kind):
     for half in ("2026H1", "2026H2", "2025H2"):
         (tmp_path / f"{half}.yaml").write_text(hostile_progress(kind, half), encoding="utf-8")
-    monkeypatch.setattr(progress_module, "PROGRESS_DIR", tmp_path)
+    monkeypatch.setattr(progress_module, "progress_dir", lambda: tmp_path)
     at = open_app(real_cache, monkeypatch, "screens/themes.py")
     bodies = [e.proto.body for k in ("markdown", "caption", "warning", "info", "error") for e in getattr(at, k)]
     shown = [b for b in bodies if "evil.example" in b]

@@ -106,7 +106,7 @@ def expected_summary_rows(real_cache) -> list[list[str]]:
     """Theme 4.4's summary rows computed here from the stored parquet file (not by the report's code): the
     same month a year earlier; 12-month means against the 12 months to 3/2021; the five regions nearest in
     the unemployment rate then, their median; the rank among the 18 mainland regions; the ±2 % band."""
-    (path,) = (real_cache / "snapshots" / "tyonv_12r5").glob("*.parquet")
+    (path,) = (real_cache / "snapshots" / "MK08" / "tyonv_12r5").glob("*.parquet")
     stored = pd.read_parquet(path)
     catalog = load_catalog()
     mainland = ["MK08", *(a.code for a in catalog.other_regions)]

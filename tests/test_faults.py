@@ -69,7 +69,7 @@ FAULTS = [
 
 
 def snapshot_bytes(cache_dir: Path) -> dict[str, str]:
-    root = cache_dir / "snapshots"
+    root = cache_dir / "snapshots" / "MK08"
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*"))
@@ -198,6 +198,6 @@ def test_two_refreshes_at_once_do_not_corrupt_anything_and_readers_never_see_hal
 
 
 def test_the_snapshot_survives_a_deleted_http_cache(fake, good_cache):
-    shutil.rmtree(good_cache / "snapshots" / "tyonv_12r5", ignore_errors=False)
+    shutil.rmtree(good_cache / "snapshots" / "MK08" / "tyonv_12r5", ignore_errors=False)
     assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", str(good_cache)]) == 0
     assert load_dataset(good_cache).provenance["tyonv_12r5"].release == "2026-08-18T05:00:00Z"

@@ -122,7 +122,7 @@ def test_a_release_older_than_the_stored_one_or_in_the_future_is_refused(fake, g
     ]
     assert len(fake.requests("POST")) == posts, "no data downloaded for it"
     assert snapshot_bytes(good_cache) == before
-    manifest = json.loads((good_cache / "snapshots" / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((good_cache / "snapshots" / "MK08" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["tables"]["tyonv_12r5"]["release"] == OLD
 
 

@@ -42,9 +42,9 @@ FIRST, LAST = pd.Timestamp(2009, 1, 1), pd.Timestamp(2026, 6, 1)
 
 def stored(cache: Path) -> pd.DataFrame:
     """The current release of the monthly table, read straight from its parquet file."""
-    manifest = json.loads((cache / "snapshots" / "manifest.json").read_text())
+    manifest = json.loads((cache / "snapshots" / "MK08" / "manifest.json").read_text())
     release = re.sub(r"[^0-9A-Za-z]+", "", manifest["tables"]["tyonv_12r5"]["release"])
-    return pd.read_parquet(cache / "snapshots" / "tyonv_12r5" / f"{release}.parquet")
+    return pd.read_parquet(cache / "snapshots" / "MK08" / "tyonv_12r5" / f"{release}.parquet")
 
 
 def value(frame: pd.DataFrame, series: str, area: str, period: str) -> float:
@@ -306,7 +306,7 @@ def two_releases(tmp_path_factory):
 
 
 def release_parquet(cache: Path, stamp: str) -> pd.DataFrame:
-    return pd.read_parquet(cache / "snapshots" / "tyonv_12r5" / f"{stamp}.parquet")
+    return pd.read_parquet(cache / "snapshots" / "MK08" / "tyonv_12r5" / f"{stamp}.parquet")
 
 
 def test_vintage_comparison_equals_the_two_stored_releases(two_releases):
@@ -428,7 +428,7 @@ def test_the_report_compares_the_region_with_the_last_meeting_as_stored(two_rele
     assert none.since.table is None and none.since.intro.startswith("Ei vertailua:")
     damaged = tmp_path / "cache"
     shutil.copytree(two_releases, damaged)
-    (damaged / "snapshots" / "tyonv_12r5" / "20260618T050000Z.parquet").write_bytes(b"PAR1 broken")
+    (damaged / "snapshots" / "MK08" / "tyonv_12r5" / "20260618T050000Z.parquet").write_bytes(b"PAR1 broken")
     broken = earlier_figures(damaged, load_dataset(damaged), catalog, dt.date(2026, 12, 1), meetings)
     report = build_report("2026H1", load_dataset(damaged), catalog, "fi", broken)
     assert report.since.table is None

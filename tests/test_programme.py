@@ -1,4 +1,4 @@
-"""content/programme.yaml: complete, linked to the catalog, and faithful to the programme's own text."""
+"""regions/MK08/programme.yaml: complete, linked to the catalog, and faithful to the programme's own text."""
 
 import re
 from pathlib import Path
@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from data_sources.domain.programme import PROGRAMME_PATH, ProgrammeError, load_programme, parse_programme
+from data_sources.domain.programme import ProgrammeError, load_programme, parse_programme, programme_path
+
+PROGRAMME_PATH = programme_path()
 
 SEED = Path(__file__).resolve().parent / "data" / "kymenlaakson-tyollisyysohjelma-2021.txt"
 

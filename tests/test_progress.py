@@ -10,13 +10,13 @@ import yaml
 from data_sources.domain.programme import load_programme
 from data_sources.domain.progress import (
     NOT_ASSESSED,
-    PROGRESS_DIR,
     dump_progress,
     load_progress,
+    progress_dir,
     save_progress,
 )
 
-SHIPPED = PROGRESS_DIR / "2026H1.yaml"
+SHIPPED = progress_dir() / "2026H1.yaml"
 
 
 def write(tmp_path, text: str):

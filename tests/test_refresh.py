@@ -28,7 +28,7 @@ def frame_of(data, series, area):
 
 
 def stored_files(cache_dir):
-    root = Path(cache_dir) / "snapshots"
+    root = Path(cache_dir) / "snapshots" / "MK08"
     return {
         p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*.parquet"))
@@ -175,7 +175,7 @@ def test_the_command_honours_pxweb_base_url_and_cache_dir(fake, tmp_path):
     catalog = load_catalog()
     figures = len(catalog.series_for_table("tyonv_12r5")) * len(catalog.area_codes) * (17 * 12 + 6)  # to 2026M06
     assert f"updated  tyonv/12r5.px: stored release 2026-07-21T05:00:00Z ({figures} figures)" in done.stdout
-    assert (tmp_path / "env-cache" / "snapshots" / "manifest.json").exists()
+    assert (tmp_path / "env-cache" / "snapshots" / "MK08" / "manifest.json").exists()
 
 
 def test_the_command_fails_clearly_when_the_api_is_unreachable(tmp_path):

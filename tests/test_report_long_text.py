@@ -10,7 +10,7 @@ import yaml
 from pypdf import PdfReader
 
 from data_sources.domain import progress as progress_module
-from data_sources.domain.progress import PROGRESS_DIR
+from data_sources.domain.progress import progress_dir
 from data_sources.snapshots.dataset import load_dataset
 
 SENTENCE = (
@@ -30,7 +30,7 @@ def assessment(chars: int) -> str:
 
 
 def progress_with(text: str) -> str:
-    doc = yaml.safe_load((PROGRESS_DIR / "2026H1.yaml").read_text(encoding="utf-8"))
+    doc = yaml.safe_load((progress_dir() / "2026H1.yaml").read_text(encoding="utf-8"))
     doc["goals"][0].update(state="käynnissä", assessment=text)
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
 
@@ -58,7 +58,7 @@ def test_a_long_assessment_wraps_over_rows_and_pages_of_the_pdf(real_cache, cata
 
     text = assessment(chars)
     (tmp_path / "2026H1.yaml").write_text(progress_with(text), encoding="utf-8")
-    monkeypatch.setattr(progress_module, "PROGRESS_DIR", tmp_path)
+    monkeypatch.setattr(progress_module, "progress_dir", lambda: tmp_path)
     report = build_report("2026H1", load_dataset(real_cache), catalog, "fi")
     assert report.themes[0].assessments.rows[0][2] == text
     pages = PdfReader(io.BytesIO(to_pdf(report))).pages

@@ -271,7 +271,7 @@ def test_a_comparison_across_the_2025_reform_names_it():
 @pytest.fixture(scope="module")
 def snapshot(real_cache):
     """The stored monthly table read straight from its parquet file, not through the app's loaders."""
-    (path,) = sorted((real_cache / "snapshots" / CATALOG.monthly_table_key).glob("*.parquet"))
+    (path,) = sorted((real_cache / "snapshots" / "MK08" / CATALOG.monthly_table_key).glob("*.parquet"))
     return pd.read_parquet(path)
 
 

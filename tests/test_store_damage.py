@@ -36,7 +36,7 @@ def pages_run(cache_dir: Path, monkeypatch) -> None:
 
 
 def test_a_manifest_entry_that_is_not_an_object_is_a_note(fake, good_cache, monkeypatch):
-    manifest = good_cache / "snapshots" / "manifest.json"
+    manifest = good_cache / "snapshots" / "MK08" / "manifest.json"
     doc = json.loads(manifest.read_text(encoding="utf-8"))
     doc["tables"]["tyonv_12r5"] = "2026-07-21T05:00:00Z"
     manifest.write_text(json.dumps(doc), encoding="utf-8")
@@ -129,5 +129,5 @@ def test_a_full_cache_folder_is_one_line_per_table_and_loses_nothing(fake, good_
     assert failures[0].startswith("refresh failed: tyonv/12r5.px: ") and "File too large" in failures[0]
     assert all(line.startswith(("refresh failed:", "warning:")) for line in done.stderr.splitlines())
     assert snapshot_bytes(good_cache) == before
-    assert os.path.getsize(good_cache / "snapshots" / "manifest.json") < 64 * 1024
+    assert os.path.getsize(good_cache / "snapshots" / "MK08" / "manifest.json") < 64 * 1024
     assert load_dataset(good_cache).provenance["tyonv_12r5"].release == OLD

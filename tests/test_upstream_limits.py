@@ -263,7 +263,7 @@ def test_a_cache_folder_named_with_url_characters_keeps_its_files_inside(fake, g
 
 
 def test_stale_temp_files_of_a_killed_writer_are_removed_and_live_ones_kept(fake, good_cache):
-    root = good_cache / "snapshots"
+    root = good_cache / "snapshots" / "MK08"
     orphans = [root / ".manifest.json.k1ll3d.tmp", root / "tyonv_12r5" / ".20260721T050000Z.parquet.x9y8z7.tmp"]
     live = root / ".attempts.json.l1v3.tmp"
     for path in [*orphans, live]:

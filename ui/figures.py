@@ -16,7 +16,7 @@ import streamlit as st
 from data_sources.domain.boundaries import load_boundaries
 from data_sources.domain.catalog import load_catalog
 from data_sources.domain.periods import DEFAULT_START
-from data_sources.domain.programme import load_programme
+from data_sources.domain.programme import has_programme, load_programme
 from data_sources.snapshots.dataset import Dataset
 from figures.charts import trend_chart
 from figures.formats import fmt_month
@@ -92,7 +92,7 @@ def theme_scores(data: Dataset, lang: str) -> tuple[ThemeScore, ...]:
     """Every theme's scorecard for the newest half-year whose last month is stored (empty when none is)."""
     catalog = load_catalog()
     end = latest_half_end(data.frame, catalog)
-    if end is None:
+    if end is None or not has_programme():
         return ()
     peers = comparable_regions(data.frame, catalog)
     return tuple(theme_score(theme, data.frame, catalog, end, lang, peers) for theme in load_programme().themes)
@@ -230,8 +230,8 @@ def map_drawn(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[s
     on every run of the page.)"""
     catalog = load_catalog()
     six = six_municipalities(data.frame, catalog)
-    rate = catalog.series_by_id("unemployment_rate")
-    column = "unemployment_rate_year_change" if change else "unemployment_rate"
+    rate = catalog.series_by_id(catalog.rate_series)
+    column = f"{rate.id}_year_change" if change else rate.id
     month = six["period"].dropna().max()
     chart = municipality_map(
         load_boundaries(),

@@ -13,7 +13,7 @@ from data_sources.domain.settings import load_settings
 from data_sources.snapshots.dataset import Dataset
 from data_sources.snapshots.store import Provenance, SnapshotStore, StoreError
 from figures.i18n import t
-from figures.municipal import SIDE_BY_SIDE
+from figures.municipal import side_by_side
 from figures.vintages import comparison_choices, comparison_table, release_known_on
 from ui.context import Context, bind, cached_on_data
 from ui.safe import plain
@@ -41,7 +41,7 @@ def since_block(ctx: Context, area: str, series_ids: tuple[str, ...] | None = No
     """A compact table: the figures as known at a meeting (or an earlier release) beside today's."""
     lang, catalog = ctx.lang, ctx.catalog
     key = catalog.monthly_table_key
-    series_ids = series_ids or SIDE_BY_SIDE
+    series_ids = series_ids or side_by_side(catalog)
     current = ctx.data.provenance.get(key)
     vintages = stored_vintages(ctx.data, key)
     with st.container(border=True):

@@ -10,10 +10,9 @@ import pandas as pd
 
 from data_sources.domain.catalog import Catalog
 from data_sources.domain.periods import DEFAULT_START, Month, PeriodError
-from data_sources.domain.programme import THEME_IDS
+from data_sources.domain.programme import deck_ids, theme_ids
 from figures.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from figures.views import VIEWS
-from report.slides import DECKS
 
 
 @dataclass(frozen=True)
@@ -27,17 +26,20 @@ class Selection:
     end: str = ""  # empty: the latest month
     view: str = "level"
     ma: bool = False
-    group: str = "unemployed"  # the Appendix 2 group whose full chart the groups page shows
+    group: str = ""  # the Appendix 2 group whose full chart the groups page shows (default: the headline count)
     since: str = ""  # an earlier release or meeting date (YYYY-MM-DD) to compare with; empty: none
     deck: str = "katsaus"
     slide: int = 1
-    theme: str = THEME_IDS[0]  # the open tab of the themes page
+    theme: str = ""  # the open tab of the themes page (default: the programme's first theme)
 
     @classmethod
     def default(cls, catalog: Catalog) -> Selection:
-        """The region, compared with its sub-regions."""
+        """The region, compared with its sub-regions; the headline count's group; the programme's first theme."""
         subregions = tuple(a.code for a in catalog.areas if a.kind == "subregion")
-        return cls(area=catalog.region.code, compare=subregions)
+        themes = theme_ids()
+        return cls(
+            area=catalog.region.code, compare=subregions, group=catalog.count_series, theme=themes[0] if themes else ""
+        )
 
     def to_params(self, catalog: Catalog) -> dict[str, str]:
         """Only what differs from the defaults, so a plain URL stays plain."""
@@ -111,9 +113,9 @@ def parse_params(
         chosen["group"] = one("group")
     if _is_date(one("since")):
         chosen["since"] = one("since")
-    if one("deck") in DECKS:
+    if one("deck") in deck_ids():
         chosen["deck"] = one("deck")
-    if one("theme") in THEME_IDS:
+    if one("theme") in theme_ids():
         chosen["theme"] = one("theme")
     if one("slide").isascii() and one("slide").isdigit() and 1 <= int(one("slide")) <= 99:
         chosen["slide"] = int(one("slide"))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from data_sources.domain.content_yaml import load_file
+from data_sources.domain.region import load_region, region_setting, with_region
 
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
 LANGUAGES = ("fi", "sv", "en")
@@ -53,7 +54,7 @@ class Area:
     kind: str
     colour: str
     name: dict[str, str]
-    where: dict[str, str]  # "Kymenlaaksossa": the name as it stands in a sentence
+    where: dict[str, str]  # the name as it stands in a sentence (Finnish locative)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Series:
     proxy: Proxy | None = None
     no_rate: dict[str, str] | None = None  # why no rate of this group can be computed from the data
     share_of: tuple[str, str] | None = None  # a percentage that is 100 × one series of its table over another
+    better: str = "lower"  # which way is good where no goal of the programme names it: lower or higher
 
     @property
     def content_code(self) -> str:
@@ -125,10 +127,13 @@ class Catalog:
     region_members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     comparison: Comparison = field(default_factory=Comparison)
     breaks: tuple[Break, ...] = ()
+    count_series: str = "unemployed"
+    rate_series: str = "unemployment_rate"
+    views: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def region(self) -> Area:
-        """The programme's region (Kymenlaakso)."""
+        """The region served (REGION), the default area and the report's subject."""
         return self.area(self.region_code)
 
     @property
@@ -277,6 +282,8 @@ def _series(raw: dict, tables: dict[str, Table]) -> Series:
         raise CatalogError(f"{where}: formula needs distinct codes")
     if raw["unit"] not in UNITS:
         raise CatalogError(f"{where}: unit must be one of {UNITS}")
+    if raw.get("better", "lower") not in ("lower", "higher"):
+        raise CatalogError(f"{where}: better must be lower or higher")
     if raw["per"] not in PER_KINDS:
         raise CatalogError(f"{where}: per must be one of {PER_KINDS}")
     proxy = None
@@ -309,6 +316,7 @@ def _series(raw: dict, tables: dict[str, Table]) -> Series:
         proxy=proxy,
         no_rate=_labels(raw["no_rate"], f"{where} no_rate") if "no_rate" in raw else None,
         share_of=tuple(str(i) for i in raw["share_of"]) if "share_of" in raw else None,  # type: ignore[arg-type]
+        better=str(raw.get("better", "lower")),
     )
 
 
@@ -360,6 +368,13 @@ def parse_catalog(raw: dict) -> Catalog:
             raise CatalogError(f"region_members: unknown areas {unknown}")
         members[str(parent)] = tuple(str(c) for c in children)
     comparison = _comparison(raw.get("comparison") or {}, {s.id for s in series})
+    views = {str(k): tuple(str(i) for i in v) for k, v in (raw.get("views") or {}).items()}
+    unknown = sorted(
+        {i for ids in views.values() for i in ids} - set(ids)
+        | {roles.get(r, "") for r in ("count_series", "rate_series") if roles.get(r) and roles[r] not in ids}
+    )
+    if unknown:
+        raise CatalogError(f"views and roles name unknown series: {', '.join(unknown)}")
     breaks = tuple(
         Break(str(b["date"]), _labels(b.get("label"), "breaks label"), _labels(b.get("note"), "breaks note"))
         for b in raw.get("breaks") or ()
@@ -379,6 +394,9 @@ def parse_catalog(raw: dict) -> Catalog:
         region_members=members,
         comparison=comparison,
         breaks=breaks,
+        count_series=str(roles.get("count_series", "unemployed")),
+        rate_series=str(roles.get("rate_series", "unemployment_rate")),
+        views=views,
     )
 
 
@@ -397,7 +415,11 @@ def _comparison(raw: dict, series_ids: set[str]) -> Comparison:
     return comparison
 
 
+def load_catalog(path: Path = CATALOG_PATH, region: str | None = None) -> Catalog:
+    """The catalog with the areas of the region REGION names (or `region`), parsed once per process and region."""
+    return _load_catalog(path, region_setting() if region is None else region)
+
+
 @functools.cache
-def load_catalog(path: Path = CATALOG_PATH) -> Catalog:
-    """The project's catalog, parsed once per process."""
-    return parse_catalog(load_file(path).data)
+def _load_catalog(path: Path, region: str) -> Catalog:
+    return parse_catalog(with_region(load_file(path).data, load_region(region)))

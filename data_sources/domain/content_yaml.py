@@ -23,7 +23,7 @@ class ContentError(ValueError):
 
 
 def shown_path(path: Path) -> str:
-    """The file as a person finds it: relative to the project when inside it ('content/meetings.yaml')."""
+    """The file as a person finds it: relative to the project when inside it ('regions/MK08/meetings.yaml')."""
     try:
         return str(Path(path).resolve().relative_to(ROOT))
     except ValueError:

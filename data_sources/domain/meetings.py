@@ -1,4 +1,4 @@
-"""The steering group's meeting dates (content/meetings.yaml), validated: real dates, each once."""
+"""The steering group's meeting dates (regions/<code>/meetings.yaml), validated: real dates, each once."""
 
 from __future__ import annotations
 
@@ -6,8 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 from data_sources.domain.content_yaml import Content, ContentError, load_file
+from data_sources.domain.region import load_region
 
-MEETINGS_PATH = Path(__file__).resolve().parents[2] / "content" / "meetings.yaml"
+
+def meetings_path() -> Path | None:
+    """The meetings file of the region's programme, or None when no programme is configured."""
+    files = load_region().programme
+    return files.meetings if files else None
 
 
 class MeetingsError(ValueError):
@@ -37,6 +42,7 @@ def _dates(content: Content) -> list[dt.date]:
 def load_meetings(path: Path | None = None) -> list[dt.date]:
     """The meeting dates, newest first; raises MeetingsError (one line: file, line, problem)."""
     try:
-        return _dates(load_file(path or MEETINGS_PATH))
+        path = path or meetings_path()
+        return [] if path is None else _dates(load_file(path))
     except ContentError as exc:
         raise MeetingsError(str(exc)) from None

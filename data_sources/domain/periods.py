@@ -90,8 +90,6 @@ class HalfYear:
         return HalfYear(self.year, 1) if self.half == 2 else HalfYear(self.year - 1, 2)
 
 
-# The programme was approved on 23.3.2021: its figures are followed from March 2021 on.
-PROGRAMME_BASELINE = Month(2021, 3)
 # Charts start here unless the user chooses otherwise.
 DEFAULT_START = Month(2018, 1)
 

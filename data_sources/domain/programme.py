@@ -1,4 +1,4 @@
-"""The employment programme (content/programme.yaml) as typed, validated data: themes, goals, indicators.
+"""The region's employment programme (regions/<code>/programme.yaml) as typed, validated data.
 
 This is the one place that links catalog series to the programme: an indicator's `series` names
 them, with the direction the programme wants and the programme's own words that say so.
@@ -12,9 +12,8 @@ from pathlib import Path
 
 from data_sources.domain.catalog import Catalog, Series, load_catalog
 from data_sources.domain.content_yaml import load_file
+from data_sources.domain.region import load_region
 
-PROGRAMME_PATH = Path(__file__).resolve().parents[2] / "content" / "programme.yaml"
-THEME_IDS = ("4.1", "4.2", "4.3", "4.4")
 THEME_KEYS = ("id", "short", "title", "coordinator", "impacts", "goals", "indicators", "participants", "resources")
 KINDS = ("statistical", "assessed")
 # How well a series measures what an indicator names: exactly, partly, or as a stand-in for it.
@@ -114,6 +113,11 @@ class Programme:
     themes: tuple[Theme, ...]
     appendix3: dict
 
+    @property
+    def theme_ids(self) -> tuple[str, ...]:
+        """The themes' ids in the programme's order ('4.1' … '4.4' in Kymenlaakso's)."""
+        return tuple(theme.id for theme in self.themes)
+
     def theme(self, theme_id: str) -> Theme:
         for theme in self.themes:
             if theme.id == theme_id:
@@ -202,8 +206,9 @@ def _measures(theme_id: str, indicators: tuple[Indicator, ...], catalog: Catalog
 def parse_programme(doc: dict, catalog: Catalog) -> Programme:
     """The programme as typed data, after checking its shape and that linked series exist."""
     themes_raw = doc.get("themes") or []
-    if tuple(t.get("id") for t in themes_raw) != THEME_IDS:
-        raise ProgrammeError(f"themes must be {', '.join(THEME_IDS)} in order")
+    ids = [str(t.get("id") or "") for t in themes_raw]
+    if not ids or not all(ids) or len(set(ids)) != len(ids):
+        raise ProgrammeError(f"themes need ids, each once (found {', '.join(ids) or 'none'})")
     known = {s.id for s in catalog.series}
     themes = []
     for raw in themes_raw:
@@ -244,7 +249,53 @@ def parse_programme(doc: dict, catalog: Catalog) -> Programme:
     )
 
 
+class NoProgrammeError(ProgrammeError):
+    """The region served has no programme configured (its pack names none)."""
+
+
+def programme_path() -> Path | None:
+    """The programme file of the region served, or None when its pack names none."""
+    files = load_region().programme
+    return files.programme if files else None
+
+
+def has_programme() -> bool:
+    return programme_path() is not None
+
+
+# The decks every region has: the monthly review and the Appendix 2 groups a presenter picks.
+APP_DECKS = ("katsaus", "valinta")
+
+
+def theme_ids() -> tuple[str, ...]:
+    """The themes of the region's programme, in order; none when no programme is configured."""
+    return load_programme().theme_ids if has_programme() else ()
+
+
+def deck_ids() -> tuple[str, ...]:
+    """Every slide deck: the app's own two, then one per theme of the programme."""
+    return (*APP_DECKS, *theme_ids())
+
+
+def wanted_direction(series: Series) -> str:
+    """'up' or 'down': the programme's wanted direction where one of its goals names the series, else the
+    catalog's `better` for it (so that no page keeps its own list of what counts as good)."""
+    if has_programme():
+        for theme in load_programme().themes:
+            for measure in theme.measures:
+                if measure.series.id == series.id and measure.wanted:
+                    return measure.wanted
+    return "down" if series.better == "lower" else "up"
+
+
+def load_programme(path: Path | None = None) -> Programme:
+    """The region's programme file, checked against the catalog, read once per process and file."""
+    path = path or programme_path()
+    if path is None:
+        raise NoProgrammeError(f"no employment programme is configured for region {load_region().code}")
+    return _load_programme(path)
+
+
 @functools.cache
-def load_programme(path: Path = PROGRAMME_PATH) -> Programme:
-    """The project's programme file, checked against the project's catalog, read once per process."""
+def _load_programme(path: Path) -> Programme:
     return parse_programme(load_file(path).data, load_catalog())

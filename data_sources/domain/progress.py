@@ -1,4 +1,4 @@
-"""The coordinators' half-yearly assessments of the programme's goals (content/progress/<half>.yaml).
+"""The coordinators' half-yearly assessments of the programme's goals (regions/<code>/progress/<half>.yaml).
 
 One file per half-year, one entry per goal: its state, a short written assessment, who gave it
 (an organisation or a role, never a person's contact details) and the date. Loading never raises:
@@ -21,10 +21,17 @@ from data_sources.domain.content_yaml import ContentError, load_file, load_text,
 from data_sources.domain.files import atomic_write_bytes
 from data_sources.domain.periods import HalfYear, PeriodError
 from data_sources.domain.programme import Programme, load_programme
+from data_sources.domain.region import REGIONS_DIR, load_region
 
 log = logging.getLogger(__name__)
 
-PROGRESS_DIR = Path(__file__).resolve().parents[2] / "content" / "progress"
+
+def progress_dir() -> Path:
+    """The folder of the region's half-yearly assessments (regions/<code>/progress)."""
+    files = load_region().programme
+    return files.progress_dir if files else REGIONS_DIR / load_region().code / "progress"
+
+
 # The states as the steering group names them; the file stores these Finnish words.
 STATES = ("ei aloitettu", "käynnissä", "toteutunut", "ei arvioitu")
 NOT_ASSESSED = "ei arvioitu"
@@ -66,8 +73,8 @@ class Progress:
         return counts
 
 
-def progress_path(half: str, directory: Path = PROGRESS_DIR) -> Path:
-    return directory / f"{half}.yaml"
+def progress_path(half: str, directory: Path | None = None) -> Path:
+    return (directory or progress_dir()) / f"{half}.yaml"
 
 
 def _date(value: object, where: str) -> dt.date:
@@ -128,7 +135,7 @@ def load_progress(half: str, directory: Path | None = None, programme: Programme
         half = HalfYear.parse(half).key
     except PeriodError as exc:
         return Progress(half, error=str(exc))
-    path = progress_path(half, directory or PROGRESS_DIR)
+    path = progress_path(half, directory)
     if not path.exists():
         return Progress(half, path=path)
     try:
@@ -159,7 +166,7 @@ def dump_progress(progress: Progress, programme: Programme | None = None) -> str
     return yaml.safe_dump({"half": progress.half, "goals": entries}, allow_unicode=True, sort_keys=False)
 
 
-def save_progress(progress: Progress, directory: Path = PROGRESS_DIR) -> Path:
+def save_progress(progress: Progress, directory: Path | None = None) -> Path:
     """Write a half-year's assessments atomically (checked first: a bad edit never replaces a good file)."""
     text = dump_progress(progress)
     parse_progress(load_text(text, progress.half).data, progress.half, load_programme())

@@ -1,4 +1,4 @@
-"""The commands: `python -m data_sources refresh | check | boundaries` (see data_sources/__main__.py).
+"""The commands: `python -m data_sources refresh | check` (see data_sources/__main__.py).
 
 The service room is the only one that puts the rooms together: the PxWeb client, the snapshot store,
 the refresh run and the refresher. Nothing below it imports it, so there is no circle.
@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import logging
 import signal
 import sys
 from pathlib import Path
 
-from data_sources.domain.boundaries import BOUNDARIES_PATH, extract
 from data_sources.domain.catalog import Catalog, load_catalog
 from data_sources.domain.settings import load_settings
 from data_sources.pxweb.client import PxWebClient, PxWebError, outside_text
@@ -151,14 +149,4 @@ def check(argv: list[str] | None = None) -> int:
     return 0 if all(r.ok for r in results) else 1
 
 
-def boundaries(argv: list[str]) -> int:
-    """Write the stored boundaries again from Statistics Finland's full file."""
-    full = json.loads(Path(argv[0]).read_text(encoding="utf-8"))
-    members = {a.code for a in load_catalog().municipalities}
-    doc = extract(full, members)
-    BOUNDARIES_PATH.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    sys.stdout.write(f"{len(doc['features'])} municipalities written to {BOUNDARIES_PATH}\n")
-    return 0
-
-
-COMMANDS = {"refresh": refresh, "check": check, "boundaries": boundaries}
+COMMANDS = {"refresh": refresh, "check": check}

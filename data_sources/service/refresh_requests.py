@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from data_sources.snapshots.store import atomic_write_json, try_lock, unusable_folder
+from data_sources.snapshots.store import atomic_write_json, snapshots_root, try_lock, unusable_folder
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,8 @@ REQUEST_CLOCK_SLACK = timedelta(days=1)
 
 
 def snapshots_dir(cache_dir: Path) -> Path:
-    return Path(cache_dir) / "snapshots"
+    """The region's folder in the store: its refresh requests and status sit beside its figures."""
+    return snapshots_root(cache_dir)
 
 
 def parse_stamp(text: object) -> datetime | None:
@@ -200,6 +201,7 @@ class RequestWatch:
     """The refresher's view of the request file: a stat per look, the file read only when it changed."""
 
     def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = Path(cache_dir)
         self.path = snapshots_dir(cache_dir) / REQUEST_FILE
         self._seen: tuple[int, int] | None = None
         self._requested: datetime | None = None
@@ -212,7 +214,7 @@ class RequestWatch:
         key = (info.st_mtime_ns, info.st_size)
         if key != self._seen:
             self._seen = key
-            self._requested = last_accepted_request(self.path.parent.parent)
+            self._requested = last_accepted_request(self.cache_dir)
         return self._requested
 
     def pending_since(self, since: datetime | None) -> bool:

@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from data_sources.domain.files import atomic_write_bytes
+from data_sources.domain.region import region_setting
 from data_sources.domain.settings import load_settings
 from data_sources.snapshots.series_frame import SNAPSHOT_COLUMNS
 
@@ -118,12 +119,37 @@ def release_slug(release: str) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "", release)
 
 
-class SnapshotStore:
-    """CACHE_DIR/snapshots/<table>/<release>.parquet + .json, and manifest.json naming current ones."""
+def snapshots_root(cache_dir: Path, region: str | None = None) -> Path:
+    """CACHE_DIR/snapshots/<REGION>: each region's figures, attempts and refresh requests apart, so that two
+    regions can share one cache folder (a region's tables hold its own areas)."""
+    region = region or region_setting()
+    root = Path(cache_dir) / "snapshots" / region
+    if not root.exists():
+        _adopt_unscoped(root.parent, root, region)
+    return root
 
-    def __init__(self, cache_dir: Path) -> None:
+
+def _adopt_unscoped(legacy: Path, root: Path, region: str) -> None:
+    """Move a store written before regions had folders (always the default region's) into its region's folder.
+
+    Entry by entry with renames, table folders first and the manifest last; a second process doing the same
+    finds the entries gone and leaves them. Another region's folder (one holding a manifest) stays."""
+    if region != region_setting({}) or not (legacy / "manifest.json").is_file():
+        return
+    root.mkdir(parents=True, exist_ok=True)
+    entries = [e for e in legacy.iterdir() if e != root and not (e / "manifest.json").exists()]
+    for entry in sorted(entries, key=lambda e: (e.name == "manifest.json", e.name)):
+        with contextlib.suppress(FileNotFoundError):
+            os.rename(entry, root / entry.name)
+    log.warning("moved the snapshots stored before region folders into %s", root)
+
+
+class SnapshotStore:
+    """CACHE_DIR/snapshots/<REGION>/<table>/<release>.parquet + .json, and manifest.json naming current ones."""
+
+    def __init__(self, cache_dir: Path, region: str | None = None) -> None:
         self.cache_dir = Path(cache_dir)
-        self.root = self.cache_dir / "snapshots"
+        self.root = snapshots_root(self.cache_dir, region)
         self.manifest_path = self.root / "manifest.json"
         self.attempts_path = self.root / "attempts.json"
 
