@@ -5,14 +5,19 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, get_args
 
-from data_sources.domain.content_yaml import load_file
+from pydantic import NonNegativeFloat, NonNegativeInt, model_validator
+
+from data_sources.domain.content_schema import LANGUAGES, IsoDay, Labels, Schema, fault, first_repeat, validate
+from data_sources.domain.content_yaml import Content, load_file
 
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
-LANGUAGES = ("fi", "sv", "en")
-AREA_KINDS = ("region", "subregion", "municipality", "country", "other_region")
-UNITS = ("persons", "percent", "vacancies")
-PER_KINDS = ("labour_force", "population", "none")
+AreaKind = Literal["region", "subregion", "municipality", "country", "other_region"]
+Unit = Literal["persons", "percent", "vacancies"]
+PerKind = Literal["labour_force", "population", "none"]
+AREA_KINDS, UNITS, PER_KINDS = get_args(AreaKind), get_args(Unit), get_args(PerKind)
+__all__ = ["LANGUAGES"]  # the app's languages, for the modules that take them from here
 # What a proxy's label must say in each language. Swedish: "ersättande mått" (a substitute measure);
 # "ersättare" reads as a stand-in person.
 PROXY_MARKERS = {"fi": "korvike", "sv": "ersättande mått", "en": "proxy"}
@@ -210,194 +215,194 @@ class Catalog:
         return tuple(a for a in self.areas if a.kind == "municipality")
 
 
-def _labels(raw: object, where: str) -> dict[str, str]:
-    if not isinstance(raw, dict) or set(raw) != set(LANGUAGES):
-        raise CatalogError(f"{where}: needs labels in exactly {', '.join(LANGUAGES)}")
-    for lang, text in raw.items():
-        if not isinstance(text, str) or not text.strip():
-            raise CatalogError(f"{where}: empty {lang} label")
-    return {lang: str(raw[lang]) for lang in LANGUAGES}
+# --- catalog.yaml as pydantic models: its shape and rules; parse_catalog builds the dataclasses above -------
 
 
-def _require(raw: dict, keys: tuple[str, ...], where: str) -> None:
-    missing = [k for k in keys if k not in raw]
-    if missing:
-        raise CatalogError(f"{where}: missing {', '.join(missing)}")
+class _Api(Schema):
+    base_url: str
+    database: str
+    licence: str
+    producer: str
 
 
-def _table(key: str, raw: dict) -> Table:
-    where = f"table {key}"
-    _require(
-        raw,
-        (
-            "path",
-            "folder",
-            "frequency",
-            "first_period",
-            "area_variable",
-            "time_variable",
-            "content_variable",
-            "format",
-            "release_lag_days",
-            "title",
-            "source",
-        ),
-        where,
-    )
-    path = str(raw["path"])
-    if not path.startswith(f"{raw['folder']}/") or not path.endswith(".px"):
-        raise CatalogError(f"{where}: path {path!r} must be '<folder>/<id>.px'")
-    if raw["frequency"] not in ("monthly", "yearly"):
-        raise CatalogError(f"{where}: frequency must be monthly or yearly")
-    return Table(
-        key=key,
-        path=path,
-        folder=str(raw["folder"]),
-        frequency=str(raw["frequency"]),
-        first_period=str(raw["first_period"]),
-        area_variable=str(raw["area_variable"]),
-        time_variable=str(raw["time_variable"]),
-        content_variable=str(raw["content_variable"]),
-        format=str(raw["format"]),
-        release_lag_days=int(raw["release_lag_days"]),
-        title=_labels(raw["title"], where),
-        source=_labels(raw["source"], where),
-    )
+class _Table(Schema):
+    path: str
+    folder: str
+    frequency: Literal["monthly", "yearly"]
+    first_period: str
+    area_variable: str
+    time_variable: str
+    content_variable: str
+    format: str
+    release_lag_days: int
+    title: Labels
+    source: Labels
+
+    @model_validator(mode="after")
+    def _path_in_folder(self) -> _Table:
+        if not self.path.startswith(f"{self.folder}/") or not self.path.endswith(".px"):
+            raise fault("path", f"{self.path!r} must be '<folder>/<id>.px'")
+        return self
 
 
-def _series(raw: dict, tables: dict[str, Table]) -> Series:
-    where = f"series {raw.get('id', '?')}"
-    _require(raw, ("id", "table", "unit", "per", "label"), where)
-    if raw["table"] not in tables:
-        raise CatalogError(f"{where}: unknown table {raw['table']!r}")
-    if ("code" in raw) == ("formula" in raw):
-        raise CatalogError(f"{where}: give exactly one of code or formula")
-    codes = (str(raw["code"]),) if "code" in raw else tuple(str(c) for c in raw["formula"])
-    if not codes or len(set(codes)) != len(codes):
-        raise CatalogError(f"{where}: formula needs distinct codes")
-    if raw["unit"] not in UNITS:
-        raise CatalogError(f"{where}: unit must be one of {UNITS}")
-    if raw["per"] not in PER_KINDS:
-        raise CatalogError(f"{where}: per must be one of {PER_KINDS}")
-    proxy = None
-    if "proxy" in raw:
-        p = raw["proxy"]
-        _require(p, ("intended", "intended_source", "note"), f"{where} proxy")
-        proxy = Proxy(
-            intended=_labels(p["intended"], f"{where} proxy.intended"),
-            intended_source=str(p["intended_source"]),
-            note=_labels(p["note"], f"{where} proxy.note"),
-        )
-    label = _labels(raw["label"], where)
-    if proxy is not None:
-        for lang, marker in PROXY_MARKERS.items():
-            if marker not in label[lang].lower():
-                raise CatalogError(f"{where}: a proxy's {lang} label must say {marker!r}")
-            if proxy.note[lang].lower().startswith(marker):  # pages put "Korvike:" before the note
-                raise CatalogError(f"{where}: a proxy's {lang} note must not start with {marker!r}")
+class _Area(Schema):
+    code: str
+    kind: AreaKind
+    colour: str
+    name: Labels
+    where: Labels
+
+
+class _Proxy(Schema):
+    intended: Labels
+    intended_source: str
+    note: Labels
+
+
+class _Series(Schema):
+    id: str
+    table: str
+    code: str | None = None
+    formula: tuple[str, ...] | None = None
+    unit: Unit
+    per: PerKind
+    label: Labels
+    decimals: int = 0
+    appendix2: bool = False
+    headline: bool = False
+    proxy: _Proxy | None = None
+    no_rate: Labels | None = None
+    share_of: tuple[str, str] | None = None
+
+    @model_validator(mode="after")
+    def _one_code_or_formula(self) -> _Series:
+        if (self.code is None) == (self.formula is None):
+            raise fault(problem="give exactly one of code or formula")
+        if self.formula is not None and (not self.formula or first_repeat(self.formula) is not None):
+            raise fault("formula", "needs distinct codes")
+        return self
+
+    @model_validator(mode="after")
+    def _a_proxy_says_so(self) -> _Series:
+        for lang, marker in PROXY_MARKERS.items() if self.proxy else ():
+            if marker not in getattr(self.label, lang).lower():
+                raise fault(("label", lang), f"a proxy's label must say {marker!r}")
+            if getattr(self.proxy.note, lang).lower().startswith(marker):  # pages put "Korvike:" before the note
+                raise fault(("proxy", "note", lang), f"a proxy's note must not start with {marker!r}")
+        return self
+
+
+class _Roles(Schema):
+    region: str
+    country: str
+    monthly_table: str
+    population_table: str
+
+
+class _Band(Schema):
+    rate_points: NonNegativeFloat = 0.3
+    count_percent: NonNegativeFloat = 2.0
+
+
+class _Comparison(Schema):
+    peers: NonNegativeInt = 5
+    peer_series: str = "unemployment_rate"
+    band: _Band = _Band()
+
+
+class _Break(Schema):
+    date: IsoDay
+    label: Labels
+    note: Labels
+
+
+class _CatalogFile(Schema):
+    api: _Api
+    tables: dict[str, _Table]
+    areas: list[_Area]
+    roles: _Roles
+    comparison: _Comparison = _Comparison()
+    breaks: list[_Break] = []
+    region_members: dict[str, list[str]] = {}
+    series: list[_Series]
+
+    @model_validator(mode="after")
+    def _areas_known_once(self) -> _CatalogFile:
+        kinds = {area.code: area.kind for area in self.areas}
+        repeat = first_repeat(area.code for area in self.areas)
+        if repeat is not None:
+            raise fault(("areas", repeat, "code"), f"duplicate area code {self.areas[repeat].code!r}")
+        for role in ("region", "country"):
+            if kinds.get(code := getattr(self.roles, role)) != role:
+                raise fault(("roles", role), f"must be an area of kind {role}, not {code!r}")
+        for parent, children in self.region_members.items():
+            if unknown := [code for code in (parent, *children) if code not in kinds]:
+                raise fault(("region_members", parent), f"unknown areas {unknown}")
+        return self
+
+    @model_validator(mode="after")
+    def _tables_known(self) -> _CatalogFile:
+        for role in ("monthly_table", "population_table"):
+            if (key := getattr(self.roles, role)) not in self.tables:
+                raise fault(("roles", role), f"{key!r} is not a table")
+        for index, series in enumerate(self.series):
+            if series.table not in self.tables:
+                raise fault(("series", index, "table"), f"unknown table {series.table!r}")
+        return self
+
+    @model_validator(mode="after")
+    def _series_known_once(self) -> _CatalogFile:
+        repeat = first_repeat(series.id for series in self.series)
+        if repeat is not None:
+            raise fault(("series", repeat, "id"), f"duplicate series id {self.series[repeat].id!r}")
+        table_of = {series.id: series.table for series in self.series}
+        for index, series in enumerate(self.series):
+            if series.share_of and (
+                series.unit != "percent" or {table_of.get(p) for p in series.share_of} != {series.table}
+            ):
+                raise fault(("series", index, "share_of"), "must name two series of its table, for a percent unit")
+        if self.comparison.peer_series not in table_of:
+            raise fault(("comparison", "peer_series"), f"unknown series {self.comparison.peer_series!r}")
+        return self
+
+
+def _series(raw: _Series) -> Series:
     return Series(
-        id=str(raw["id"]),
-        table=str(raw["table"]),
-        codes=codes,
-        is_formula="formula" in raw,
-        unit=str(raw["unit"]),
-        per=str(raw["per"]),
-        label=label,
-        decimals=int(raw.get("decimals", 0)),
-        appendix2=bool(raw.get("appendix2", False)),
-        headline=bool(raw.get("headline", False)),
-        proxy=proxy,
-        no_rate=_labels(raw["no_rate"], f"{where} no_rate") if "no_rate" in raw else None,
-        share_of=tuple(str(i) for i in raw["share_of"]) if "share_of" in raw else None,  # type: ignore[arg-type]
+        **raw.model_dump(exclude={"code", "formula", "proxy"}),
+        codes=raw.formula or (str(raw.code),),
+        is_formula=raw.formula is not None,
+        proxy=Proxy(**raw.proxy.model_dump()) if raw.proxy else None,
     )
 
 
 def parse_catalog(raw: dict) -> Catalog:
     """Build and validate a Catalog from the YAML's plain data."""
-    _require(raw, ("api", "tables", "areas", "series"), "catalog")
-    api = raw["api"]
-    _require(api, ("base_url", "database", "licence", "producer"), "api")
-    tables = {key: _table(key, t) for key, t in raw["tables"].items()}
-    areas = []
-    for a in raw["areas"]:
-        _require(a, ("code", "kind", "colour", "name", "where"), f"area {a.get('code', '?')}")
-        if a["kind"] not in AREA_KINDS:
-            raise CatalogError(f"area {a['code']}: kind must be one of {AREA_KINDS}")
-        areas.append(
-            Area(
-                str(a["code"]),
-                str(a["kind"]),
-                str(a["colour"]),
-                _labels(a["name"], f"area {a['code']}"),
-                _labels(a["where"], f"area {a['code']}"),
-            )
-        )
-    codes = [a.code for a in areas]
-    if len(set(codes)) != len(codes):
-        raise CatalogError("areas: duplicate area code")
-    series = tuple(_series(s, tables) for s in raw["series"])
-    ids = [s.id for s in series]
-    if len(set(ids)) != len(ids):
-        raise CatalogError("series: duplicate series id")
-    tables_of = {s.id: s.table for s in series}
-    for s in series:
-        parts = [tables_of.get(p) == s.table for p in s.share_of or ()]
-        if s.share_of is not None and (s.unit != "percent" or parts != [True, True]):
-            raise CatalogError(f"series {s.id}: share_of must name two series of its table, for a percent unit")
-    roles = raw.get("roles") or {}
-    _require(roles, ("region", "country", "monthly_table", "population_table"), "roles")
-    kinds = {a.code: a.kind for a in areas}
-    for role in ("region", "country"):
-        if kinds.get(roles[role]) != role:
-            raise CatalogError(f"roles: {role} must be an area of kind {role}, not {roles[role]!r}")
-    for role in ("monthly_table", "population_table"):
-        if roles[role] not in tables:
-            raise CatalogError(f"roles: {role} {roles[role]!r} is not a table")
-    members = {}
-    for parent, children in (raw.get("region_members") or {}).items():
-        unknown = [c for c in [parent, *children] if c not in codes]
-        if unknown:
-            raise CatalogError(f"region_members: unknown areas {unknown}")
-        members[str(parent)] = tuple(str(c) for c in children)
-    comparison = _comparison(raw.get("comparison") or {}, {s.id for s in series})
-    breaks = tuple(
-        Break(str(b["date"]), _labels(b.get("label"), "breaks label"), _labels(b.get("note"), "breaks note"))
-        for b in raw.get("breaks") or ()
-    )
+    return _catalog(Content(raw, "", {}))
+
+
+def _catalog(content: Content) -> Catalog:
+    """The catalog of a file's content; raises CatalogError naming the file, line and field."""
+    found = validate(_CatalogFile, content, CatalogError)
+    comparison, roles = found.comparison, found.roles
     return Catalog(
-        base_url=str(api["base_url"]).rstrip("/"),
-        database=str(api["database"]),
-        licence=str(api["licence"]),
-        producer=str(api["producer"]),
-        tables=tables,
-        areas=tuple(areas),
-        series=series,
-        region_code=str(roles["region"]),
-        country_code=str(roles["country"]),
-        monthly_table_key=str(roles["monthly_table"]),
-        population_table_key=str(roles["population_table"]),
-        region_members=members,
-        comparison=comparison,
-        breaks=breaks,
+        **found.api.model_dump(exclude={"base_url"}),
+        base_url=found.api.base_url.rstrip("/"),
+        tables={key: Table(key=key, **table.model_dump()) for key, table in found.tables.items()},
+        areas=tuple(Area(**area.model_dump()) for area in found.areas),
+        series=tuple(map(_series, found.series)),
+        region_code=roles.region,
+        country_code=roles.country,
+        monthly_table_key=roles.monthly_table,
+        population_table_key=roles.population_table,
+        region_members={parent: tuple(children) for parent, children in found.region_members.items()},
+        comparison=Comparison(
+            comparison.peers, comparison.peer_series, comparison.band.rate_points, comparison.band.count_percent
+        ),
+        breaks=tuple(Break(**item.model_dump()) for item in found.breaks),
     )
-
-
-def _comparison(raw: dict, series_ids: set[str]) -> Comparison:
-    band = raw.get("band") or {}
-    comparison = Comparison(
-        peers=int(raw.get("peers", 5)),
-        peer_series=str(raw.get("peer_series", "unemployment_rate")),
-        band_rate_points=float(band.get("rate_points", 0.3)),
-        band_count_percent=float(band.get("count_percent", 2.0)),
-    )
-    if comparison.peer_series not in series_ids:
-        raise CatalogError(f"comparison: unknown peer_series {comparison.peer_series!r}")
-    if comparison.peers < 0 or comparison.band_rate_points < 0 or comparison.band_count_percent < 0:
-        raise CatalogError("comparison: peers and band must not be negative")
-    return comparison
 
 
 @functools.cache
 def load_catalog(path: Path = CATALOG_PATH) -> Catalog:
     """The project's catalog, parsed once per process."""
-    return parse_catalog(load_file(path).data)
+    return _catalog(load_file(path))
