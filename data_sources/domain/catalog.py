@@ -9,7 +9,8 @@ from typing import Literal, get_args
 
 from pydantic import NonNegativeFloat, NonNegativeInt, model_validator
 
-from data_sources.domain.content_schema import LANGUAGES, IsoDay, Labels, Schema, fault, first_repeat, validate
+from data_sources.domain.content_schema import LANGUAGES as LANGUAGES  # the app's languages, read from here too
+from data_sources.domain.content_schema import IsoDay, Labels, Schema, fault, first_repeat, validate
 from data_sources.domain.content_yaml import Content, load_file
 
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
@@ -17,7 +18,6 @@ AreaKind = Literal["region", "subregion", "municipality", "country", "other_regi
 Unit = Literal["persons", "percent", "vacancies"]
 PerKind = Literal["labour_force", "population", "none"]
 AREA_KINDS, UNITS, PER_KINDS = get_args(AreaKind), get_args(Unit), get_args(PerKind)
-__all__ = ["LANGUAGES"]  # the app's languages, for the modules that take them from here
 # What a proxy's label must say in each language. Swedish: "ersättande mått" (a substitute measure);
 # "ersättare" reads as a stand-in person.
 PROXY_MARKERS = {"fi": "korvike", "sv": "ersättande mått", "en": "proxy"}
@@ -241,7 +241,7 @@ class _Table(Schema):
     @model_validator(mode="after")
     def _path_in_folder(self) -> _Table:
         if not self.path.startswith(f"{self.folder}/") or not self.path.endswith(".px"):
-            raise fault("path", f"{self.path!r} must be '<folder>/<id>.px'")
+            raise fault(f"{self.path!r} must be '<folder>/<id>.px'", at="path")
         return self
 
 
@@ -277,18 +277,20 @@ class _Series(Schema):
     @model_validator(mode="after")
     def _one_code_or_formula(self) -> _Series:
         if (self.code is None) == (self.formula is None):
-            raise fault(problem="give exactly one of code or formula")
+            raise fault("give exactly one of code or formula")
         if self.formula is not None and (not self.formula or first_repeat(self.formula) is not None):
-            raise fault("formula", "needs distinct codes")
+            raise fault("needs distinct codes", at="formula")
         return self
 
     @model_validator(mode="after")
     def _a_proxy_says_so(self) -> _Series:
-        for lang, marker in PROXY_MARKERS.items() if self.proxy else ():
+        if self.proxy is None:
+            return self
+        for lang, marker in PROXY_MARKERS.items():
             if marker not in getattr(self.label, lang).lower():
-                raise fault(("label", lang), f"a proxy's label must say {marker!r}")
+                raise fault(f"a proxy's label must say {marker!r}", at=("label", lang))
             if getattr(self.proxy.note, lang).lower().startswith(marker):  # pages put "Korvike:" before the note
-                raise fault(("proxy", "note", lang), f"a proxy's note must not start with {marker!r}")
+                raise fault(f"a proxy's note must not start with {marker!r}", at=("proxy", "note", lang))
         return self
 
 
@@ -331,38 +333,38 @@ class _CatalogFile(Schema):
         kinds = {area.code: area.kind for area in self.areas}
         repeat = first_repeat(area.code for area in self.areas)
         if repeat is not None:
-            raise fault(("areas", repeat, "code"), f"duplicate area code {self.areas[repeat].code!r}")
+            raise fault(f"duplicate area code {self.areas[repeat].code!r}", at=("areas", repeat, "code"))
         for role in ("region", "country"):
             if kinds.get(code := getattr(self.roles, role)) != role:
-                raise fault(("roles", role), f"must be an area of kind {role}, not {code!r}")
+                raise fault(f"must be an area of kind {role}, not {code!r}", at=("roles", role))
         for parent, children in self.region_members.items():
             if unknown := [code for code in (parent, *children) if code not in kinds]:
-                raise fault(("region_members", parent), f"unknown areas {unknown}")
+                raise fault(f"unknown areas {unknown}", at=("region_members", parent))
         return self
 
     @model_validator(mode="after")
     def _tables_known(self) -> _CatalogFile:
         for role in ("monthly_table", "population_table"):
             if (key := getattr(self.roles, role)) not in self.tables:
-                raise fault(("roles", role), f"{key!r} is not a table")
+                raise fault(f"{key!r} is not a table", at=("roles", role))
         for index, series in enumerate(self.series):
             if series.table not in self.tables:
-                raise fault(("series", index, "table"), f"unknown table {series.table!r}")
+                raise fault(f"unknown table {series.table!r}", at=("series", index, "table"))
         return self
 
     @model_validator(mode="after")
     def _series_known_once(self) -> _CatalogFile:
         repeat = first_repeat(series.id for series in self.series)
         if repeat is not None:
-            raise fault(("series", repeat, "id"), f"duplicate series id {self.series[repeat].id!r}")
+            raise fault(f"duplicate series id {self.series[repeat].id!r}", at=("series", repeat, "id"))
         table_of = {series.id: series.table for series in self.series}
         for index, series in enumerate(self.series):
             if series.share_of and (
                 series.unit != "percent" or {table_of.get(p) for p in series.share_of} != {series.table}
             ):
-                raise fault(("series", index, "share_of"), "must name two series of its table, for a percent unit")
+                raise fault("must name two series of its table, for a percent unit", at=("series", index, "share_of"))
         if self.comparison.peer_series not in table_of:
-            raise fault(("comparison", "peer_series"), f"unknown series {self.comparison.peer_series!r}")
+            raise fault(f"unknown series {self.comparison.peer_series!r}", at=("comparison", "peer_series"))
         return self
 
 

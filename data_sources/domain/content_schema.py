@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Hashable, Iterable
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from data_sources.domain.content_yaml import Content
 
@@ -28,11 +28,16 @@ class Schema(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def fault(at: str | int | tuple = (), problem: str = "") -> PydanticCustomError:
-    """A rule broken; `at` is the field (or path) inside the validated value that the message names."""
+def fault(problem: str, at: str | int | tuple = ()) -> PydanticCustomError:
+    """A rule broken, for a validator to raise; `at`: the field (or path) inside the value validated that it names."""
     return PydanticCustomError(
         "content", "{problem}", {"problem": problem, "at": at if isinstance(at, tuple) else (at,)}
     )
+
+
+def given(info: ValidationInfo, key: str) -> Any:
+    """What `validate` was given for a rule that needs more than the file (the catalog, the programme's goals)."""
+    return (info.context or {})[key]
 
 
 def first_repeat(values: Iterable[Hashable]) -> int | None:
@@ -47,7 +52,7 @@ def first_repeat(values: Iterable[Hashable]) -> int | None:
 
 def _not_blank(text: str) -> str:
     if not text.strip():
-        raise fault(problem="must not be empty")
+        raise fault("must not be empty")
     return text
 
 
@@ -72,15 +77,17 @@ def field_path(loc: tuple) -> str:
     return text
 
 
-def _problem(error: dict) -> str:
+_PLAIN = {"model_type": "Input should be a mapping (key: value)", "extra_forbidden": "unknown field"}
+
+
+def _problem(error: ErrorDetails) -> str:
+    """Pydantic's message, with the value where it helps and without a model's class name."""
     kind, value = error["type"], error.get("input")
     if kind == "literal_error":
         return f"{error['msg']}, not {value!r}"
     if kind.startswith("date"):
-        return f"{value!r} is not a date written as YYYY-MM-DD"
-    if kind == "model_type":
-        return "Input should be a mapping (key: value)"
-    return error["msg"]
+        return f"{value!r} is not a date written as YYYY-MM-DD" if value not in (None, "") else "no date (YYYY-MM-DD)"
+    return _PLAIN.get(kind, error["msg"])
 
 
 def validate(model: type[Model], content: Content, error: type[ValueError], **context: object) -> Model:

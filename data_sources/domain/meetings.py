@@ -26,7 +26,7 @@ class _MeetingsFile(Schema):
     def _each_once(cls, days: list[dt.date]) -> list[dt.date]:
         repeat = first_repeat(days)
         if repeat is not None:
-            raise fault(repeat, f"a date is listed twice: {days[repeat].isoformat()}")
+            raise fault(f"a date is listed twice: {days[repeat].isoformat()}", at=repeat)
         return days
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import Field, StrictBool, ValidationInfo, field_validator, model_validator
 
 from data_sources.domain.catalog import Catalog, Series, load_catalog
-from data_sources.domain.content_schema import LANGUAGES, IsoDay, Labels, Schema, Text, fault, validate
+from data_sources.domain.content_schema import LANGUAGES, IsoDay, Labels, Schema, Text, fault, given, validate
 from data_sources.domain.content_yaml import Content, load_file
 
 PROGRAMME_PATH = Path(__file__).resolve().parents[2] / "content" / "programme.yaml"
@@ -158,7 +158,7 @@ class _Measure(Schema):
     @model_validator(mode="after")
     def _says_why(self) -> _Measure:
         if (self.fit != "exact" or not self.judged) and self.note is None:
-            raise fault("note", f"must say why, in {', '.join(LANGUAGES)}")
+            raise fault(f"must say why, in {', '.join(LANGUAGES)}", at="note")
         return self
 
 
@@ -176,24 +176,24 @@ class _Indicator(Schema):
     @field_validator("series")
     @classmethod
     def _series_in_catalog(cls, series: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
-        known = {s.id for s in info.context["catalog"].series}
+        known = {s.id for s in given(info, "catalog").series}
         for index, series_id in enumerate(series):
             if series_id not in known:
-                raise fault(index, f"unknown series {series_id!r}")
+                raise fault(f"unknown series {series_id!r}", at=index)
         return series
 
     @model_validator(mode="after")
     def _says_how_it_is_told(self) -> _Indicator:
         if self.kind == "assessed" and (self.series or self.wanted):
-            raise fault(problem="an assessed indicator has no series and no wanted direction")
+            raise fault("an assessed indicator has no series and no wanted direction")
         if self.series and not self.wanted:
-            raise fault("wanted", "an indicator with series needs the direction wanted: up or down")
+            raise fault("an indicator with series needs the direction wanted: up or down", at="wanted")
         if self.wanted and not self.because:
-            raise fault("because", "must quote the programme's words for the wanted direction")
+            raise fault("must quote the programme's words for the wanted direction", at="because")
         if self.kind == "statistical" and not self.series and not self.unavailable:
-            raise fault(problem="a statistical indicator needs series or says why it is unavailable")
+            raise fault("a statistical indicator needs series or says why it is unavailable")
         if self.measure and not self.series:
-            raise fault("measure", "describes the fit of an indicator's series, and this one has none")
+            raise fault("describes the fit of an indicator's series, and this one has none", at="measure")
         return self
 
 
@@ -219,7 +219,7 @@ class _Theme(Schema):
         first: dict[tuple[str, str], tuple[int, str, str | None]] = {}
         for index, indicator in enumerate(self.indicators):
             for series_id in indicator.series:
-                series = info.context["catalog"].series_by_id(series_id)
+                series = given(info, "catalog").series_by_id(series_id)
                 other, other_id, wanted = first.setdefault(
                     (series.table, series.content_code), (index, series_id, indicator.wanted)
                 )
@@ -227,7 +227,7 @@ class _Theme(Schema):
                     problem = (
                         f"{indicator.wanted}, but indicators[{other}] wants {wanted} for the same figures ({other_id})"
                     )
-                    raise fault(("indicators", index, "wanted"), problem)
+                    raise fault(problem, at=("indicators", index, "wanted"))
         return self
 
 
@@ -241,7 +241,7 @@ class _Appendix3(Schema):
     def _a_value_for_every_column(self) -> _Appendix3:
         for index, row in enumerate(self.rows):
             if len(row) != len(self.columns):
-                raise fault(("rows", index), f"needs a value for every column ({len(self.columns)}), has {len(row)}")
+                raise fault(f"needs a value for every column ({len(self.columns)}), has {len(row)}", at=("rows", index))
         return self
 
 
@@ -256,7 +256,7 @@ class _ProgrammeFile(Schema):
     @classmethod
     def _the_programmes_themes(cls, themes: tuple[_Theme, ...]) -> tuple[_Theme, ...]:
         if tuple(theme.id for theme in themes) != THEME_IDS:
-            raise fault(problem=f"must be {', '.join(THEME_IDS)} in order")
+            raise fault(f"must be {', '.join(THEME_IDS)} in order")
         return themes
 
 

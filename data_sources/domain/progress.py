@@ -19,7 +19,7 @@ from typing import Annotated, Literal, get_args
 import yaml
 from pydantic import BeforeValidator, ConfigDict, ValidationInfo, field_validator, model_validator
 
-from data_sources.domain.content_schema import Schema, Text, fault, first_repeat, validate
+from data_sources.domain.content_schema import Schema, Text, fault, first_repeat, given, validate
 from data_sources.domain.content_yaml import Content, ContentError, load_file, load_text
 from data_sources.domain.files import atomic_write_bytes
 from data_sources.domain.periods import HalfYear, PeriodError
@@ -88,21 +88,21 @@ class _Entry(Schema):
     @field_validator("goal")
     @classmethod
     def _a_goal_of_the_programme(cls, goal: str, info: ValidationInfo) -> str:
-        if goal not in info.context["goals"]:
-            raise fault(problem=f"{goal!r} is not a goal of the programme")
+        if goal not in given(info, "goals"):
+            raise fault(f"{goal!r} is not a goal of the programme")
         return goal
 
     @field_validator("assessor")
     @classmethod
     def _no_contact_details(cls, assessor: str) -> str:
         if _CONTACT.search(assessor):
-            raise fault(problem="must be an organisation or a role, not contact details")
+            raise fault("must be an organisation or a role, not contact details")
         return assessor
 
     @model_validator(mode="after")
     def _assessed_in_words(self) -> _Entry:
         if self.state != NOT_ASSESSED and not self.assessment:
-            raise fault("assessment", f"a state of {self.state!r} needs a written assessment")
+            raise fault(f"a state of {self.state!r} needs a written assessment", at="assessment")
         return self
 
 
@@ -113,8 +113,8 @@ class _ProgressFile(Schema):
     @field_validator("half")
     @classmethod
     def _the_files_half(cls, half: str, info: ValidationInfo) -> str:
-        if half.upper() != info.context["half"]:
-            raise fault(problem=f"{half!r}, but the file name says {info.context['half']}")
+        if half.upper() != given(info, "half"):
+            raise fault(f"{half!r}, but the file name says {given(info, 'half')}")
         return half
 
     @field_validator("goals")
@@ -122,7 +122,7 @@ class _ProgressFile(Schema):
     def _each_goal_once(cls, entries: list[_Entry]) -> list[_Entry]:
         repeat = first_repeat(entry.goal for entry in entries)
         if repeat is not None:
-            raise fault((repeat, "goal"), f"goal {entries[repeat].goal} is given twice")
+            raise fault(f"goal {entries[repeat].goal} is given twice", at=(repeat, "goal"))
         return entries
 
 
