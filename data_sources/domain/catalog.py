@@ -10,7 +10,7 @@ from typing import Literal, get_args
 from pydantic import NonNegativeFloat, NonNegativeInt, model_validator
 
 from data_sources.domain.content_schema import LANGUAGES as LANGUAGES  # the app's languages, read from here too
-from data_sources.domain.content_schema import IsoDay, Labels, Schema, fault, first_repeat, validate
+from data_sources.domain.content_schema import STRICT_KEYS, IsoDay, Labels, Schema, fault, first_repeat, validate
 from data_sources.domain.content_yaml import Content, load_file
 
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
@@ -54,18 +54,22 @@ class Table:
 
 @dataclass(frozen=True)
 class Area:
+    __pydantic_config__ = STRICT_KEYS  # read straight from catalog.yaml, like Proxy and Break
+
     code: str
-    kind: str
+    kind: AreaKind
     colour: str
-    name: dict[str, str]
-    where: dict[str, str]  # "Kymenlaaksossa": the name as it stands in a sentence
+    name: Labels
+    where: Labels  # "Kymenlaaksossa": the name as it stands in a sentence
 
 
 @dataclass(frozen=True)
 class Proxy:
-    intended: dict[str, str]
+    __pydantic_config__ = STRICT_KEYS
+
+    intended: Labels
     intended_source: str
-    note: dict[str, str]
+    note: Labels
 
 
 @dataclass(frozen=True)
@@ -109,9 +113,11 @@ class Comparison:
 class Break:
     """A break in the series (a reform, a register change): marked on charts, named where a comparison crosses it."""
 
-    date: str  # ISO day
-    label: dict[str, str]
-    note: dict[str, str]
+    __pydantic_config__ = STRICT_KEYS
+
+    date: IsoDay  # ISO day
+    label: Labels
+    note: Labels
 
 
 @dataclass(frozen=True)
@@ -216,6 +222,7 @@ class Catalog:
 
 
 # --- catalog.yaml as pydantic models: its shape and rules; parse_catalog builds the dataclasses above -------
+# (Area, Proxy and Break, shaped as the file is, are read straight into the dataclasses.)
 
 
 class _Api(Schema):
@@ -245,20 +252,6 @@ class _Table(Schema):
         return self
 
 
-class _Area(Schema):
-    code: str
-    kind: AreaKind
-    colour: str
-    name: Labels
-    where: Labels
-
-
-class _Proxy(Schema):
-    intended: Labels
-    intended_source: str
-    note: Labels
-
-
 class _Series(Schema):
     id: str
     table: str
@@ -270,7 +263,7 @@ class _Series(Schema):
     decimals: int = 0
     appendix2: bool = False
     headline: bool = False
-    proxy: _Proxy | None = None
+    proxy: Proxy | None = None
     no_rate: Labels | None = None
     share_of: tuple[str, str] | None = None
 
@@ -287,9 +280,9 @@ class _Series(Schema):
         if self.proxy is None:
             return self
         for lang, marker in PROXY_MARKERS.items():
-            if marker not in getattr(self.label, lang).lower():
+            if marker not in self.label[lang].lower():
                 raise fault(f"a proxy's label must say {marker!r}", at=("label", lang))
-            if getattr(self.proxy.note, lang).lower().startswith(marker):  # pages put "Korvike:" before the note
+            if self.proxy.note[lang].lower().startswith(marker):  # pages put "Korvike:" before the note
                 raise fault(f"a proxy's note must not start with {marker!r}", at=("proxy", "note", lang))
         return self
 
@@ -312,19 +305,13 @@ class _Comparison(Schema):
     band: _Band = _Band()
 
 
-class _Break(Schema):
-    date: IsoDay
-    label: Labels
-    note: Labels
-
-
 class _CatalogFile(Schema):
     api: _Api
     tables: dict[str, _Table]
-    areas: list[_Area]
+    areas: tuple[Area, ...]
     roles: _Roles
     comparison: _Comparison = _Comparison()
-    breaks: list[_Break] = []
+    breaks: tuple[Break, ...] = ()
     region_members: dict[str, list[str]] = {}
     series: list[_Series]
 
@@ -373,7 +360,7 @@ def _series(raw: _Series) -> Series:
         **raw.model_dump(exclude={"code", "formula", "proxy"}),
         codes=raw.formula or (str(raw.code),),
         is_formula=raw.formula is not None,
-        proxy=Proxy(**raw.proxy.model_dump()) if raw.proxy else None,
+        proxy=raw.proxy,
     )
 
 
@@ -390,7 +377,7 @@ def _catalog(content: Content) -> Catalog:
         **found.api.model_dump(exclude={"base_url"}),
         base_url=found.api.base_url.rstrip("/"),
         tables={key: Table(key=key, **table.model_dump()) for key, table in found.tables.items()},
-        areas=tuple(Area(**area.model_dump()) for area in found.areas),
+        areas=found.areas,
         series=tuple(map(_series, found.series)),
         region_code=roles.region,
         country_code=roles.country,
@@ -400,7 +387,7 @@ def _catalog(content: Content) -> Catalog:
         comparison=Comparison(
             comparison.peers, comparison.peer_series, comparison.band.rate_points, comparison.band.count_percent
         ),
-        breaks=tuple(Break(**item.model_dump()) for item in found.breaks),
+        breaks=found.breaks,
     )
 
 

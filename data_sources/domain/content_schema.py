@@ -20,12 +20,13 @@ from data_sources.domain.content_yaml import Content
 
 LANGUAGES = ("fi", "sv", "en")
 Model = TypeVar("Model", bound=BaseModel)
+STRICT_KEYS = ConfigDict(extra="forbid")  # a key the model does not know (a typo) is an error, not ignored
 
 
 class Schema(BaseModel):
-    """A mapping of a content file: a key the model does not know (a typo) is an error, not ignored."""
+    """A mapping of a content file."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = STRICT_KEYS
 
 
 def fault(problem: str, at: str | int | tuple = ()) -> PydanticCustomError:
@@ -42,12 +43,8 @@ def given(info: ValidationInfo, key: str) -> Any:
 
 def first_repeat(values: Iterable[Hashable]) -> int | None:
     """The index of the first value seen before, or None."""
-    seen: set[Hashable] = set()
-    for index, value in enumerate(values):
-        if value in seen:
-            return index
-        seen.add(value)
-    return None
+    seen = list(values)
+    return next((index for index, value in enumerate(seen) if value in seen[:index]), None)
 
 
 def _not_blank(text: str) -> str:
@@ -56,28 +53,40 @@ def _not_blank(text: str) -> str:
     return text
 
 
+def _iso_day(value: object) -> object:
+    """YAML reads 2021-03-23 as a date, "2021-03-23" as text: both are that day, kept as ISO text."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(value).isoformat() if isinstance(value, str) else value
+    except ValueError:
+        raise fault(f"{value!r} is not a date written as YYYY-MM-DD") from None
+
+
 Text = Annotated[str, AfterValidator(_not_blank)]
-# A day as ISO text: YAML reads 2021-03-23 as a date, "2021-03-23" as text; both are the same day.
-IsoDay = Annotated[str, BeforeValidator(lambda v: v.isoformat() if isinstance(v, dt.date) else v)]
+IsoDay = Annotated[str, BeforeValidator(_iso_day)]
 
 
-class Labels(Schema):
-    """A text in each of the app's languages, none empty."""
+def _in_each_language(labels: dict[str, str]) -> dict[str, str]:
+    if unknown := sorted(set(labels) - set(LANGUAGES)):
+        raise fault(f"labels are in {', '.join(LANGUAGES)} only", at=unknown[0])
+    for lang in LANGUAGES:
+        if not labels.get(lang, "").strip():
+            raise fault("must not be empty" if lang in labels else "Field required", at=lang)
+    return {lang: labels[lang] for lang in LANGUAGES}
 
-    fi: Text
-    sv: Text
-    en: Text
+
+Labels = Annotated[dict[str, str], AfterValidator(_in_each_language)]  # a text in each language, none empty
 
 
 def field_path(loc: tuple) -> str:
     """('themes', 2, 'goals', 0) as 'themes[2].goals[0]'."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else str(part)
-    return text
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc).removeprefix(".")
 
 
-_PLAIN = {"model_type": "Input should be a mapping (key: value)", "extra_forbidden": "unknown field"}
+_MAPPING, _UNKNOWN = "Input should be a mapping (key: value)", "unknown field"
+_PLAIN = {"model_type": _MAPPING, "dataclass_type": _MAPPING, "extra_forbidden": _UNKNOWN}
+_PLAIN["unexpected_keyword_argument"] = _UNKNOWN  # a key a dataclass read straight from the file does not know
 
 
 def _problem(error: ErrorDetails) -> str:

@@ -262,8 +262,9 @@ class _ProgrammeFile(Schema):
 
 def _indicator(raw: _Indicator) -> Indicator:
     measure = raw.measure or _Measure(fit="exact")
-    note = measure.note.model_dump() if measure.note else None
-    return Indicator(**raw.model_dump(exclude={"measure"}), fit=measure.fit, judged=measure.judged, fit_note=note)
+    return Indicator(
+        **raw.model_dump(exclude={"measure"}), fit=measure.fit, judged=measure.judged, fit_note=measure.note
+    )
 
 
 def _theme(raw: _Theme, catalog: Catalog) -> Theme:
