@@ -5,7 +5,7 @@ import copy
 import pytest
 import yaml
 
-from data_sources.domain.catalog import CATALOG_PATH, CatalogError, parse_catalog
+from data_sources.domain.catalog import CATALOG_PATH, CatalogError, load_catalog, parse_catalog
 from data_sources.domain.region import load_region, with_region
 from tests.fake_pxweb import CONTENTS_12R5
 
@@ -95,31 +95,31 @@ def test_appendix2_series_are_all_there_and_proxies_say_so(catalog):
 @pytest.mark.parametrize(
     "breakage, message",
     [
-        (lambda c: c["series"][0]["label"].pop("sv"), "series jobseekers_all: needs labels in exactly fi, sv, en"),
-        (lambda c: c["series"][0].update(table="nope"), "series jobseekers_all: unknown table 'nope'"),
-        (lambda c: c["series"][0].update(formula=["A"]), "series jobseekers_all: give exactly one of code or formula"),
+        (lambda c: c["series"][0]["label"].pop("sv"), "series[0].label.sv: Field required"),
+        (lambda c: c["series"][0].update(table="nope"), "series[0].table: unknown table 'nope'"),
+        (lambda c: c["series"][0].update(formula=["A"]), "series[0]: give exactly one of code or formula"),
         (
             lambda c: c["series"][6]["proxy"]["note"].update(en=""),
-            "series long_term_unemployed proxy.note: empty en label",
+            "series[6].proxy.note.en: must not be empty",
         ),
         (
             lambda c: c["series"][6]["label"].update(en="Structurally unemployed"),
-            "series long_term_unemployed: a proxy's en label must say 'proxy'",
+            "series[6].label.en: a proxy's label must say 'proxy'",
         ),
         (
             lambda c: c["series"][6]["label"].update(sv="Strukturellt arbetslösa (ersättare – långtidsarbetslösa)"),
-            "series long_term_unemployed: a proxy's sv label must say 'ersättande mått'",
+            "series[6].label.sv: a proxy's label must say 'ersättande mått'",
         ),
         (
             lambda c: c["series"][6]["proxy"]["note"].update(fi="Korvike – pitkäaikaistyöttömät."),
-            "series long_term_unemployed: a proxy's fi note must not start with 'korvike'",
+            "series[6].proxy.note.fi: a proxy's note must not start with 'korvike'",
         ),
-        (lambda c: c["areas"].append(dict(c["areas"][0])), "areas: duplicate area code"),
+        (lambda c: c["areas"].append(dict(c["areas"][0])), "areas[27].code: duplicate area code 'MK08'"),
         (
             lambda c: c["tables"]["tyonv_12r5"].update(path="statfin_tyonv_pxt_12r5"),
-            "table tyonv_12r5: path 'statfin_tyonv_pxt_12r5' must be '<folder>/<id>.px'",
+            "tables.tyonv_12r5.path: 'statfin_tyonv_pxt_12r5' must be '<folder>/<id>.px'",
         ),
-        (lambda c: c["region_members"].update(MK08=["KU999"]), "region_members: unknown areas ['KU999']"),
+        (lambda c: c["region_members"].update(MK08=["KU999"]), "region_members.MK08: unknown areas ['KU999']"),
     ],
 )
 def test_a_broken_catalog_is_refused_with_a_clear_reason(breakage, message):
@@ -129,3 +129,37 @@ def test_a_broken_catalog_is_refused_with_a_clear_reason(breakage, message):
     with pytest.raises(CatalogError) as err:
         parse_catalog(raw)
     assert str(err.value) == message
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            "frequency: yearly",
+            "frequency: annual",
+            "tables.vaerak_11ra.frequency: Input should be 'monthly' or 'yearly', not 'annual'",
+        ),
+        (
+            "en: Long-term unemployed (proxy for the structurally unemployed)",
+            "en: Long-term unemployed",
+            "series[6].label.en: a proxy's label must say 'proxy'",
+        ),
+        (
+            "peer_series: unemployment_rate",
+            "peer_series: unemployment",
+            "comparison.peer_series: unknown series 'unemployment'",
+        ),
+    ],
+    ids=["field", "cross-field", "cross-section"],
+)
+def test_a_broken_catalog_file_is_named_with_its_line_and_field(tmp_path, old, new, message):
+    text = CATALOG_PATH.read_text(encoding="utf-8")
+    path = tmp_path / "catalog.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(CatalogError) as err:
+        load_catalog(path)
+    assert str(err.value) == f"{path}: line {line_of(text, old)}: {message}"

@@ -41,9 +41,12 @@ def bomb(levels: int = 9) -> str:
     [
         (
             SHIPPED_MEETINGS.replace("2026-06-24", "24.6.2026"),
-            "line 10: '24.6.2026' is not a date written as YYYY-MM-DD",
+            "line 10: meetings[2]: '24.6.2026' is not a date written as YYYY-MM-DD",
         ),
-        (SHIPPED_MEETINGS.replace("2026-09-16", "2026-06-24"), "line 11: a date is listed twice: 2026-06-24"),
+        (
+            SHIPPED_MEETINGS.replace("2026-09-16", "2026-06-24"),
+            "line 11: meetings[3]: a date is listed twice: 2026-06-24",
+        ),
         (
             SHIPPED_MEETINGS.replace("  - 2026-09-16", "\t- 2026-09-16"),
             "line 11, column 1: not valid YAML: found character '\\t' that cannot start any token",
@@ -70,7 +73,7 @@ def broken_meetings(tmp_path, monkeypatch):
     path = tmp_path / "meetings.yaml"
     path.write_text(SHIPPED_MEETINGS.replace("2026-06-24", "24.6.2026"), encoding="utf-8")
     monkeypatch.setattr(meetings_module, "meetings_path", lambda: path)
-    return f"{path}: line 10: '24.6.2026' is not a date written as YYYY-MM-DD"
+    return f"{path}: line 10: meetings[2]: '24.6.2026' is not a date written as YYYY-MM-DD"
 
 
 @pytest.mark.parametrize("page", ["screens/overview.py", "screens/municipality.py"])

@@ -157,7 +157,7 @@ def test_a_share_of_series_of_another_table_is_a_catalog_error():
     raw = yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8"))
     (rate,) = [s for s in raw["series"] if s.get("share_of")]
     rate["share_of"] = ["unemployed", "population"]
-    with pytest.raises(CatalogError, match="^series unemployment_rate: share_of must name two series of its table"):
+    with pytest.raises(CatalogError, match=r"^series\[3\]\.share_of: must name two series of its table"):
         parse_catalog(raw)
 
 

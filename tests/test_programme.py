@@ -122,10 +122,8 @@ def test_a_broken_programme_file_is_refused(catalog):
     doc["themes"][3]["indicators"][1]["series"] = ["no_such_series"]
     with pytest.raises(ProgrammeError) as err:
         parse_programme(doc, catalog)
-    assert (
-        str(err.value)
-        == "theme 4.4, indicator 'Ns. rakennetyöttömien määrän kehitys': unknown series ['no_such_series']"
-    )
+    assert doc["themes"][3]["indicators"][1]["text"] == "Ns. rakennetyöttömien määrän kehitys"
+    assert str(err.value) == "themes[3].indicators[1].series[0]: unknown series 'no_such_series'"
 
 
 def test_a_direction_without_the_programmes_words_is_refused(catalog):
@@ -133,7 +131,37 @@ def test_a_direction_without_the_programmes_words_is_refused(catalog):
     del doc["themes"][3]["indicators"][0]["because"]
     with pytest.raises(ProgrammeError) as err:
         parse_programme(doc, catalog)
+    assert doc["themes"][3]["indicators"][0]["text"] == "Työttömyysjaksojen kesto"
     assert str(err.value) == (
-        "theme 4.4, indicator 'Työttömyysjaksojen kesto': 'because' must quote the programme's words for the "
-        "wanted direction"
+        "themes[3].indicators[0].because: must quote the programme's words for the wanted direction"
     )
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            "fit: partial",
+            "fit: partly",
+            "themes[3].indicators[0].measure.fit: Input should be 'exact', 'partial' or 'stand_in', not 'partly'",
+        ),
+        (
+            "wanted: down\n        because: Pitkäaikaistyöttömyyden",
+            "wanted: up\n        because: Pitkäaikaistyöttömyyden",
+            "themes[3].indicators[1].wanted: up, but indicators[0] wants down for the same figures "
+            "(long_term_unemployed)",
+        ),
+    ],
+    ids=["field", "cross-field"],
+)
+def test_a_broken_programme_file_is_named_with_its_line_and_field(tmp_path, old, new, message):
+    text = PROGRAMME_PATH.read_text(encoding="utf-8")
+    path = tmp_path / "programme.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ProgrammeError) as err:
+        load_programme(path)
+    assert str(err.value) == f"{path}: line {line_of(text, old)}: {message}"

@@ -25,6 +25,11 @@ def write(tmp_path, text: str):
     return path
 
 
+def dumped(doc: dict) -> str:
+    """The doc as YAML: 'half' on line 1, 'goals:' on 2, goals[i] on lines 3 + 5i to 7 + 5i (goal, state, ..., date)."""
+    return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=1000)
+
+
 def shipped_doc() -> dict:
     return yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))
 
@@ -61,26 +66,30 @@ def test_a_valid_file_loads(tmp_path):
 @pytest.mark.parametrize(
     "change, message",
     [
-        (lambda d: d["goals"][0].update(goal="4.9.1"), "goal 4.9.1 is not a goal of the programme"),
+        (lambda d: d["goals"][0].update(goal="4.9.1"), "line 3: goals[0].goal: '4.9.1' is not a goal of the programme"),
         (
             lambda d: d["goals"][2].update(state="valmis"),
-            "goal 4.1.3: unknown state 'valmis' (use one of: ei aloitettu, käynnissä, toteutunut, ei arvioitu)",
+            "line 14: goals[2].state: Input should be 'ei aloitettu', 'käynnissä', 'toteutunut' or 'ei arvioitu', "
+            "not 'valmis'",
         ),
-        (lambda d: d["goals"][4].pop("date"), "goal 4.2.2: date missing"),
+        (lambda d: d["goals"][4].pop("date"), "line 23: goals[4].date: Field required"),
         (
             lambda d: d["goals"][5].update(assessor="Maija Meikäläinen, maija@example.fi"),
-            "goal 4.2.3: assessor must be an organisation or a role, not contact details",
+            "line 31: goals[5].assessor: must be an organisation or a role, not contact details",
         ),
+        (lambda d: d["goals"][1].update(goal="4.1.1"), "line 8: goals[1].goal: goal 4.1.1 is given twice"),
+        (lambda d: d.update(half="2026H2"), "line 1: half: '2026H2', but the file name says 2026H1"),
+        (lambda d: d["goals"][0].update(note="x"), "line 8: goals[0].note: unknown field"),
         (
             lambda d: d["goals"][6].update(state="toteutunut"),
-            "goal 4.2.4: a state of 'toteutunut' needs a written assessment",
+            "line 35: goals[6].assessment: a state of 'toteutunut' needs a written assessment",
         ),
     ],
 )
 def test_each_fault_gives_its_own_message_naming_the_file(tmp_path, change, message):
     doc = shipped_doc()
     change(doc)
-    path = write(tmp_path, yaml.safe_dump(doc, allow_unicode=True))
+    path = write(tmp_path, dumped(doc))
     progress = load_progress("2026H1", tmp_path)
     assert progress.error == f"{path}: {message}"
     assert progress.assessments == {}

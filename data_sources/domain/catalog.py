@@ -5,15 +5,20 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, get_args
 
-from data_sources.domain.content_yaml import load_file
+from pydantic import NonNegativeFloat, NonNegativeInt, model_validator
+
+from data_sources.domain.content_schema import LANGUAGES as LANGUAGES  # the app's languages, read from here too
+from data_sources.domain.content_schema import STRICT_KEYS, IsoDay, Labels, Schema, fault, first_repeat, validate
+from data_sources.domain.content_yaml import Content, load_file
 from data_sources.domain.region import load_region, region_setting, with_region
 
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
-LANGUAGES = ("fi", "sv", "en")
-AREA_KINDS = ("region", "subregion", "municipality", "country", "other_region")
-UNITS = ("persons", "percent", "vacancies")
-PER_KINDS = ("labour_force", "population", "none")
+AreaKind = Literal["region", "subregion", "municipality", "country", "other_region"]
+Unit = Literal["persons", "percent", "vacancies"]
+PerKind = Literal["labour_force", "population", "none"]
+AREA_KINDS, UNITS, PER_KINDS = get_args(AreaKind), get_args(Unit), get_args(PerKind)
 # What a proxy's label must say in each language. Swedish: "ersättande mått" (a substitute measure);
 # "ersättare" reads as a stand-in person.
 PROXY_MARKERS = {"fi": "korvike", "sv": "ersättande mått", "en": "proxy"}
@@ -50,18 +55,22 @@ class Table:
 
 @dataclass(frozen=True)
 class Area:
+    __pydantic_config__ = STRICT_KEYS  # read straight from catalog.yaml, like Proxy and Break
+
     code: str
-    kind: str
+    kind: AreaKind
     colour: str
-    name: dict[str, str]
-    where: dict[str, str]  # the name as it stands in a sentence (Finnish locative)
+    name: Labels
+    where: Labels  # the name as it stands in a sentence (Finnish locative)
 
 
 @dataclass(frozen=True)
 class Proxy:
-    intended: dict[str, str]
+    __pydantic_config__ = STRICT_KEYS
+
+    intended: Labels
     intended_source: str
-    note: dict[str, str]
+    note: Labels
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,7 @@ class Series:
     proxy: Proxy | None = None
     no_rate: dict[str, str] | None = None  # why no rate of this group can be computed from the data
     share_of: tuple[str, str] | None = None  # a percentage that is 100 × one series of its table over another
-    better: str = "lower"  # which way is good where no goal of the programme names it: lower or higher
+    better: Literal["lower", "higher"] = "lower"  # which way is good where no goal of the programme names it
 
     @property
     def content_code(self) -> str:
@@ -106,9 +115,11 @@ class Comparison:
 class Break:
     """A break in the series (a reform, a register change): marked on charts, named where a comparison crosses it."""
 
-    date: str  # ISO day
-    label: dict[str, str]
-    note: dict[str, str]
+    __pydantic_config__ = STRICT_KEYS
+
+    date: IsoDay  # ISO day
+    label: Labels
+    note: Labels
 
 
 @dataclass(frozen=True)
@@ -127,13 +138,13 @@ class Catalog:
     region_members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     comparison: Comparison = field(default_factory=Comparison)
     breaks: tuple[Break, ...] = ()
-    count_series: str = "unemployed"
-    rate_series: str = "unemployment_rate"
-    views: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    count_series: str = "unemployed"  # the headline count: the overview's sentence, the slides' region line
+    rate_series: str = "unemployment_rate"  # the headline rate: sentences, municipal ranks, the card's trend
+    views: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the series some views show, by id
 
     @property
     def region(self) -> Area:
-        """The region served (REGION), the default area and the report's subject."""
+        """The programme's region (Kymenlaakso)."""
         return self.area(self.region_code)
 
     @property
@@ -215,204 +226,188 @@ class Catalog:
         return tuple(a for a in self.areas if a.kind == "municipality")
 
 
-def _labels(raw: object, where: str) -> dict[str, str]:
-    if not isinstance(raw, dict) or set(raw) != set(LANGUAGES):
-        raise CatalogError(f"{where}: needs labels in exactly {', '.join(LANGUAGES)}")
-    for lang, text in raw.items():
-        if not isinstance(text, str) or not text.strip():
-            raise CatalogError(f"{where}: empty {lang} label")
-    return {lang: str(raw[lang]) for lang in LANGUAGES}
+# --- catalog.yaml as pydantic models: its shape and rules; parse_catalog builds the dataclasses above -------
+# (Area, Proxy and Break, shaped as the file is, are read straight into the dataclasses.)
 
 
-def _require(raw: dict, keys: tuple[str, ...], where: str) -> None:
-    missing = [k for k in keys if k not in raw]
-    if missing:
-        raise CatalogError(f"{where}: missing {', '.join(missing)}")
+class _Api(Schema):
+    base_url: str
+    database: str
+    licence: str
+    producer: str
 
 
-def _table(key: str, raw: dict) -> Table:
-    where = f"table {key}"
-    _require(
-        raw,
-        (
-            "path",
-            "folder",
-            "frequency",
-            "first_period",
-            "area_variable",
-            "time_variable",
-            "content_variable",
-            "format",
-            "release_lag_days",
-            "title",
-            "source",
-        ),
-        where,
-    )
-    path = str(raw["path"])
-    if not path.startswith(f"{raw['folder']}/") or not path.endswith(".px"):
-        raise CatalogError(f"{where}: path {path!r} must be '<folder>/<id>.px'")
-    if raw["frequency"] not in ("monthly", "yearly"):
-        raise CatalogError(f"{where}: frequency must be monthly or yearly")
-    return Table(
-        key=key,
-        path=path,
-        folder=str(raw["folder"]),
-        frequency=str(raw["frequency"]),
-        first_period=str(raw["first_period"]),
-        area_variable=str(raw["area_variable"]),
-        time_variable=str(raw["time_variable"]),
-        content_variable=str(raw["content_variable"]),
-        format=str(raw["format"]),
-        release_lag_days=int(raw["release_lag_days"]),
-        title=_labels(raw["title"], where),
-        source=_labels(raw["source"], where),
-    )
+class _Table(Schema):
+    path: str
+    folder: str
+    frequency: Literal["monthly", "yearly"]
+    first_period: str
+    area_variable: str
+    time_variable: str
+    content_variable: str
+    format: str
+    release_lag_days: int
+    title: Labels
+    source: Labels
+
+    @model_validator(mode="after")
+    def _path_in_folder(self) -> _Table:
+        if not self.path.startswith(f"{self.folder}/") or not self.path.endswith(".px"):
+            raise fault(f"{self.path!r} must be '<folder>/<id>.px'", at="path")
+        return self
 
 
-def _series(raw: dict, tables: dict[str, Table]) -> Series:
-    where = f"series {raw.get('id', '?')}"
-    _require(raw, ("id", "table", "unit", "per", "label"), where)
-    if raw["table"] not in tables:
-        raise CatalogError(f"{where}: unknown table {raw['table']!r}")
-    if ("code" in raw) == ("formula" in raw):
-        raise CatalogError(f"{where}: give exactly one of code or formula")
-    codes = (str(raw["code"]),) if "code" in raw else tuple(str(c) for c in raw["formula"])
-    if not codes or len(set(codes)) != len(codes):
-        raise CatalogError(f"{where}: formula needs distinct codes")
-    if raw["unit"] not in UNITS:
-        raise CatalogError(f"{where}: unit must be one of {UNITS}")
-    if raw.get("better", "lower") not in ("lower", "higher"):
-        raise CatalogError(f"{where}: better must be lower or higher")
-    if raw["per"] not in PER_KINDS:
-        raise CatalogError(f"{where}: per must be one of {PER_KINDS}")
-    proxy = None
-    if "proxy" in raw:
-        p = raw["proxy"]
-        _require(p, ("intended", "intended_source", "note"), f"{where} proxy")
-        proxy = Proxy(
-            intended=_labels(p["intended"], f"{where} proxy.intended"),
-            intended_source=str(p["intended_source"]),
-            note=_labels(p["note"], f"{where} proxy.note"),
-        )
-    label = _labels(raw["label"], where)
-    if proxy is not None:
+class _Series(Schema):
+    id: str
+    table: str
+    code: str | None = None
+    formula: tuple[str, ...] | None = None
+    unit: Unit
+    per: PerKind
+    label: Labels
+    decimals: int = 0
+    appendix2: bool = False
+    headline: bool = False
+    proxy: Proxy | None = None
+    no_rate: Labels | None = None
+    share_of: tuple[str, str] | None = None
+    better: Literal["lower", "higher"] = "lower"
+
+    @model_validator(mode="after")
+    def _one_code_or_formula(self) -> _Series:
+        if (self.code is None) == (self.formula is None):
+            raise fault("give exactly one of code or formula")
+        if self.formula is not None and (not self.formula or first_repeat(self.formula) is not None):
+            raise fault("needs distinct codes", at="formula")
+        return self
+
+    @model_validator(mode="after")
+    def _a_proxy_says_so(self) -> _Series:
+        if self.proxy is None:
+            return self
         for lang, marker in PROXY_MARKERS.items():
-            if marker not in label[lang].lower():
-                raise CatalogError(f"{where}: a proxy's {lang} label must say {marker!r}")
-            if proxy.note[lang].lower().startswith(marker):  # pages put "Korvike:" before the note
-                raise CatalogError(f"{where}: a proxy's {lang} note must not start with {marker!r}")
+            if marker not in self.label[lang].lower():
+                raise fault(f"a proxy's label must say {marker!r}", at=("label", lang))
+            if self.proxy.note[lang].lower().startswith(marker):  # pages put "Korvike:" before the note
+                raise fault(f"a proxy's note must not start with {marker!r}", at=("proxy", "note", lang))
+        return self
+
+
+class _Roles(Schema):
+    default_region: str
+    region: str  # added from the region served (region.with_region)
+    country: str
+    monthly_table: str
+    population_table: str
+    count_series: str
+    rate_series: str
+
+
+class _Band(Schema):
+    rate_points: NonNegativeFloat = 0.3
+    count_percent: NonNegativeFloat = 2.0
+
+
+class _Comparison(Schema):
+    peers: NonNegativeInt = 5
+    peer_series: str = "unemployment_rate"
+    band: _Band = _Band()
+
+
+class _CatalogFile(Schema):
+    api: _Api
+    tables: dict[str, _Table]
+    areas: tuple[Area, ...]
+    roles: _Roles
+    comparison: _Comparison = _Comparison()
+    breaks: tuple[Break, ...] = ()
+    region_members: dict[str, list[str]] = {}
+    series: list[_Series]
+    views: dict[str, list[str]] = {}
+
+    @model_validator(mode="after")
+    def _areas_known_once(self) -> _CatalogFile:
+        kinds = {area.code: area.kind for area in self.areas}
+        repeat = first_repeat(area.code for area in self.areas)
+        if repeat is not None:
+            raise fault(f"duplicate area code {self.areas[repeat].code!r}", at=("areas", repeat, "code"))
+        for role in ("region", "country"):
+            if kinds.get(code := getattr(self.roles, role)) != role:
+                raise fault(f"must be an area of kind {role}, not {code!r}", at=("roles", role))
+        for parent, children in self.region_members.items():
+            if unknown := [code for code in (parent, *children) if code not in kinds]:
+                raise fault(f"unknown areas {unknown}", at=("region_members", parent))
+        return self
+
+    @model_validator(mode="after")
+    def _tables_known(self) -> _CatalogFile:
+        for role in ("monthly_table", "population_table"):
+            if (key := getattr(self.roles, role)) not in self.tables:
+                raise fault(f"{key!r} is not a table", at=("roles", role))
+        for index, series in enumerate(self.series):
+            if series.table not in self.tables:
+                raise fault(f"unknown table {series.table!r}", at=("series", index, "table"))
+        return self
+
+    @model_validator(mode="after")
+    def _series_known_once(self) -> _CatalogFile:
+        repeat = first_repeat(series.id for series in self.series)
+        if repeat is not None:
+            raise fault(f"duplicate series id {self.series[repeat].id!r}", at=("series", repeat, "id"))
+        table_of = {series.id: series.table for series in self.series}
+        for index, series in enumerate(self.series):
+            if series.share_of and (
+                series.unit != "percent" or {table_of.get(p) for p in series.share_of} != {series.table}
+            ):
+                raise fault("must name two series of its table, for a percent unit", at=("series", index, "share_of"))
+        if self.comparison.peer_series not in table_of:
+            raise fault(f"unknown series {self.comparison.peer_series!r}", at=("comparison", "peer_series"))
+        for role in ("count_series", "rate_series"):
+            if (series_id := getattr(self.roles, role)) not in table_of:
+                raise fault(f"unknown series {series_id!r}", at=("roles", role))
+        for view, ids in self.views.items():
+            if unknown := [i for i in ids if i not in table_of]:
+                raise fault(f"unknown series {unknown}", at=("views", view))
+        return self
+
+
+def _series(raw: _Series) -> Series:
     return Series(
-        id=str(raw["id"]),
-        table=str(raw["table"]),
-        codes=codes,
-        is_formula="formula" in raw,
-        unit=str(raw["unit"]),
-        per=str(raw["per"]),
-        label=label,
-        decimals=int(raw.get("decimals", 0)),
-        appendix2=bool(raw.get("appendix2", False)),
-        headline=bool(raw.get("headline", False)),
-        proxy=proxy,
-        no_rate=_labels(raw["no_rate"], f"{where} no_rate") if "no_rate" in raw else None,
-        share_of=tuple(str(i) for i in raw["share_of"]) if "share_of" in raw else None,  # type: ignore[arg-type]
-        better=str(raw.get("better", "lower")),
+        **raw.model_dump(exclude={"code", "formula", "proxy"}),
+        codes=raw.formula or (str(raw.code),),
+        is_formula=raw.formula is not None,
+        proxy=raw.proxy,
     )
 
 
 def parse_catalog(raw: dict) -> Catalog:
     """Build and validate a Catalog from the YAML's plain data."""
-    _require(raw, ("api", "tables", "areas", "series"), "catalog")
-    api = raw["api"]
-    _require(api, ("base_url", "database", "licence", "producer"), "api")
-    tables = {key: _table(key, t) for key, t in raw["tables"].items()}
-    areas = []
-    for a in raw["areas"]:
-        _require(a, ("code", "kind", "colour", "name", "where"), f"area {a.get('code', '?')}")
-        if a["kind"] not in AREA_KINDS:
-            raise CatalogError(f"area {a['code']}: kind must be one of {AREA_KINDS}")
-        areas.append(
-            Area(
-                str(a["code"]),
-                str(a["kind"]),
-                str(a["colour"]),
-                _labels(a["name"], f"area {a['code']}"),
-                _labels(a["where"], f"area {a['code']}"),
-            )
-        )
-    codes = [a.code for a in areas]
-    if len(set(codes)) != len(codes):
-        raise CatalogError("areas: duplicate area code")
-    series = tuple(_series(s, tables) for s in raw["series"])
-    ids = [s.id for s in series]
-    if len(set(ids)) != len(ids):
-        raise CatalogError("series: duplicate series id")
-    tables_of = {s.id: s.table for s in series}
-    for s in series:
-        parts = [tables_of.get(p) == s.table for p in s.share_of or ()]
-        if s.share_of is not None and (s.unit != "percent" or parts != [True, True]):
-            raise CatalogError(f"series {s.id}: share_of must name two series of its table, for a percent unit")
-    roles = raw.get("roles") or {}
-    _require(roles, ("region", "country", "monthly_table", "population_table"), "roles")
-    kinds = {a.code: a.kind for a in areas}
-    for role in ("region", "country"):
-        if kinds.get(roles[role]) != role:
-            raise CatalogError(f"roles: {role} must be an area of kind {role}, not {roles[role]!r}")
-    for role in ("monthly_table", "population_table"):
-        if roles[role] not in tables:
-            raise CatalogError(f"roles: {role} {roles[role]!r} is not a table")
-    members = {}
-    for parent, children in (raw.get("region_members") or {}).items():
-        unknown = [c for c in [parent, *children] if c not in codes]
-        if unknown:
-            raise CatalogError(f"region_members: unknown areas {unknown}")
-        members[str(parent)] = tuple(str(c) for c in children)
-    comparison = _comparison(raw.get("comparison") or {}, {s.id for s in series})
-    views = {str(k): tuple(str(i) for i in v) for k, v in (raw.get("views") or {}).items()}
-    unknown = sorted(
-        {i for ids in views.values() for i in ids} - set(ids)
-        | {roles.get(r, "") for r in ("count_series", "rate_series") if roles.get(r) and roles[r] not in ids}
-    )
-    if unknown:
-        raise CatalogError(f"views and roles name unknown series: {', '.join(unknown)}")
-    breaks = tuple(
-        Break(str(b["date"]), _labels(b.get("label"), "breaks label"), _labels(b.get("note"), "breaks note"))
-        for b in raw.get("breaks") or ()
-    )
+    return _catalog(Content(raw, "", {}))
+
+
+def _catalog(content: Content) -> Catalog:
+    """The catalog of a file's content; raises CatalogError naming the file, line and field."""
+    found = validate(_CatalogFile, content, CatalogError)
+    comparison, roles = found.comparison, found.roles
     return Catalog(
-        base_url=str(api["base_url"]).rstrip("/"),
-        database=str(api["database"]),
-        licence=str(api["licence"]),
-        producer=str(api["producer"]),
-        tables=tables,
-        areas=tuple(areas),
-        series=series,
-        region_code=str(roles["region"]),
-        country_code=str(roles["country"]),
-        monthly_table_key=str(roles["monthly_table"]),
-        population_table_key=str(roles["population_table"]),
-        region_members=members,
-        comparison=comparison,
-        breaks=breaks,
-        count_series=str(roles.get("count_series", "unemployed")),
-        rate_series=str(roles.get("rate_series", "unemployment_rate")),
-        views=views,
+        **found.api.model_dump(exclude={"base_url"}),
+        base_url=found.api.base_url.rstrip("/"),
+        tables={key: Table(key=key, **table.model_dump()) for key, table in found.tables.items()},
+        areas=found.areas,
+        series=tuple(map(_series, found.series)),
+        region_code=roles.region,
+        country_code=roles.country,
+        monthly_table_key=roles.monthly_table,
+        population_table_key=roles.population_table,
+        region_members={parent: tuple(children) for parent, children in found.region_members.items()},
+        comparison=Comparison(
+            comparison.peers, comparison.peer_series, comparison.band.rate_points, comparison.band.count_percent
+        ),
+        breaks=found.breaks,
+        count_series=roles.count_series,
+        rate_series=roles.rate_series,
+        views={view: tuple(ids) for view, ids in found.views.items()},
     )
-
-
-def _comparison(raw: dict, series_ids: set[str]) -> Comparison:
-    band = raw.get("band") or {}
-    comparison = Comparison(
-        peers=int(raw.get("peers", 5)),
-        peer_series=str(raw.get("peer_series", "unemployment_rate")),
-        band_rate_points=float(band.get("rate_points", 0.3)),
-        band_count_percent=float(band.get("count_percent", 2.0)),
-    )
-    if comparison.peer_series not in series_ids:
-        raise CatalogError(f"comparison: unknown peer_series {comparison.peer_series!r}")
-    if comparison.peers < 0 or comparison.band_rate_points < 0 or comparison.band_count_percent < 0:
-        raise CatalogError("comparison: peers and band must not be negative")
-    return comparison
 
 
 def load_catalog(path: Path = CATALOG_PATH, region: str | None = None) -> Catalog:
@@ -422,4 +417,5 @@ def load_catalog(path: Path = CATALOG_PATH, region: str | None = None) -> Catalo
 
 @functools.cache
 def _load_catalog(path: Path, region: str) -> Catalog:
-    return parse_catalog(with_region(load_file(path).data, load_region(region)))
+    content = load_file(path)
+    return _catalog(Content(with_region(content.data, load_region(region)), content.shown, content.lines))

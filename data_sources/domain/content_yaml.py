@@ -52,7 +52,7 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_timesta
 
 @dataclass(frozen=True)
 class Content:
-    """A content file's plain data, and the line each value starts on (keys and list indexes as a path)."""
+    """A content file's plain data, and the line of each value (keys and list indexes as a path); `shown` may be ''."""
 
     data: object
     shown: str
@@ -63,18 +63,19 @@ class Content:
         while where not in self.lines and where:
             where = where[:-1]
         line = self.lines.get(where)
-        return ContentError(f"{self.shown}: line {line}: {problem}" if line else f"{self.shown}: {problem}")
+        return ContentError(": ".join(part for part in (self.shown, line and f"line {line}", problem) if part))
 
 
-def _lines(node: yaml.Node, path: tuple, found: dict[tuple, int]) -> None:
-    found[path] = node.start_mark.line + 1
+def _lines(node: yaml.Node, path: tuple, found: dict[tuple, int], line: int | None = None) -> None:
+    """Each value's line; a mapping's value is found on its key's line (`label:` above its `fi:`)."""
+    found[path] = line or node.start_mark.line + 1
     if isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _lines(item, (*path, index), found)
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode):
-                _lines(value, (*path, key.value), found)
+                _lines(value, (*path, key.value), found, key.start_mark.line + 1)
 
 
 def load_text(text: str, shown: str) -> Content:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Annotated
 
+from pydantic import Strict, field_validator
+
+from data_sources.domain.content_schema import Schema, fault, first_repeat, validate
 from data_sources.domain.content_yaml import Content, ContentError, load_file
 from data_sources.domain.region import load_region
 
@@ -19,28 +23,29 @@ class MeetingsError(ValueError):
     """The meetings file is not a list of dates; the message is one line naming the file and line."""
 
 
+class _MeetingsFile(Schema):
+    meetings: list[Annotated[dt.date, Strict()]]  # strict: a date as YAML writes it, 2026-06-24, not text
+
+    @field_validator("meetings")
+    @classmethod
+    def _each_once(cls, days: list[dt.date]) -> list[dt.date]:
+        repeat = first_repeat(days)
+        if repeat is not None:
+            raise fault(f"a date is listed twice: {days[repeat].isoformat()}", at=repeat)
+        return days
+
+
 def parse_meetings(doc: object) -> list[dt.date]:
     """The meeting dates of plain data, newest first (used in tests with data written in code)."""
-    return _dates(Content(doc, "meetings", {}))
+    return _dates(Content(doc, "", {}))
 
 
 def _dates(content: Content) -> list[dt.date]:
-    raw = content.data.get("meetings") if isinstance(content.data, dict) else None
-    if not isinstance(raw, list):
-        raise MeetingsError(str(content.error(("meetings",), "meetings: needs a list of dates written as YYYY-MM-DD")))
-    seen: set[dt.date] = set()
-    for index, day in enumerate(raw):
-        where = ("meetings", index)
-        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-            raise MeetingsError(str(content.error(where, f"{day!r} is not a date written as YYYY-MM-DD")))
-        if day in seen:
-            raise MeetingsError(str(content.error(where, f"a date is listed twice: {day.isoformat()}")))
-        seen.add(day)
-    return sorted(raw, reverse=True)
+    return sorted(validate(_MeetingsFile, content, MeetingsError).meetings, reverse=True)
 
 
 def load_meetings(path: Path | None = None) -> list[dt.date]:
-    """The meeting dates, newest first; raises MeetingsError (one line: file, line, problem)."""
+    """The meeting dates, newest first; raises MeetingsError (one line: file, line, field, problem)."""
     try:
         path = path or meetings_path()
         return [] if path is None else _dates(load_file(path))

@@ -9,17 +9,30 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import Field, StrictBool, ValidationInfo, field_validator, model_validator
 
 from data_sources.domain.catalog import Catalog, Series, load_catalog
-from data_sources.domain.content_yaml import load_file
+from data_sources.domain.content_schema import (
+    LANGUAGES,
+    IsoDay,
+    Labels,
+    Schema,
+    Text,
+    fault,
+    first_repeat,
+    given,
+    validate,
+)
+from data_sources.domain.content_yaml import Content, load_file
 from data_sources.domain.region import load_region
 
-THEME_KEYS = ("id", "short", "title", "coordinator", "impacts", "goals", "indicators", "participants", "resources")
-KINDS = ("statistical", "assessed")
+Kind = Literal["statistical", "assessed"]
 # How well a series measures what an indicator names: exactly, partly, or as a stand-in for it.
-FITS = ("exact", "partial", "stand_in")
-LANGUAGES = ("fi", "sv", "en")
-DIRECTIONS = ("up", "down")
+Fit = Literal["exact", "partial", "stand_in"]
+Direction = Literal["up", "down"]
+KINDS, FITS, DIRECTIONS = get_args(Kind), get_args(Fit), get_args(Direction)
 
 
 class ProgrammeError(ValueError):
@@ -129,59 +142,7 @@ class Programme:
         return {goal.id: goal for theme in self.themes for goal in theme.goals}
 
 
-def _indicator(raw: dict, where: str, known: set[str]) -> Indicator:
-    if not raw.get("text") or not raw.get("source"):
-        raise ProgrammeError(f"{where}: an indicator needs text and source")
-    where = f"{where}, indicator {raw['text'][:40]!r}"
-    kind = raw.get("kind")
-    if kind not in KINDS:
-        raise ProgrammeError(f"{where}: kind must be one of {', '.join(KINDS)}")
-    series = tuple(raw.get("series") or ())
-    unknown = [s for s in series if s not in known]
-    if unknown:
-        raise ProgrammeError(f"{where}: unknown series {unknown}")
-    wanted = raw.get("wanted")
-    if kind == "assessed":
-        if series or wanted:
-            raise ProgrammeError(f"{where}: an assessed indicator has no series and no wanted direction")
-    else:
-        if series and wanted not in DIRECTIONS:
-            raise ProgrammeError(f"{where}: wanted must be up or down")
-        if wanted and not raw.get("because"):
-            raise ProgrammeError(f"{where}: 'because' must quote the programme's words for the wanted direction")
-        if not series and not raw.get("unavailable"):
-            raise ProgrammeError(f"{where}: a statistical indicator needs series or says why it is unavailable")
-    return Indicator(
-        text=str(raw["text"]),
-        source=str(raw["source"]),
-        kind=kind,
-        series=series,
-        wanted=wanted,
-        because=str(raw.get("because", "")),
-        unavailable=str(raw.get("unavailable", "")),
-        added=bool(raw.get("added", False)),
-        **_fit(raw.get("measure"), where, bool(series)),
-    )
-
-
-def _fit(raw: object, where: str, has_series: bool) -> dict:
-    """The indicator's `measure:` block: fit, judged and the note that says why (required unless exact)."""
-    if raw is None:
-        return {}
-    if not has_series or not isinstance(raw, dict):
-        raise ProgrammeError(f"{where}: 'measure' describes the fit of an indicator's series")
-    fit, judged, note = raw.get("fit"), raw.get("judged", True), raw.get("note")
-    if fit not in FITS:
-        raise ProgrammeError(f"{where}: measure.fit must be one of {', '.join(FITS)}")
-    if not isinstance(judged, bool):
-        raise ProgrammeError(f"{where}: measure.judged must be true or false")
-    if fit != "exact" or not judged:
-        if not isinstance(note, dict) or set(note) != set(LANGUAGES) or not all(note.values()):
-            raise ProgrammeError(f"{where}: measure.note must say why, in {', '.join(LANGUAGES)}")
-    return {"fit": fit, "judged": judged, "fit_note": {k: str(v) for k, v in note.items()} if note else None}
-
-
-def _measures(theme_id: str, indicators: tuple[Indicator, ...], catalog: Catalog) -> tuple[Measure, ...]:
+def _measures(indicators: tuple[Indicator, ...], catalog: Catalog) -> tuple[Measure, ...]:
     """The theme's distinct figures in the order first named; identical series merged into the proxy."""
     found: dict[tuple[str, str], Measure] = {}
     for indicator in indicators:
@@ -191,61 +152,160 @@ def _measures(theme_id: str, indicators: tuple[Indicator, ...], catalog: Catalog
             if same not in found:
                 found[same] = Measure(series, (indicator,), indicator.wanted, indicator.because)
                 continue
-            kept = found[same]
-            if kept.wanted != indicator.wanted:
-                raise ProgrammeError(
-                    f"theme {theme_id}: {kept.series.id} and {series_id} are the same figures but wanted "
-                    f"{kept.wanted} and {indicator.wanted}"
-                )
+            kept = found[same]  # the same direction: _Theme checks it
             shown = kept.series if kept.series.id == series_id else catalog.without_copies([kept.series, series])[0]
             served = kept.indicators if indicator in kept.indicators else (*kept.indicators, indicator)
             found[same] = Measure(shown, served, kept.wanted, kept.because)
     return tuple(found.values())
 
 
+# --- programme.yaml as pydantic models: its shape and rules; parse_programme builds the dataclasses above ---
+
+NonEmpty = Field(min_length=1)
+
+
+class _Measure(Schema):
+    fit: Fit
+    judged: StrictBool = True
+    note: Labels | None = None  # why it is partial or a stand-in, or why it is not judged
+
+    @model_validator(mode="after")
+    def _says_why(self) -> _Measure:
+        if (self.fit != "exact" or not self.judged) and self.note is None:
+            raise fault(f"must say why, in {', '.join(LANGUAGES)}", at="note")
+        return self
+
+
+class _Indicator(Schema):
+    text: Text
+    source: Text
+    kind: Kind
+    series: tuple[str, ...] = ()
+    wanted: Direction | None = None
+    because: str = ""
+    unavailable: str = ""
+    added: bool = False
+    measure: _Measure | None = None
+
+    @field_validator("series")
+    @classmethod
+    def _series_in_catalog(cls, series: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        known = {s.id for s in given(info, "catalog").series}
+        for index, series_id in enumerate(series):
+            if series_id not in known:
+                raise fault(f"unknown series {series_id!r}", at=index)
+        return series
+
+    @model_validator(mode="after")
+    def _says_how_it_is_told(self) -> _Indicator:
+        if self.kind == "assessed" and (self.series or self.wanted):
+            raise fault("an assessed indicator has no series and no wanted direction")
+        if self.series and not self.wanted:
+            raise fault("an indicator with series needs the direction wanted: up or down", at="wanted")
+        if self.wanted and not self.because:
+            raise fault("must quote the programme's words for the wanted direction", at="because")
+        if self.kind == "statistical" and not self.series and not self.unavailable:
+            raise fault("a statistical indicator needs series or says why it is unavailable")
+        if self.measure and not self.series:
+            raise fault("describes the fit of an indicator's series, and this one has none", at="measure")
+        return self
+
+
+class _Goal(Schema):
+    title: Text
+    actions: tuple[str, ...]
+
+
+class _Theme(Schema):
+    id: Text
+    short: Text
+    title: Text
+    coordinator: Text
+    impacts: Annotated[tuple[Text, ...], NonEmpty]
+    goals: Annotated[tuple[_Goal, ...], NonEmpty]
+    indicators: Annotated[tuple[_Indicator, ...], NonEmpty]
+    participants: Text
+    resources: Text
+    target_groups: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _same_figures_same_direction(self, info: ValidationInfo) -> _Theme:
+        first: dict[tuple[str, str], tuple[int, str, str | None]] = {}
+        for index, indicator in enumerate(self.indicators):
+            for series_id in indicator.series:
+                series = given(info, "catalog").series_by_id(series_id)
+                other, other_id, wanted = first.setdefault(
+                    (series.table, series.content_code), (index, series_id, indicator.wanted)
+                )
+                if wanted != indicator.wanted:
+                    problem = (
+                        f"{indicator.wanted}, but indicators[{other}] wants {wanted} for the same figures ({other_id})"
+                    )
+                    raise fault(problem, at=("indicators", index, "wanted"))
+        return self
+
+
+class _Appendix3(Schema):
+    columns: Annotated[list[Text], NonEmpty]
+    unit: Labels
+    rows: list[list[Any]]
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _a_value_for_every_column(self) -> _Appendix3:
+        for index, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise fault(f"needs a value for every column ({len(self.columns)}), has {len(row)}", at=("rows", index))
+        return self
+
+
+class _ProgrammeFile(Schema):
+    approved: IsoDay = ""
+    approved_by: str = ""
+    follow_up: str = ""
+    themes: tuple[_Theme, ...]
+    appendix3: _Appendix3 | None = None
+
+    @field_validator("themes")
+    @classmethod
+    def _the_programmes_themes(cls, themes: tuple[_Theme, ...]) -> tuple[_Theme, ...]:
+        if not themes:
+            raise fault("needs at least one theme")
+        repeat = first_repeat(theme.id for theme in themes)
+        if repeat is not None:
+            raise fault(f"theme id {themes[repeat].id!r} is given twice", at=(repeat, "id"))
+        return themes
+
+
+def _indicator(raw: _Indicator) -> Indicator:
+    measure = raw.measure or _Measure(fit="exact")
+    return Indicator(
+        **raw.model_dump(exclude={"measure"}), fit=measure.fit, judged=measure.judged, fit_note=measure.note
+    )
+
+
+def _theme(raw: _Theme, catalog: Catalog) -> Theme:
+    indicators = tuple(map(_indicator, raw.indicators))
+    return Theme(
+        **raw.model_dump(exclude={"goals", "indicators"}),
+        goals=tuple(Goal(f"{raw.id}.{number}", g.title, g.actions) for number, g in enumerate(raw.goals, start=1)),
+        indicators=indicators,
+        measures=_measures(indicators, catalog),
+    )
+
+
 def parse_programme(doc: dict, catalog: Catalog) -> Programme:
     """The programme as typed data, after checking its shape and that linked series exist."""
-    themes_raw = doc.get("themes") or []
-    ids = [str(t.get("id") or "") for t in themes_raw]
-    if not ids or not all(ids) or len(set(ids)) != len(ids):
-        raise ProgrammeError(f"themes need ids, each once (found {', '.join(ids) or 'none'})")
-    known = {s.id for s in catalog.series}
-    themes = []
-    for raw in themes_raw:
-        missing = [k for k in THEME_KEYS if not raw.get(k)]
-        if missing:
-            raise ProgrammeError(f"theme {raw['id']}: missing {', '.join(missing)}")
-        where = f"theme {raw['id']}"
-        goals = []
-        for number, goal in enumerate(raw["goals"], start=1):
-            if not goal.get("title") or not isinstance(goal.get("actions"), list):
-                raise ProgrammeError(f"{where}: a goal needs a title and a list of actions")
-            goals.append(Goal(f"{raw['id']}.{number}", str(goal["title"]), tuple(goal["actions"])))
-        indicators = tuple(_indicator(i, where, known) for i in raw["indicators"])
-        themes.append(
-            Theme(
-                id=str(raw["id"]),
-                short=str(raw["short"]),
-                title=str(raw["title"]),
-                coordinator=str(raw["coordinator"]),
-                impacts=tuple(raw["impacts"]),
-                goals=tuple(goals),
-                indicators=indicators,
-                participants=str(raw["participants"]),
-                resources=str(raw["resources"]),
-                target_groups=tuple(raw.get("target_groups") or ()),
-                measures=_measures(str(raw["id"]), indicators, catalog),
-            )
-        )
-    table = doc.get("appendix3") or {}
-    if any(len(row) != len(table.get("columns", [])) for row in table.get("rows", [])):
-        raise ProgrammeError("appendix3: every row needs a value for every column")
+    return _programme(Content(doc, "", {}), catalog)
+
+
+def _programme(content: Content, catalog: Catalog) -> Programme:
+    """The programme of a file's content; raises ProgrammeError naming the file, line and field."""
+    found = validate(_ProgrammeFile, content, ProgrammeError, catalog=catalog)
     return Programme(
-        approved=str(doc.get("approved", "")),
-        approved_by=str(doc.get("approved_by", "")),
-        follow_up=str(doc.get("follow_up", "")),
-        themes=tuple(themes),
-        appendix3=table,
+        **found.model_dump(include={"approved", "approved_by", "follow_up"}),
+        themes=tuple(_theme(theme, catalog) for theme in found.themes),
+        appendix3=found.appendix3.model_dump() if found.appendix3 else {},
     )
 
 
@@ -298,4 +358,4 @@ def load_programme(path: Path | None = None) -> Programme:
 
 @functools.cache
 def _load_programme(path: Path) -> Programme:
-    return parse_programme(load_file(path).data, load_catalog())
+    return _programme(load_file(path), load_catalog())

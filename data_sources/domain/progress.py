@@ -14,10 +14,13 @@ import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Literal, get_args
 
 import yaml
+from pydantic import BeforeValidator, ConfigDict, ValidationInfo, field_validator, model_validator
 
-from data_sources.domain.content_yaml import ContentError, load_file, load_text, shown_path
+from data_sources.domain.content_schema import Schema, Text, fault, first_repeat, given, validate
+from data_sources.domain.content_yaml import Content, ContentError, load_file, load_text
 from data_sources.domain.files import atomic_write_bytes
 from data_sources.domain.periods import HalfYear, PeriodError
 from data_sources.domain.programme import Programme, load_programme
@@ -33,9 +36,9 @@ def progress_dir() -> Path:
 
 
 # The states as the steering group names them; the file stores these Finnish words.
-STATES = ("ei aloitettu", "käynnissä", "toteutunut", "ei arvioitu")
+State = Literal["ei aloitettu", "käynnissä", "toteutunut", "ei arvioitu"]
+STATES = get_args(State)
 NOT_ASSESSED = "ei arvioitu"
-ENTRY_KEYS = ("goal", "state", "assessment", "assessor", "date")
 # An assessor is an organisation or a role: no e-mail addresses or phone numbers.
 _CONTACT = re.compile(r"@|\+?\d[\d\s-]{6,}\d")
 
@@ -77,55 +80,68 @@ def progress_path(half: str, directory: Path | None = None) -> Path:
     return (directory or progress_dir()) / f"{half}.yaml"
 
 
-def _date(value: object, where: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if value is None or value == "":
-        raise ProgressError(f"{where}: date missing")
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ProgressError(f"{where}: date {value!r} is not a date like 2026-06-30") from None
+# --- a progress file as pydantic models: its shape and rules; parse_progress builds the Assessments ----------
+
+
+class _Entry(Schema):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    goal: str
+    state: State
+    assessment: str | None = None  # needed unless the state is NOT_ASSESSED
+    assessor: Text  # an organisation or a role
+    date: Annotated[dt.date, BeforeValidator(lambda v: v.date() if isinstance(v, dt.datetime) else v)]
+
+    @field_validator("goal")
+    @classmethod
+    def _a_goal_of_the_programme(cls, goal: str, info: ValidationInfo) -> str:
+        if goal not in given(info, "goals"):
+            raise fault(f"{goal!r} is not a goal of the programme")
+        return goal
+
+    @field_validator("assessor")
+    @classmethod
+    def _no_contact_details(cls, assessor: str) -> str:
+        if _CONTACT.search(assessor):
+            raise fault("must be an organisation or a role, not contact details")
+        return assessor
+
+    @model_validator(mode="after")
+    def _assessed_in_words(self) -> _Entry:
+        if self.state != NOT_ASSESSED and not self.assessment:
+            raise fault(f"a state of {self.state!r} needs a written assessment", at="assessment")
+        return self
+
+
+class _ProgressFile(Schema):
+    half: str
+    goals: list[_Entry]
+
+    @field_validator("half")
+    @classmethod
+    def _the_files_half(cls, half: str, info: ValidationInfo) -> str:
+        if half.upper() != given(info, "half"):
+            raise fault(f"{half!r}, but the file name says {given(info, 'half')}")
+        return half
+
+    @field_validator("goals")
+    @classmethod
+    def _each_goal_once(cls, entries: list[_Entry]) -> list[_Entry]:
+        repeat = first_repeat(entry.goal for entry in entries)
+        if repeat is not None:
+            raise fault(f"goal {entries[repeat].goal} is given twice", at=(repeat, "goal"))
+        return entries
 
 
 def parse_progress(doc: object, half: str, programme: Programme) -> dict[str, Assessment]:
     """The assessments of a progress file's plain data; raises ProgressError with the problem."""
-    if not isinstance(doc, dict):
-        raise ProgressError("the file must be a mapping with 'half' and 'goals'")
-    if str(doc.get("half", "")).upper() != half:
-        raise ProgressError(f"half is {doc.get('half')!r}, the file name says {half}")
-    entries = doc.get("goals")
-    if not isinstance(entries, list):
-        raise ProgressError("'goals' must be a list of goal entries")
-    goals = programme.goals
-    assessments: dict[str, Assessment] = {}
-    for number, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict):
-            raise ProgressError(f"entry {number} is not a mapping")
-        goal = str(entry.get("goal", ""))
-        where = f"goal {goal or f'(entry {number})'}"
-        if goal not in goals:
-            raise ProgressError(f"{where} is not a goal of the programme")
-        if goal in assessments:
-            raise ProgressError(f"{where} is given twice")
-        unknown = sorted(set(entry) - set(ENTRY_KEYS))
-        if unknown:
-            raise ProgressError(f"{where}: unknown fields {', '.join(unknown)}")
-        state = entry.get("state")
-        if state not in STATES:
-            raise ProgressError(f"{where}: unknown state {state!r} (use one of: {', '.join(STATES)})")
-        assessor = str(entry.get("assessor") or "").strip()
-        if not assessor:
-            raise ProgressError(f"{where}: assessor missing (an organisation or a role)")
-        if _CONTACT.search(assessor):
-            raise ProgressError(f"{where}: assessor must be an organisation or a role, not contact details")
-        text = str(entry.get("assessment") or "").strip()
-        if state != NOT_ASSESSED and not text:
-            raise ProgressError(f"{where}: a state of {state!r} needs a written assessment")
-        assessments[goal] = Assessment(goal, state, text, assessor, _date(entry.get("date"), where))
-    return assessments
+    return _assessments(Content(doc, "", {}), half, programme)
+
+
+def _assessments(content: Content, half: str, programme: Programme) -> dict[str, Assessment]:
+    """The assessments of a file's content; raises ProgressError naming the file, line and field."""
+    found = validate(_ProgressFile, content, ProgressError, half=half, goals=programme.goals)
+    return {e.goal: Assessment(e.goal, e.state, e.assessment or "", e.assessor, e.date) for e in found.goals}
 
 
 def load_progress(half: str, directory: Path | None = None, programme: Programme | None = None) -> Progress:
@@ -139,11 +155,9 @@ def load_progress(half: str, directory: Path | None = None, programme: Programme
     if not path.exists():
         return Progress(half, path=path)
     try:
-        return Progress(half, parse_progress(load_file(path).data, half, programme), path=path)
-    except ContentError as exc:
+        return Progress(half, _assessments(load_file(path), half, programme), path=path)
+    except (ContentError, ProgressError) as exc:
         error = str(exc)
-    except ProgressError as exc:
-        error = f"{shown_path(path)}: {exc}"
     log.warning("progress file not used: %s", error)
     return Progress(half, error=error, path=path)
 
@@ -169,7 +183,7 @@ def dump_progress(progress: Progress, programme: Programme | None = None) -> str
 def save_progress(progress: Progress, directory: Path | None = None) -> Path:
     """Write a half-year's assessments atomically (checked first: a bad edit never replaces a good file)."""
     text = dump_progress(progress)
-    parse_progress(load_text(text, progress.half).data, progress.half, load_programme())
+    _assessments(load_text(text, progress.half), progress.half, load_programme())
     path = progress_path(progress.half, directory)
     atomic_write_bytes(path, text.encode("utf-8"))
     return path
