@@ -2,7 +2,7 @@
 
 A page formats thousands of numbers, so the CLDR symbols and grouping are read once per language and
 Python's own formatter writes the digits: Babel's `NumberPattern.apply`, even with its pattern built once,
-costs 5–8 times as much per call for the same text (`python -m bench.bench_formats`; tests/test_formats.py
+costs 6–9 times as much per call for the same text (`python -m bench.bench_formats`; tests/test_formats.py
 holds the two texts together).
 """
 
