@@ -1,4 +1,15 @@
-"""The on-screen selection as URL parameters: parsed strictly, anything unknown falls back to defaults."""
+"""The on-screen selection as URL parameters: parsed strictly, anything unknown falls back to defaults.
+
+Kept by hand although Streamlit 1.67 binds widgets to the URL (`bind="query-params"`; issue 19), as the
+binding cannot keep today's URLs: a bound parameter is named after the widget's key (ours are `w_area`,
+`w_period`, … and the tests address them so); the period slider would write `w_period=…&w_period=…`,
+not `start=` and `end=`, and the comparison repeats its parameter instead of `compare=a,b`; a bound parameter
+leaves the URL when its widget is not drawn or its page is left (`remove_stale_bindings`), while ours
+carries the whole selection on every page; the slide is chosen by buttons, not a widget, so nothing
+could bind it; and a bound value is checked against its own widget's options only: no rule across
+values (`end` not before `start`) and no old alias (`muni`). So one Selection is parsed here and
+written back by `ui.context.write_url`.
+"""
 
 from __future__ import annotations
 
