@@ -34,11 +34,6 @@ def data(real_cache):
     return load_dataset(real_cache)
 
 
-def pdf_text(body: bytes) -> str:
-    """The PDF's text with no-break spaces as plain spaces (text extraction does not keep them)."""
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages).replace("\u00a0", " ")
-
-
 def test_a_chart_png_has_its_size_and_real_pixels(data):
     slide = build_deck("valinta", data, load_catalog(), "fi")[1]
     png = chart_png(slide_chart(slide, data, load_catalog(), "fi").to_dict(), scale=1)
