@@ -37,6 +37,7 @@ KIND_OF_NAME = {
     "chromium_available": "browser",
     "wait_for_charts": "browser",
     "local_cluster": "slow",  # deploy/local_cluster.py: nginx, several app processes, a refresher
+    "build_report": "slow",  # report/halfyear.py: the whole half-year report, every chart drawn (7 s and more)
 }
 
 

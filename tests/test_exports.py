@@ -220,6 +220,7 @@ def test_report_halves_and_errors():
     assert file_stem("Työttömät työnhakijat", "MK08", "2026-06") == "tyottomat-tyonhakijat_mk08_2026-06"
 
 
+@pytest.mark.slow  # three report commands, each a process drawing every chart
 def test_the_report_command_writes_pdf_and_html_from_the_snapshot(real_cache, tmp_path):
     env = {**os.environ, "CACHE_DIR": str(real_cache)}
     for name, kind in (("raportti.pdf", b"%PDF"), ("raportti.html", b"<!DOCTYPE html>")):

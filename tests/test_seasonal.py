@@ -44,7 +44,6 @@ def seasonal_demo(monkeypatch):
     monkeypatch.setattr(data_sources.snapshots.dataset, "demo_tables", seasonal_tables)
 
 
-@pytest.mark.slow  # the whole half-year report, every page chart drawn: about 7 s
 def test_the_report_summary_is_all_zero_and_held(seasonal_demo, tmp_path):
     data = load_dataset(tmp_path / "empty")
     report = build_report("2026H1", data, CATALOG, "fi")
