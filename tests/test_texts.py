@@ -4,6 +4,7 @@ from a prefix listed here."""
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 from figures.i18n import TEXTS
@@ -29,6 +30,7 @@ BUILT_FROM = {
 }
 
 
+@functools.cache
 def trees() -> list[ast.AST]:
     return [ast.parse(path.read_text(encoding="utf-8")) for path in APP_CODE if path.name != "i18n.py"]
 
