@@ -29,7 +29,6 @@ from data_sources.snapshots.series_frame import is_lower_bound
 from figures.formats import fmt_date, fmt_month, fmt_number, fmt_percent
 from figures.i18n import t
 
-BASES = ("year", "programme")
 MEAN_MONTHS = 12  # the window of a seasonally balanced mean
 
 

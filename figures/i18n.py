@@ -192,15 +192,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Inga uppgifter för detta val.",
         "en": "No figures for this selection.",
     },
-    "rank": {"fi": "Sija kunnista", "sv": "Placering bland kommunerna", "en": "Rank among municipalities"},
     "region": {"fi": "Maakunta", "sv": "Landskap", "en": "Region"},
     "country": {"fi": "Koko maa", "sv": "Hela landet", "en": "Whole country"},
     "figure": {"fi": "Luku", "sv": "Uppgift", "en": "Figure"},
     "value": {"fi": "Arvo", "sv": "Värde", "en": "Value"},
     "month": {"fi": "Kuukausi", "sv": "Månad", "en": "Month"},
     "refresh": {"fi": "Päivitä tiedot nyt", "sv": "Uppdatera uppgifterna nu", "en": "Refresh the data now"},
-    "not_connected": {"fi": "Ei vielä kytketty", "sv": "Inte ännu ansluten", "en": "Not yet connected"},
-    "connected": {"fi": "Avoin data", "sv": "Öppna data", "en": "Open data"},
     # issue 9: the programme scorecard, coordinators' assessments and the half-year report
     "status_progressed": {"fi": "edennyt", "sv": "framsteg", "en": "progressed"},
     "status_held": {"fi": "ennallaan", "sv": "oförändrat", "en": "held"},
@@ -425,7 +422,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Mätare som bedöms (samordnarnas bedömning)",
         "en": "Assessed indicators (coordinators' assessment)",
     },
-    "assessed_by": {"fi": "Arvioidaan", "sv": "Bedöms", "en": "Assessed"},
     "assessments": {
         "fi": "Koordinaattorien arviot",
         "sv": "Samordnarnas bedömningar",
@@ -450,7 +446,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Bedömningsfilen kunde inte användas: {error}",
         "en": "The assessment file could not be used: {error}",
     },
-    "goals_states": {"fi": "Tavoitteet", "sv": "Mål", "en": "Goals"},
     "strip_title": {
         "fi": "Ohjelman teemat: mittarien tila {half}",
         "sv": "Programmets teman: mätarnas status {half}",
@@ -459,7 +454,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "open_theme": {"fi": "Avaa teema", "sv": "Öppna temat", "en": "Open theme"},
     "unit_short_persons": {"fi": "henkilöä", "sv": "personer", "en": "persons"},
     "unit_short_vacancies": {"fi": "työpaikkaa", "sv": "lediga jobb", "en": "vacancies"},
-    "unit_short_percent": {"fi": "%", "sv": "%", "en": "%"},
     "since_baseline": {
         "fi": "ohjelman alusta (12 kk:n keskiarvot)",
         "sv": "sedan programmets början (12 månaders medelvärden)",
@@ -498,7 +492,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "report_page": {"fi": "Sivu {n}/{total}", "sv": "Sida {n}/{total}", "en": "Page {n}/{total}"},
     "report_charts": {"fi": "Kuvaajat", "sv": "Diagram", "en": "Charts"},
-    "report_contents": {"fi": "Sisältö", "sv": "Innehåll", "en": "Contents"},
     "col_release": {"fi": "Julkaisu", "sv": "Publicering", "en": "Release"},
     "assessor_hint": {
         "fi": "Arvioija on organisaatio tai rooli. Arviot täydennetään tiedostoon {path}.",
@@ -570,7 +563,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Andelen arbetslösa av arbetskraften: plats {rank}/{of} bland kommunerna {region_where} (1 = högst).",
         "en": "Unemployed share of the labour force: rank {rank} of {of} {region_name} municipalities (1 = highest).",
     },
-    "map_title": {"fi": "Kartta", "sv": "Karta", "en": "Map"},
     "map_measure": {"fi": "Karttaan", "sv": "På kartan", "en": "On the map"},
     "map_rate": {
         "fi": "Työttömien osuus työvoimasta kunnittain",

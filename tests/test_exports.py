@@ -34,11 +34,6 @@ def data(real_cache):
     return load_dataset(real_cache)
 
 
-def pdf_text(body: bytes) -> str:
-    """The PDF's text with no-break spaces as plain spaces (text extraction does not keep them)."""
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages).replace("\u00a0", " ")
-
-
 def test_a_chart_png_has_its_size_and_real_pixels(data):
     slide = build_deck("valinta", data, load_catalog(), "fi")[1]
     png = chart_png(slide_chart(slide, data, load_catalog(), "fi").to_dict(), scale=1)
@@ -225,6 +220,7 @@ def test_report_halves_and_errors():
     assert file_stem("Työttömät työnhakijat", "MK08", "2026-06") == "tyottomat-tyonhakijat_mk08_2026-06"
 
 
+@pytest.mark.slow  # three report commands, each a process drawing every chart
 def test_the_report_command_writes_pdf_and_html_from_the_snapshot(real_cache, tmp_path):
     env = {**os.environ, "CACHE_DIR": str(real_cache)}
     for name, kind in (("raportti.pdf", b"%PDF"), ("raportti.html", b"<!DOCTYPE html>")):

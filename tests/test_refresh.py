@@ -180,8 +180,8 @@ def test_the_command_honours_pxweb_base_url_and_cache_dir(fake, tmp_path):
 
 def test_the_command_fails_clearly_when_the_api_is_unreachable(tmp_path):
     env = {**os.environ, "PXWEB_BASE_URL": "http://127.0.0.1:9/PxWeb/api/v1/fi", "CACHE_DIR": str(tmp_path / "c")}
-    done = subprocess.run(
-        [sys.executable, "-m", "data_sources", "refresh", "--quiet"],
+    done = subprocess.run(  # every retry made, none waited for (the backoff's doubling: test_client.py)
+        [sys.executable, "-m", "data_sources", "refresh", "--quiet", "--backoff", "0"],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -6,7 +6,7 @@ from datetime import date
 
 import pandas as pd
 
-from data_sources.domain.release_calendar import expected_release, is_new_since, release_outlooks
+from data_sources.domain.release_calendar import expected_release, release_day, release_outlooks
 from figures.formats import fmt_datetime
 
 
@@ -24,11 +24,9 @@ def test_the_next_yearly_release_is_the_next_years_end_plus_the_lag(catalog):
     assert expected_release(table, pd.Timestamp("2025-01-01")) == date(2027, 5, 30)
 
 
-def test_new_since_counts_the_finnish_calendar_day():
-    assert is_new_since("2026-07-21T05:00:00Z", date(2026, 7, 21))
-    assert not is_new_since("2026-07-21T05:00:00Z", date(2026, 7, 22))
-    assert is_new_since("2026-07-20T22:30:00Z", date(2026, 7, 21)), "01.30 in Helsinki is already the 21st"
-    assert not is_new_since(None, date(2026, 7, 21))
+def test_a_release_day_is_the_finnish_calendar_day():
+    assert release_day("2026-07-21T05:00:00Z") == date(2026, 7, 21)
+    assert release_day("2026-07-20T22:30:00Z") == date(2026, 7, 21), "01.30 in Helsinki is already the 21st"
 
 
 def test_outlooks_from_the_snapshot(real_cache, catalog):
@@ -40,7 +38,6 @@ def test_outlooks_from_the_snapshot(real_cache, catalog):
     monthly = on_time["tyonv_12r5"]
     assert monthly.last_period == pd.Timestamp("2026-06-01")
     assert (monthly.released, monthly.next_expected, monthly.overdue) == (date(2026, 7, 21), date(2026, 8, 25), False)
-    assert monthly.new_since(date(2026, 7, 21)) and not monthly.new_since(date(2026, 7, 22))
     assert release_outlooks(data.frame, releases, catalog, date(2026, 8, 26))["tyonv_12r5"].overdue
     assert on_time["vaerak_11ra"].next_expected == date(2027, 5, 30)
     empty = release_outlooks(data.frame.iloc[0:0], {}, catalog, date(2026, 8, 25))["tyonv_12r5"]

@@ -31,6 +31,8 @@ if not (chromium_available() and (shutil.which("nginx") or os.path.exists("/usr/
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+pytestmark = pytest.mark.slow  # whole minutes: nginx, app processes, a refresher, Chromium viewers
+
 OLD = ("2026-07-21T05:00:00Z", "Viimeisin kuukausi: kesäkuu 2026")
 NEW = ("2026-08-25T05:00:00Z", "Viimeisin kuukausi: heinäkuu 2026")
 SUB_PATH_PROBE = re.compile(r"^/[^/_][^/]*/_stcore/")

@@ -157,10 +157,6 @@ class Catalog:
         """The monthly job-seeker table most figures come from."""
         return self.tables[self.monthly_table_key]
 
-    @property
-    def population_table(self) -> Table:
-        return self.tables[self.population_table_key]
-
     def area(self, code: str) -> Area:
         for area in self.areas:
             if area.code == code:

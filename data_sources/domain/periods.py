@@ -51,11 +51,6 @@ class Month:
         """'2026-06': the form in URLs and file names."""
         return f"{self.year:04d}-{self.month:02d}"
 
-    @property
-    def px(self) -> str:
-        """'2026M06': PxWeb's time code."""
-        return f"{self.year:04d}M{self.month:02d}"
-
     def shift(self, months: int) -> Month:
         index = self.year * 12 + self.month - 1 + months
         return Month(index // 12, index % 12 + 1)

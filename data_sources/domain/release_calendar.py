@@ -41,11 +41,6 @@ def release_day(release: str | pd.Timestamp) -> date:
     return stamp.tz_convert(HELSINKI).date()
 
 
-def is_new_since(release: str | pd.Timestamp | None, since: date) -> bool:
-    """The release came out on `since` or later ("uutta 21.7.2026 alkaen" holds for it)."""
-    return release is not None and release_day(release) >= since
-
-
 @dataclass(frozen=True)
 class ReleaseOutlook:
     table_key: str
@@ -53,9 +48,6 @@ class ReleaseOutlook:
     released: date | None  # the day the stored release came out
     next_expected: date | None  # the estimate for the next period
     overdue: bool  # the expected day has passed and the next period is not stored yet
-
-    def new_since(self, since: date) -> bool:
-        return self.released is not None and self.released >= since
 
 
 def release_outlook(table: Table, last_period: pd.Timestamp | None, release: str | None, today: date) -> ReleaseOutlook:

@@ -195,8 +195,6 @@ class TransferStats:
     bytes: int = 0
     cache_hits: int = 0
     retries: int = 0
-    stale_answers: int = 0
-    waited_seconds: float = 0.0
 
 
 def _is_json(response: requests.Response) -> bool:
@@ -406,7 +404,6 @@ class PxWebClient:
             else:
                 if getattr(response, "from_cache", False):
                     self.stats.cache_hits += 1
-                    self.stats.stale_answers += int(bool(getattr(response, "is_expired", False)))
                 else:
                     self._count_network_call(len(response.content))
                 if origin(response.url) != origin(self.base_url):
@@ -468,7 +465,6 @@ class PxWebClient:
             self._sleep(seconds)
         elif self.stop.wait(seconds):
             raise PxWebError(f"{why}; stopped, the refresh was asked to end")
-        self.stats.waited_seconds += seconds
 
     def set_run_deadline(self, seconds: float) -> None:
         """Every request from now on must be over within `seconds` of now, whatever else it allows."""

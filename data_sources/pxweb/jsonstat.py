@@ -171,14 +171,6 @@ def _objects(items: object) -> bool:
     return isinstance(items, list) and all(isinstance(item, dict) for item in items)
 
 
-def px_json_updated(doc: dict) -> str | None:
-    """The release timestamp a px json answer carries in its metadata, if any."""
-    for meta in doc.get("metadata") or []:
-        if isinstance(meta, dict) and meta.get("updated"):
-            return str(meta["updated"])
-    return None
-
-
 def parse_updated(text: str) -> datetime:
     """PxWeb release stamps as aware UTC datetimes.
 

@@ -121,7 +121,6 @@ def check(argv: list[str] | None = None) -> int:
     catalog = load_catalog()
     parser = argparse.ArgumentParser(prog="python -m data_sources check", description=check.__doc__)
     parser.add_argument("--base-url", default=load_settings(default_base_url=catalog.base_url).base_url)
-    parser.add_argument("--cache-dir", type=Path, default=cache_dir_from_env())
     args = parser.parse_args(argv)
     listings: dict[str, list[dict]] = {}
     metadata: dict[str, dict | str] = {}

@@ -164,11 +164,6 @@ class ReleaseJudgement:
     compared: int = 0  # figures present in both releases
 
 
-def release_problems(new: pd.DataFrame, table: Table, catalog: Catalog, previous: pd.DataFrame | None) -> list[str]:
-    """Reasons a fetched release must not replace the stored one; empty when it is fit to store."""
-    return judge_release(new, table, catalog, previous).problems
-
-
 def judge_release(new: pd.DataFrame, table: Table, catalog: Catalog, previous: pd.DataFrame | None) -> ReleaseJudgement:
     """The release on its own, then per area and per series against the last accepted release."""
     if new.empty:
