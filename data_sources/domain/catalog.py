@@ -400,4 +400,7 @@ def _comparison(raw: dict, series_ids: set[str]) -> Comparison:
 @functools.cache
 def load_catalog(path: Path = CATALOG_PATH) -> Catalog:
     """The project's catalog, parsed once per process."""
-    return parse_catalog(load_file(path).data)
+    content = load_file(path)
+    if not isinstance(content.data, dict):  # an empty file or a list: say so, not a TypeError in the parser
+        raise CatalogError(f"{content.shown}: the catalog must be a mapping with api, tables, areas and series")
+    return parse_catalog(content.data)

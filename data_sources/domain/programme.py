@@ -185,6 +185,8 @@ def _measures(theme_id: str, indicators: tuple[Indicator, ...], catalog: Catalog
             series = catalog.series_by_id(series_id)
             same = (series.table, series.content_code)
             if same not in found:
+                if indicator.wanted is None:  # _indicator requires a direction of every indicator with series
+                    raise ProgrammeError(f"theme {theme_id}: {series_id} has no wanted direction")
                 found[same] = Measure(series, (indicator,), indicator.wanted, indicator.because)
                 continue
             kept = found[same]
@@ -247,4 +249,7 @@ def parse_programme(doc: dict, catalog: Catalog) -> Programme:
 @functools.cache
 def load_programme(path: Path = PROGRAMME_PATH) -> Programme:
     """The project's programme file, checked against the project's catalog, read once per process."""
-    return parse_programme(load_file(path).data, load_catalog())
+    content = load_file(path)
+    if not isinstance(content.data, dict):  # an empty file or a list: say so, not an AttributeError in the parser
+        raise ProgrammeError(f"{content.shown}: the programme must be a mapping with 'themes'")
+    return parse_programme(content.data, load_catalog())

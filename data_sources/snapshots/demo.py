@@ -139,7 +139,7 @@ def _months(last: str) -> list[str]:
 
 def _shape(months: list[str], anchor: str, wobble: float) -> np.ndarray:
     """Level multipliers over months, exactly 1.0 at the anchor month."""
-    values = []
+    values: list[float] = []
     for code in months:
         year, month = (int(x) for x in code.split("M"))
         here = YEAR_LEVEL[year]
@@ -224,7 +224,7 @@ def demo_tables(catalog: Catalog) -> dict[str, tuple[pd.DataFrame, Provenance]]:
     for area, cells in municipal.items():
         rows += _rows(area, months, cells, suppress=True)
     for parent, members in catalog.region_members.items():
-        summed = {code: sum(municipal[m][code] for m in members) for code in municipal[members[0]]}
+        summed = {code: np.sum([municipal[m][code] for m in members], axis=0) for code in municipal[members[0]]}
         rows += _rows(parent, months, summed, suppress=False)
     rows += _rows("SSS", months, _country_cells(months), suppress=False)
     for area, cells in _other_region_cells(months, catalog).items():
@@ -240,10 +240,10 @@ def demo_tables(catalog: Catalog) -> dict[str, tuple[pd.DataFrame, Provenance]]:
             ]
         else:
             table_rows = rows
-        cells = pd.DataFrame(
+        table_cells = pd.DataFrame(
             table_rows, columns=[table.area_variable, table.time_variable, table.content_variable, "value", "status"]
         )
-        frame = cells_to_series(cells, table, catalog)
+        frame = cells_to_series(table_cells, table, catalog)
         tables[table.key] = (
             frame,
             Provenance(
