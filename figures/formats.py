@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -83,7 +83,7 @@ def fmt_percent(value: float | None, decimals: int = 1, lang: str = "fi", signed
     return f"{fmt_number(value, decimals, lang, signed)}{NBSP}%"
 
 
-def fmt_date(stamp: str | pd.Timestamp | None, lang: str = "fi") -> str:
+def fmt_date(stamp: str | pd.Timestamp | date | None, lang: str = "fi") -> str:
     """21.7.2026 in Finnish and Swedish, 21 Jul 2026 in English."""
     if stamp is None or stamp == "":
         return ".."
