@@ -16,6 +16,7 @@ import functools
 import math
 import random
 import timeit
+from collections.abc import Callable
 from decimal import Decimal
 
 import pandas as pd
@@ -66,6 +67,10 @@ FORMATTERS = [
 ]
 
 
+def _run(fmt: Callable[..., str], values: list[float], decimals: int) -> list[str]:
+    return [fmt(v, decimals, "fi") for v in values]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="5 rounds instead of 15")
@@ -82,7 +87,7 @@ def main() -> None:
     for _ in range(rounds):
         for name, fmt in FORMATTERS:
             for decimals in (0, 1):
-                seconds = timeit.timeit(lambda fmt=fmt, d=decimals: [fmt(v, d, "fi") for v in values], number=1)
+                seconds = timeit.timeit(functools.partial(_run, fmt, values, decimals), number=1)
                 best[name, decimals] = min(seconds, best.get((name, decimals), math.inf))
         seconds = timeit.timeit(lambda: [fmt_month(p) for p in periods], number=1)
         best["fmt_month", 0] = min(seconds, best.get(("fmt_month", 0), math.inf))

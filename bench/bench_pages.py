@@ -99,8 +99,8 @@ def main() -> None:
     print(f"{'empty Streamlit page (baseline)':<32} {base * 1000:>10.0f} {1.0:>11.2f} {base / sub:>11.2f}")
     print(f"{'empty page at a sub-path':<32} {sub * 1000:>10.0f} {sub / base:>11.2f} {1.0:>11.2f}")
     for path, runs in pages.items():
-        page = statistics.median(runs)
-        print(f"{path:<32} {page * 1000:>10.0f} {page / base:>11.2f} {page / sub:>11.2f}")
+        median_s = statistics.median(runs)
+        print(f"{path:<32} {median_s * 1000:>10.0f} {median_s / base:>11.2f} {median_s / sub:>11.2f}")
     print("(goal: ≤ 1.5× the baseline; the sub-path column shows what Streamlit's sub-path probe alone costs)")
 
 

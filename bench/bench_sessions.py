@@ -24,6 +24,7 @@ import time
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.typing import Subprotocol
 
 from bench.bench_load import AREAS, MUNICIPALITIES, measure_levels
 
@@ -71,7 +72,7 @@ async def run_page(ws, page: str, query: str, title: str) -> str | None:
 async def session(url: str, number: int, timings: list[float], errors: list[str]) -> None:
     try:
         async with websockets.connect(
-            url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=["streamlit"], max_size=None
+            url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=[Subprotocol("streamlit")], max_size=None
         ) as ws:
             for label, page, query, title in steps(number):
                 started = time.perf_counter()

@@ -171,6 +171,7 @@ def local_cluster(
         )
         started.append(refresher)
         app_parts = []
+        app_ports: list[int] = []
         for number in range(apps):
             app_port = free_port()
             command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(app_port)]
@@ -178,11 +179,12 @@ def local_cluster(
             part = _start(f"app{number}", command, run_dir, {**base_env, "REFRESH_INTERVAL_S": "0"}, app_port)
             started.append(part)
             app_parts.append(part)
+            app_ports.append(app_port)
         for part in app_parts:
             _wait_healthy(part, f"http://127.0.0.1:{part.port}/_stcore/health")
         port = port or free_port()
         config = run_dir / "nginx.conf"
-        config.write_text(nginx_config(run_dir, port, [p.port for p in app_parts]), encoding="utf-8")
+        config.write_text(nginx_config(run_dir, port, app_ports), encoding="utf-8")
         proxy = _start(
             "nginx", [nginx, "-p", str(run_dir), "-c", str(config), "-e", str(run_dir / "error.log")], run_dir, base_env
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import Literal, TypeVar
 
 import altair as alt
 import pandas as pd
@@ -23,6 +24,7 @@ def programme_events(lang: str) -> list[tuple[str, str]]:
 FONT = '"Source Sans", "Source Sans Pro", Arial, sans-serif'
 # Axis and legend labels: Streamlit's theme draws them in a grey of 3.7:1; this is 10:1 on white (WCAG AA: 4.5).
 LABEL_COLOUR = "#31333f"
+_Chart = TypeVar("_Chart", bound=alt.TopLevelMixin)  # finish() returns the kind of chart it is given
 
 
 def axis_format(decimals: int) -> str:
@@ -50,7 +52,7 @@ def chart_description(rows: pd.DataFrame, title: str, unit: str, lang: str, deci
     return " ".join(parts)
 
 
-def finish(chart: alt.TopLevelMixin, lang: str, large: bool = False) -> alt.TopLevelMixin:
+def finish(chart: _Chart, lang: str, large: bool = False) -> _Chart:
     """Locale, fonts and sizes every chart shares; `large` for projector slides."""
     axis_size, title_size = (24, 48) if large else (12, 16)
     return (
@@ -102,7 +104,7 @@ def trend_chart(
     height: int = 320,
     large: bool = False,
     show_title: bool = True,
-) -> alt.TopLevelMixin:
+) -> alt.LayerChart | alt.FacetChart:
     """Monthly lines per area; missing months are gaps, never zeros; events and breaks as dashed rules.
 
     When `rows` has a `trend` column (figures.views.with_trend: the trailing 12-month mean, seasonally
@@ -171,6 +173,7 @@ def trend_chart(
         )
         # a label in the last third of the period goes left of its rule, so it is not cut at the right edge
         late = events["date"] > start + (end - start) * 2 / 3
+        sides: list[tuple[pd.DataFrame, Literal["left", "right"]]] = [(events[~late], "left"), (events[late], "right")]
         labels = [
             alt.Chart(part)
             .mark_text(
@@ -182,7 +185,7 @@ def trend_chart(
                 fontSize=20 if large else 11,
             )
             .encode(x="date:T", y=alt.value(0), text="label:N", tooltip=tooltip, description="tip:N")
-            for part, align in ((events[~late], "left"), (events[late], "right"))
+            for part, align in sides
             if not part.empty
         ]
         layers += [rules, *labels]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 from babel import Locale
@@ -88,7 +88,7 @@ def _date_patterns(lang: str) -> tuple[DateTimePattern, DateTimePattern]:
     return parse_pattern(date), parse_pattern(locale.datetime_formats_relative["long"].format(time, date))
 
 
-def fmt_date(stamp: str | pd.Timestamp | None, lang: str = "fi") -> str:
+def fmt_date(stamp: str | pd.Timestamp | date | None, lang: str = "fi") -> str:
     """21.7.2026 in Finnish and Swedish, 21 Jul 2026 in English."""
     if stamp is None or stamp == "":
         return ".."

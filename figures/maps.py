@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -69,7 +70,7 @@ def map_description(
 ) -> str:
     """The map as text: every municipality's figure, highest first."""
     own = labels[labels["member"]]
-    order = sorted(own.itertuples(), key=lambda r: -values.get(codes.get(r.name, ""), -math.inf))
+    order = sorted(own.itertuples(), key=lambda r: -values.get(codes.get(str(r.name), ""), -math.inf))
     return f"{title} ({unit}). " + "; ".join(f"{r.name} {r.text}" for r in order) + "."
 
 
@@ -86,7 +87,7 @@ def municipality_map(
     change: bool = False,
     highlight: str = "",
     height: int = 600,
-) -> alt.TopLevelMixin:
+) -> alt.LayerChart | alt.FacetChart:
     """Municipalities shaded by `values` (area code -> figure); `change` uses a diverging scale centred on 0.
 
     Coordinates are EPSG:3067 metres, drawn with the identity projection (y flipped), so no reprojection.
@@ -121,10 +122,10 @@ def municipality_map(
     )
     own = labels[labels["member"]]
     base = alt.Chart(own).encode(longitude="x:Q", latitude="y:Q", text="name:N")
-    style = {"fontSize": 12, "fontWeight": "bold"}
+    style: dict[str, Any] = {"fontSize": 12, "fontWeight": "bold"}
     halo = base.mark_text(stroke="white", strokeWidth=3, dy=-7, **style)
     names = base.mark_text(color="#111111", dy=-7, **style)
-    value_style = {"fontSize": 12, "dy": 8}
+    value_style: dict[str, Any] = {"fontSize": 12, "dy": 8}
     values_halo = base.mark_text(stroke="white", strokeWidth=3, **value_style).encode(text="text:N")
     value_text = base.mark_text(color="#111111", **value_style).encode(text="text:N")
     layers = [neighbours, shaded]

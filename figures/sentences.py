@@ -113,7 +113,7 @@ def sparkline_sentence(fig: Latest, series: Series, lang: str) -> str:
     if history.empty:
         return ""
     first, last = history.iloc[0], history.iloc[-1]
-    low, high = history.loc[history["value"].idxmin()], history.loc[history["value"].idxmax()]
+    low, high = history.iloc[history["value"].argmin()], history.iloc[history["value"].argmax()]
 
     def point(row) -> str:
         return f"{value_text(row['value'], series, lang)} ({fmt_month(row['period'], lang)})"

@@ -25,7 +25,8 @@ def sparkline_points(values: Sequence[float | None], width: float = WIDTH, heigh
         return []
     low, high = min(known), max(known)
     step = (width - 2 * PAD) / max(len(values) - 1, 1)
-    runs, run = [], []
+    runs: list[list[str]] = []
+    run: list[str] = []
     for index, value in enumerate(values):
         if value is None or math.isnan(value):
             if run:

@@ -92,8 +92,8 @@ def comparison_choices(
             release = fmt_date(str(release_day(seen)), lang)
             choices[day.isoformat()] = t("since_meeting", lang, date=fmt_date(str(day), lang), release=release)
     for prov in sorted(earlier, key=lambda p: p.release, reverse=True):
-        day = release_day(prov).isoformat()
-        choices.setdefault(day, t("since_release", lang, date=fmt_date(day, lang)))
+        released = release_day(prov).isoformat()
+        choices.setdefault(released, t("since_release", lang, date=fmt_date(released, lang)))
     return choices
 
 

@@ -73,6 +73,7 @@ def municipality_card(data: Dataset, catalog: Catalog, area: str, lang: str) -> 
     headline = [r for r in rows if r.series.id in side_by_side(catalog)]
     name = catalog.area(area).name[lang]
     month = rows[0].mine.period
+    assert month is not None  # municipality_rows keeps only the rows with a figure
     doc = Document(landscape=False)
     doc.page()
     doc.text(f"{t('page_municipality', lang)}: {name} – {fmt_month(month, lang)}", size=17, bold=True, gap=0.5)

@@ -11,6 +11,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from data_sources.domain.catalog import Catalog
 from data_sources.pxweb.jsonstat import MISSING_SYMBOLS
@@ -122,6 +123,7 @@ def to_xlsx(table: TableDownload) -> bytes:
     """The figures as numbers with number formats, bold frozen header, fitted widths; a notes sheet."""
     book = Workbook()
     data = book.active
+    assert isinstance(data, Worksheet)  # a new workbook's one sheet
     data.title = sheet_name(table.sheet)
     data.append([formula_safe(h) for h in table.headers])
     widths = {i: len(h) for i, h in enumerate(table.headers, start=1)}
@@ -136,9 +138,9 @@ def to_xlsx(table: TableDownload) -> bytes:
                 target.value = formula_safe(cell)
                 shown = len(cell)
             widths[c] = max(widths[c], shown)
-    for cell in data[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for header in data[1]:
+        header.font = Font(bold=True)
+        header.alignment = Alignment(wrap_text=True, vertical="top")
     data.freeze_panes = "B2"
     _fit_columns(data, widths)
 
@@ -176,6 +178,7 @@ def municipality_download(
     """The municipality table's figures as numbers, with units, table ids and codes; and an ASCII file stem."""
     name = catalog.area(area).name[lang]
     month = rows[0].mine.period
+    assert month is not None  # municipality_rows keeps only the rows with a figure
     headers = (
         t("figure", lang),
         t("col_unit", lang),

@@ -8,6 +8,7 @@ import io
 import logging
 import re
 from pathlib import Path
+from typing import cast
 
 import vl_convert as vlc
 from fpdf import FPDF, FontFace
@@ -69,6 +70,8 @@ class _PDF(FPDF):
     """FPDF with an optional footer line; '{page}' and '{pages}' in it become the page numbers."""
 
     footer_text = ""
+    body_font = "Helvetica"  # Document sets the font it registered
+    alias_nb_pages_text = "{nb}"
 
     def footer(self) -> None:
         if not self.footer_text:
@@ -121,7 +124,7 @@ class Document:
         """A bordered table whose header repeats on every page it runs over; `aligns` e.g. 'LLRR' (L default).
         A row taller than a fifth of a page (a long assessment) goes on as further rows, over pages."""
         self.pdf.set_font(self.font, "", size)
-        aligns = tuple((aligns or "").ljust(len(widths), "L"))
+        column_aligns = tuple((aligns or "").ljust(len(widths), "L"))
         line_height = size * 0.5
         column_mm = [w / sum(widths) * self.width for w in widths]
         rows = [part for values in rows for part in self._row_parts(values, column_mm, line_height)]
@@ -129,7 +132,7 @@ class Document:
             col_widths=tuple(widths),
             width=self.width,
             line_height=line_height,
-            text_align=aligns,
+            text_align=column_aligns,
             headings_style=FontFace(emphasis="BOLD", fill_color=(230, 238, 245)),
             first_row_as_headings=True,
         ) as table:
@@ -151,12 +154,15 @@ class Document:
         ):
             return [values]
         lines = [
-            self.pdf.multi_cell(
-                max(width - 2 * self.pdf.c_margin - 1, 5),
-                line_height,
-                _safe(str(value), self.font),
-                dry_run=True,
-                output="LINES",
+            cast(  # with output="LINES" multi_cell returns the lines alone
+                list[str],
+                self.pdf.multi_cell(
+                    max(width - 2 * self.pdf.c_margin - 1, 5),
+                    line_height,
+                    _safe(str(value), self.font),
+                    dry_run=True,
+                    output="LINES",
+                ),
             )
             for value, width in zip(values, column_mm, strict=True)
         ]

@@ -226,7 +226,7 @@ def _since(earlier: Earlier | None, data: Dataset, catalog: Catalog, scores: tup
     heading = t("since_title", lang)
     if earlier is None:
         return SinceSection(heading, t("report_since_none", lang), None, "")
-    if earlier.meeting is None:
+    if earlier.meeting is None or earlier.release is None:  # no meeting, so no release it saw
         return SinceSection(heading, t("report_since_meetings", lang, error=earlier.error), None, "")
     date = fmt_date(str(earlier.meeting), lang)
     if earlier.frame is None:

@@ -41,8 +41,8 @@ def _month_columns(container: ET.Element, height: float) -> None:
     points = []
     for point in list(container):
         found = _TRANSLATE.search(point.get("transform", ""))
-        if _tag(point) == "path" and found and point.get("aria-label"):
-            points.append((float(found.group(1)), point.get("aria-label")))
+        if _tag(point) == "path" and found and (label := point.get("aria-label")):
+            points.append((float(found.group(1)), label))
             container.remove(point)
     by_x: dict[float, list[str]] = {}
     for x, label in points:
@@ -72,7 +72,7 @@ def inline_chart(spec: dict, description: str, width: int = WIDTH) -> Markup:
             element.attrib.pop(name, None)
         for name in _GEOMETRY:
             if name in element.attrib:
-                element.set(name, _DECIMALS.sub(r"\1", element.get(name)))
+                element.set(name, _DECIMALS.sub(r"\1", element.attrib[name]))
     root.set("class", "marks chart")
     root.set("role", "img")
     root.set("aria-label", description)

@@ -59,7 +59,7 @@ for series in headline:
             label=ctx.label(series),
             # a missing figure is '..' with the reason in the note: the reason as the value ran past the card
             value=value_text(fig.value, series, lang, fig.status) if math.isfinite(fig.value) else "..",
-            delta=year_change_text(fig, series, lang, with_count=True),
+            delta=year_change_text(fig, series, lang, with_count=True) or "",
             delta_description=t("from_year", lang),
             direction=direction,
             tone=tone,

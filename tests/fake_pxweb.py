@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import socket
 import sys
 import threading
 import time
@@ -16,6 +17,7 @@ import zlib
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 REFERENCE_DATA = Path(__file__).resolve().parent / "data"  # real StatFin answers, see data/README.md
 VAERAK_FILE = REFERENCE_DATA / "statfin_vaerak_11ra_2025.json"
@@ -162,10 +164,10 @@ class FakePxWeb:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.server.daemon_threads = True
         self.server.block_on_close = False  # a thread sleeping in a timeout fault must not hold up the test
-        self.server.handle_error = self._handle_error
+        self.server.handle_error = self._handle_error  # type: ignore[method-assign]  # this server's own handler
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def _handle_error(self, request: object, client_address: object) -> None:
+    def _handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
         """A client that hung up (what deadlines and size caps do) is no error of the fake's."""
         if not isinstance(sys.exc_info()[1], OSError):
             ThreadingHTTPServer.handle_error(self.server, request, client_address)
@@ -243,12 +245,12 @@ class FakePxWeb:
             }
         if table == "vaerak/11ra.px":
             columns = self.vaerak["columns"]
-            areas = [row["key"][0] for row in self.vaerak["data"]]
+            area_codes = [row["key"][0] for row in self.vaerak["data"]]
             contents = [c for c in columns if c["type"] == "c"]
             return {
                 "title": self.vaerak["metadata"][0]["label"],
                 "variables": [
-                    {"code": "alue_23_20260101", "text": "Alue", "values": areas, "valueTexts": areas},
+                    {"code": "alue_23_20260101", "text": "Alue", "values": area_codes, "valueTexts": area_codes},
                     {"code": "timeperiod_y", "text": "Vuosi", "values": ["2025"], "valueTexts": ["2025"], "time": True},
                     {
                         "code": "contentscode",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -173,7 +174,10 @@ def remembering(make: Callable[[], bytes], button: str) -> Callable[[], bytes]:
 
 
 def lazy_downloads(
-    files: list[tuple[str, Callable[[], bytes], str, str, str]], key: str = "", kind: str = "tertiary", lang: str = "fi"
+    files: list[tuple[str, Callable[[], bytes], str, str, str]],
+    key: str = "",
+    kind: Literal["primary", "secondary", "tertiary"] = "tertiary",
+    lang: str = "fi",
 ) -> None:
     """One button per (label, make, file name, mime, icon), side by side; each file is made on the server
     only when its button is pressed (no rerun). `key` tells apart the same files shown twice on one page.
@@ -203,7 +207,7 @@ def chart_downloads(spec: dict, stem: str, key: str = "") -> None:
     lazy_downloads(
         [
             ("PNG", lambda: chart_png(spec), f"{stem}.png", "image/png", ":material/image:"),
-            ("SVG", lambda: chart_svg(spec), f"{stem}.svg", "image/svg+xml", ":material/draw:"),
+            ("SVG", lambda: chart_svg(spec).encode("utf-8"), f"{stem}.svg", "image/svg+xml", ":material/draw:"),
         ],
         key,
     )

@@ -14,8 +14,10 @@ written back by `ui.context.write_url`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -87,7 +89,7 @@ def _is_date(text: str) -> bool:
 
 
 def parse_params(
-    params: dict[str, str | list[str]], catalog: Catalog, first: pd.Timestamp, last: pd.Timestamp
+    params: Mapping[str, str | list[str]], catalog: Catalog, first: pd.Timestamp, last: pd.Timestamp
 ) -> Selection:
     """A Selection from URL parameters; each bad or stale value silently takes its default."""
 
@@ -100,7 +102,7 @@ def parse_params(
     default = Selection.default(catalog)
     areas = set(catalog.local_area_codes)
     municipalities = {a.code for a in catalog.municipalities}
-    chosen = {}
+    chosen: dict[str, Any] = {}  # Selection's field -> its value from the URL
     if one("lang") in LANGUAGES:
         chosen["lang"] = one("lang")
     if one("area") in areas:

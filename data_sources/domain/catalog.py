@@ -414,4 +414,6 @@ def load_catalog(path: Path = CATALOG_PATH, region: str | None = None) -> Catalo
 @functools.cache
 def _load_catalog(path: Path, region: str) -> Catalog:
     content = load_file(path)
+    if not isinstance(content.data, dict):  # an empty file or a list: say so, not a TypeError in the parser
+        raise CatalogError(f"{content.shown}: the catalog must be a mapping with api, tables, areas and series")
     return _catalog(Content(with_region(content.data, load_region(region)), content.shown, content.lines))

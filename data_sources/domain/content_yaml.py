@@ -39,7 +39,7 @@ class _Loader(yaml.SafeLoader):
             raise yaml.MarkedYAMLError(problem="aliases (*name) are not allowed", problem_mark=mark)
         return super().compose_node(parent, index)
 
-    def construct_timestamp(self, node: yaml.Node) -> dt.date:
+    def construct_timestamp(self, node: yaml.ScalarNode) -> dt.date:
         try:
             return yaml.SafeLoader.construct_yaml_timestamp(self, node)
         except ValueError as exc:

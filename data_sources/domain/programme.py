@@ -150,6 +150,8 @@ def _measures(indicators: tuple[Indicator, ...], catalog: Catalog) -> tuple[Meas
             series = catalog.series_by_id(series_id)
             same = (series.table, series.content_code)
             if same not in found:
+                if indicator.wanted is None:  # _indicator requires a direction of every indicator with series
+                    raise ProgrammeError(f"{series_id} has no wanted direction")
                 found[same] = Measure(series, (indicator,), indicator.wanted, indicator.because)
                 continue
             kept = found[same]  # the same direction: _Theme checks it

@@ -18,8 +18,10 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from data_sources.domain.content_yaml import ContentError, load_file
+from data_sources.domain.content_schema import Labels, Schema, validate
+from data_sources.domain.content_yaml import load_file
 from data_sources.domain.periods import Month
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,17 +106,59 @@ def region_setting(environ: Mapping[str, str] | None = None) -> str:
     """REGION from the environment, or the catalog's `roles.default_region`."""
     environ = os.environ if environ is None else environ
     code = (environ.get("REGION") or "").strip().upper()
-    return code or str((load_file(CATALOG_YAML).data.get("roles") or {}).get("default_region", ""))
+    if code:
+        return code
+    data = load_file(CATALOG_YAML).data
+    roles = data.get("roles") if isinstance(data, dict) else None
+    return str((roles or {}).get("default_region", ""))
 
 
-def _labels(raw: object, where: str) -> dict[str, str]:
-    if (
-        not isinstance(raw, dict)
-        or set(raw) != set(LANGUAGES)
-        or not all(isinstance(v, str) and v for v in raw.values())
-    ):
-        raise RegionError(f"{where}: needs a text in each of {', '.join(LANGUAGES)}")
-    return {lang: str(raw[lang]) for lang in LANGUAGES}
+# --- the files as pydantic models (one message naming file, line and field; content_schema.py) ----------
+
+
+class _Forms(Schema):
+    name: Labels
+    where: Labels
+    of: Labels
+
+
+class _Baseline(Schema):
+    baseline: str
+
+
+class _RegionsFile(Schema):
+    without_programme: _Baseline
+    regions: dict[str, _Forms]
+
+
+class _SubRegion(Schema):
+    code: str
+    colour: str = "#7f7f7f"
+    name: Labels
+    where: Labels
+    members: tuple[str, ...] = ()  # only where the classification has none for it
+
+
+class _Municipality(Schema):
+    colour: str | None = None
+    where: Labels | None = None
+
+
+class _Programme(Schema):
+    file: str
+    approved: dt.date
+    meetings: str
+    progress: str
+
+
+class _Pack(Schema):
+    code: str
+    colour: str = "#000000"
+    subregions: tuple[_SubRegion, ...] = ()
+    municipalities: dict[str, _Municipality] = {}
+    programme: _Programme | None = None
+    break_notes: dict[str, Labels] = {}
+    demo: dict[str, Any] = {}
 
 
 @functools.cache
@@ -130,105 +174,78 @@ def _classification() -> tuple[dict[str, dict], dict[str, str]]:
 
 
 @functools.cache
-def _regions() -> dict[str, dict]:
-    raw = load_file(REGIONS_YAML).data
-    return dict(sorted((raw.get("regions") or {}).items()))
+def _regions() -> _RegionsFile:
+    return validate(_RegionsFile, load_file(REGIONS_YAML), RegionError)
 
 
-def _municipalities(code: str, pack: dict) -> tuple[Place, ...]:
+def _municipalities(code: str, pack: _Pack) -> tuple[Place, ...]:
     rows = sorted(row for row, r in _classification()[0].items() if r["region_code"] == code)
-    own = pack.get("municipalities") or {}
-    unknown = sorted(set(own) - set(rows))
+    unknown = sorted(set(pack.municipalities) - set(rows))
     if unknown:
         raise RegionError(f"region {code}: {', '.join(unknown)} are not its municipalities in the classification")
     places = []
     for i, muni in enumerate(rows):
         row = _classification()[0][muni]
         name = {"fi": row["municipality_fi"], "sv": row["municipality_sv"], "en": row["municipality_fi"]}
-        mine = own.get(muni) or {}
-        where = (
-            _labels(mine["where"], f"region {code} municipality {muni}")
-            if "where" in mine
-            else {lang: text.format(name=name[lang]) for lang, text in WHERE_FALLBACK.items()}
-        )
-        places.append(Place(muni, "municipality", str(mine.get("colour") or PALETTE[i % len(PALETTE)]), name, where))
+        mine = pack.municipalities.get(muni) or _Municipality()
+        where = mine.where or {lang: text.format(name=name[lang]) for lang, text in WHERE_FALLBACK.items()}
+        places.append(Place(muni, "municipality", mine.colour or PALETTE[i % len(PALETTE)], name, where))
     return tuple(places)
 
 
-def _subregions(code: str, pack: dict, municipalities: tuple[str, ...]) -> tuple[tuple[Place, ...], dict]:
+def _subregions(code: str, pack: _Pack, municipalities: tuple[str, ...]) -> tuple[tuple[Place, ...], dict]:
     subregion_of = _classification()[1]
     places, members = [], {}
-    for raw in pack.get("subregions") or ():
-        sub = str(raw.get("code", ""))
-        where = f"region {code} sub-region {sub or '?'}"
-        listed = tuple(str(m) for m in raw.get("members") or ()) or tuple(
-            m for m in municipalities if subregion_of.get(m) == sub
-        )
+    for sub in pack.subregions:
+        listed = sub.members or tuple(m for m in municipalities if subregion_of.get(m) == sub.code)
         if not listed or not set(listed) <= set(municipalities):
-            raise RegionError(f"{where}: its municipalities are not the region's ({', '.join(listed) or 'none'})")
-        places.append(
-            Place(
-                sub,
-                "subregion",
-                str(raw.get("colour", "#7f7f7f")),
-                _labels(raw.get("name"), where),
-                _labels(raw.get("where"), where),
+            raise RegionError(
+                f"region {code} sub-region {sub.code}: its municipalities are not the region's ({', '.join(listed)})"
             )
-        )
-        members[sub] = listed
+        places.append(Place(sub.code, "subregion", sub.colour, sub.name, sub.where))
+        members[sub.code] = listed
     return tuple(places), members
-
-
-def _programme(code: str, folder: Path, raw: object) -> ProgrammeFiles | None:
-    if not raw:
-        return None
-    if not isinstance(raw, dict) or not {"file", "approved", "meetings", "progress"} <= set(raw):
-        raise RegionError(f"region {code}: programme needs file, approved, meetings and progress")
-    approved = raw["approved"]
-    if not isinstance(approved, dt.date):
-        raise RegionError(f"region {code}: programme approved {approved!r} is not a date written as YYYY-MM-DD")
-    return ProgrammeFiles(
-        folder / str(raw["file"]), folder / str(raw["meetings"]), folder / str(raw["progress"]), approved
-    )
 
 
 @functools.cache
 def load_region(code: str | None = None) -> Region:
     """The region REGION names (MK08 by default), from its pack and the classification; read once per process."""
     code = region_setting() if code is None else code
-    regions = _regions()
+    regions = _regions().regions
     if code not in regions:
-        raise RegionError(f"REGION={code!r} is not a mainland region; one of {', '.join(regions)}")
+        raise RegionError(f"REGION={code!r} is not a mainland region; one of {', '.join(sorted(regions))}")
     folder = REGIONS_DIR / code
-    pack = load_file(folder / "region.yaml").data if (folder / "region.yaml").exists() else {}
-    if pack and pack.get("code") != code:
-        raise RegionError(f"{folder / 'region.yaml'}: code {pack.get('code')!r} is not {code}")
-    forms = regions[code]
+    found = (folder / "region.yaml").exists()
+    pack = validate(_Pack, load_file(folder / "region.yaml"), RegionError) if found else _Pack(code=code)
+    if pack.code != code:
+        raise RegionError(f"{folder / 'region.yaml'}: code {pack.code!r} is not {code}")
     municipalities = _municipalities(code, pack)
     codes = tuple(p.code for p in municipalities)
     subregions, members = _subregions(code, pack, codes)
     others = tuple(
-        Place(other, "other_region", OTHER_REGION_COLOUR, _labels(r["name"], other), _labels(r["where"], other))
-        for other, r in regions.items()
+        Place(other, "other_region", OTHER_REGION_COLOUR, forms.name, forms.where)
+        for other, forms in sorted(regions.items())
         if other != code
     )
+    programme = pack.programme
     return Region(
         code=code,
-        name=_labels(forms["name"], code),
-        where=_labels(forms["where"], code),
-        of=_labels(forms["of"], code),
-        colour=str(pack.get("colour", "#000000")),
+        name=regions[code].name,
+        where=regions[code].where,
+        of=regions[code].of,
+        colour=pack.colour,
         subregions=subregions,
         municipalities=municipalities,
         members={code: codes, **members},
         other_regions=others,
-        programme=_programme(code, folder, pack.get("programme")),
-        pack=folder if pack else None,
-        break_notes={
-            str(day): _labels(note, f"region {code} break note {day}")
-            for day, note in (pack.get("break_notes") or {}).items()
-        },
-        demo=dict(pack.get("demo") or {}),
+        programme=None
+        if programme is None
+        else ProgrammeFiles(
+            folder / programme.file, folder / programme.meetings, folder / programme.progress, programme.approved
+        ),
+        pack=folder if found else None,
+        break_notes=dict(pack.break_notes),
+        demo=dict(pack.demo),
     )
 
 
@@ -238,7 +255,7 @@ def programme_baseline(region: Region | None = None) -> Month:
     region = region or load_region()
     if region.programme is not None:
         return region.programme.baseline
-    return Month.parse(str(load_file(REGIONS_YAML).data["without_programme"]["baseline"]))
+    return Month.parse(_regions().without_programme.baseline)
 
 
 def with_region(raw: dict, region: Region) -> dict:
@@ -255,14 +272,3 @@ def with_region(raw: dict, region: Region) -> dict:
             for b in raw.get("breaks") or ()
         ],
     }
-
-
-__all__ = [
-    "ContentError",
-    "Region",
-    "RegionError",
-    "load_region",
-    "programme_baseline",
-    "region_setting",
-    "with_region",
-]

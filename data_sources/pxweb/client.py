@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -26,6 +27,7 @@ from data_sources.pxweb.jsonstat import MAX_CELLS
 from data_sources.pxweb.ratelimit import SlidingWindowLimiter
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")  # what an answer's parse function makes of its JSON
 
 # A cached data answer is valid exactly as long as the table's release is the same: the release
 # stamp travels in this header and is part of the cache key, so a new release never reads an old
@@ -323,6 +325,7 @@ class PxWebClient:
             json_body=body,
             headers={RELEASE_HEADER: release},
             expire_after=DATA_CACHE_LIFETIME,
+            parse=lambda doc: doc,
         )
 
     def forget(self, database: str, path: str, body: dict, release: str) -> None:
@@ -349,8 +352,8 @@ class PxWebClient:
         json_body: dict | None = None,
         headers: dict | None = None,
         expire_after: timedelta | None = None,
-        parse: Callable[[object], object] = lambda doc: doc,
-    ) -> object:
+        parse: Callable[[object], _T],
+    ) -> _T:
         """The answer's JSON through `parse`; an answer it refuses is dropped from the HTTP cache."""
         response = self._send(method, url, json_body=json_body, headers=headers, expire_after=expire_after)
         try:
@@ -372,9 +375,9 @@ class PxWebClient:
             self._wait_for_limit(method, url)
             self._start_deadline(method, url)
             try:
-                kwargs = {"expire_after": expire_after} if expire_after is not None else {}
+                # expire_after None: the session's own expiry (requests_cache's default for the argument)
                 response = self.session.request(
-                    method, url, json=json_body, headers=headers, timeout=self.timeout, **kwargs
+                    method, url, json=json_body, headers=headers, timeout=self.timeout, expire_after=expire_after
                 )
             except REFUSED as exc:
                 if isinstance(exc, AnswerTooLargeError):

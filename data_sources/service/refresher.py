@@ -75,7 +75,7 @@ class Refresher:
     def __init__(
         self,
         catalog: Catalog,
-        cache_dir: Path,
+        cache_dir: Path | str,
         base_url: str,
         interval_s: float,
         *,

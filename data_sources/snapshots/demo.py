@@ -25,7 +25,10 @@ DEMO_YAML = Path(__file__).with_name("demo.yaml")
 @functools.cache
 def anchors() -> dict:
     """The national anchors (demo.yaml), read once."""
-    return load_file(DEMO_YAML).data
+    data = load_file(DEMO_YAML).data
+    if not isinstance(data, dict):
+        raise ValueError(f"{DEMO_YAML}: the demo anchors must be a mapping")
+    return data
 
 
 def demo_release() -> str:
@@ -63,7 +66,7 @@ def _months(last: str) -> list[str]:
 
 def _shape(months: list[str], anchor: str, wobble: float) -> np.ndarray:
     """Level multipliers over months, exactly 1.0 at the anchor month."""
-    values = []
+    values: list[float] = []
     for code in months:
         year, month = (int(x) for x in code.split("M"))
         year_level = anchors()["year_level"]
@@ -157,7 +160,7 @@ def demo_tables(catalog: Catalog) -> dict[str, tuple[pd.DataFrame, Provenance]]:
     for area, cells in municipal.items():
         rows += _rows(area, months, cells, suppress=True)
     for parent, members in catalog.region_members.items():
-        summed = {code: sum(municipal[m][code] for m in members) for code in municipal[members[0]]}
+        summed = {code: np.sum([municipal[m][code] for m in members], axis=0) for code in municipal[members[0]]}
         rows += _rows(parent, months, summed, suppress=False)
     rows += _rows(anchors()["country"]["code"], months, _country_cells(months), suppress=False)
     for area, cells in _other_region_cells(months, catalog).items():
@@ -180,10 +183,10 @@ def demo_tables(catalog: Catalog) -> dict[str, tuple[pd.DataFrame, Provenance]]:
             ]
         else:
             table_rows = rows
-        cells = pd.DataFrame(
+        table_cells = pd.DataFrame(
             table_rows, columns=[table.area_variable, table.time_variable, table.content_variable, "value", "status"]
         )
-        frame = cells_to_series(cells, table, catalog)
+        frame = cells_to_series(table_cells, table, catalog)
         tables[table.key] = (
             frame,
             Provenance(

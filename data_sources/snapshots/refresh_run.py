@@ -35,7 +35,7 @@ from data_sources.snapshots.store import (
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str], None]
+Progress = Callable[[str], object]  # what it returns is not used (st.markdown's element, say)
 MAX_REASON = 400  # one failure line at most, in characters
 FUTURE_ALLOWED = timedelta(days=1)  # a release stamp may be ahead of our clock by this much
 

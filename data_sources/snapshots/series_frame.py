@@ -214,10 +214,10 @@ def _shape_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[s
     if known.empty:
         problems.append(f"{table.path}: every value in the release is missing")
         return problems
-    empty_series = sorted(s for s, g in new.groupby("series") if g["value"].isna().all())
+    empty_series = sorted(str(s) for s, g in new.groupby("series") if g["value"].isna().all())
     if empty_series:
         problems.append(f"{table.path}: all values missing for {', '.join(empty_series)}")
-    empty_areas = sorted(a for a, g in new.groupby("area_code") if g["value"].isna().all())
+    empty_areas = sorted(str(a) for a, g in new.groupby("area_code") if g["value"].isna().all())
     if empty_areas:
         problems.append(f"{table.path}: every figure of {', '.join(empty_areas)} is missing")
     if (known == 0).all():
@@ -249,7 +249,8 @@ def _lost_history(both: pd.DataFrame, table: Table) -> list[str]:
     if lost.empty:
         return []
     totals = had.groupby(["area_code", "series"]).size()
-    listed = [f"{area} {series} ({count} of {totals[(area, series)]})" for (area, series), count in lost.items()]
+    pairs = zip(lost.index, lost, strict=True)  # (area, series) -> count; .items() keys type as a plain Hashable
+    listed = [f"{area} {series} ({count} of {totals[(area, series)]})" for (area, series), count in pairs]
     more = f" and {len(listed) - 3} more" if len(listed) > 3 else ""
     return [f"{table.path}: past figures lost in {', '.join(listed[:3])}{more}"]
 

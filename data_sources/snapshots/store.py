@@ -309,7 +309,7 @@ class SnapshotStore:
     def lock(
         self,
         wait: float = 300.0,
-        progress: Callable[[str], None] = lambda message: None,
+        progress: Callable[[str], object] = lambda message: None,
         stop: threading.Event | None = None,
     ) -> Iterator[None]:
         """One refresh at a time across processes; a second one waits for the first, at most `wait` seconds.
