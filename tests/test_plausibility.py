@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from data_sources.domain.catalog import CATALOG_PATH, CatalogError, load_catalog, parse_catalog
+from data_sources.domain.region import load_region, with_region
 from data_sources.service.commands import refresh as refresh_main
 from data_sources.snapshots.dataset import load_dataset
 from data_sources.snapshots.demo import demo_tables
@@ -154,7 +155,7 @@ def test_a_suppressed_municipality_leaves_the_region_at_least_the_sum_of_the_oth
 
 
 def test_a_share_of_series_of_another_table_is_a_catalog_error():
-    raw = yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8"))
+    raw = with_region(yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8")), load_region())
     (rate,) = [s for s in raw["series"] if s.get("share_of")]
     rate["share_of"] = ["unemployed", "population"]
     with pytest.raises(CatalogError, match=r"^series\[3\]\.share_of: must name two series of its table"):

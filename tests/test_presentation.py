@@ -8,7 +8,7 @@ import pytest
 from figures.formats import fmt_date, fmt_month, fmt_number, fmt_percent, month_end_phrase, vega_locale
 from figures.latest import Latest, latest, rank_areas
 from figures.sentences import headline_sentence
-from figures.views import INDEX_BASE_MONTHS, apply_view, moving_average, select
+from figures.views import apply_view, index_base_months, moving_average, select
 from ui.state import Selection, parse_params
 
 NB = "\u00a0"
@@ -74,6 +74,8 @@ def test_url_state_keeps_good_values_and_drops_bad_ones(catalog):
     assert sel == Selection(
         lang="sv",
         area="KU286",
+        group="unemployed",
+        theme="4.1",
         compare=("SSS", "KU285"),
         start="2020-01",
         end="2025-12",
@@ -140,7 +142,7 @@ def test_views_level_share_index_and_yearly_change(catalog):
     assert apply_view(rows, "share", catalog, data)["shown"].iloc[0] == pytest.approx(10.0)
     indexed = apply_view(rows, "index", catalog, data)
     # the base is the mean of 4/2020–3/2021 (100 + 3 … 100 + 14: 108,5), so the index averages 100 over it
-    assert indexed.loc[indexed["period"].isin(INDEX_BASE_MONTHS), "shown"].mean() == pytest.approx(100.0)
+    assert indexed.loc[indexed["period"].isin(index_base_months()), "shown"].mean() == pytest.approx(100.0)
     assert indexed.loc[indexed["period"] == "2021-03-01", "shown"].item() == pytest.approx(100 * 114 / 108.5)
     yoy = apply_view(rows, "yoy", catalog, data)["shown"]
     assert yoy.iloc[:12].isna().all() and (yoy.iloc[12:] == 12).all()

@@ -58,9 +58,12 @@ def extract(full: dict, municipalities: set[str]) -> dict:
     return {"type": "FeatureCollection", "crs": full.get("crs"), "features": kept}
 
 
-@functools.cache
 def load_boundaries(region: str | None = None) -> dict:
     """The region's municipalities and their neighbours as GeoJSON (metres, EPSG:3067); made once per process."""
-    code = region or region_setting()
+    return _boundaries(region or region_setting())
+
+
+@functools.cache
+def _boundaries(code: str) -> dict:
     full = json.loads(BOUNDARIES_PATH.read_text(encoding="utf-8"))
     return extract(full, set(load_region(code).members[code]))

@@ -106,7 +106,7 @@ class Comparison:
     """How the scorecard compares: how many comparable regions, chosen by which series; the band of no verdict."""
 
     peers: int = 5
-    peer_series: str = "unemployment_rate"
+    peer_series: str = ""  # catalog.yaml names it
     band_rate_points: float = 0.3
     band_count_percent: float = 2.0
 
@@ -138,8 +138,8 @@ class Catalog:
     region_members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     comparison: Comparison = field(default_factory=Comparison)
     breaks: tuple[Break, ...] = ()
-    count_series: str = "unemployed"  # the headline count: the overview's sentence, the slides' region line
-    rate_series: str = "unemployment_rate"  # the headline rate: sentences, municipal ranks, the card's trend
+    count_series: str = ""  # the headline count (roles): the overview's sentence, the slides' region line
+    rate_series: str = ""  # the headline rate (roles): sentences, municipal ranks, the card's trend
     views: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the series some views show, by id
 
     @property
@@ -306,7 +306,7 @@ class _Band(Schema):
 
 class _Comparison(Schema):
     peers: NonNegativeInt = 5
-    peer_series: str = "unemployment_rate"
+    peer_series: str
     band: _Band = _Band()
 
 
@@ -315,7 +315,7 @@ class _CatalogFile(Schema):
     tables: dict[str, _Table]
     areas: tuple[Area, ...]
     roles: _Roles
-    comparison: _Comparison = _Comparison()
+    comparison: _Comparison
     breaks: tuple[Break, ...] = ()
     region_members: dict[str, list[str]] = {}
     series: list[_Series]

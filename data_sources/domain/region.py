@@ -207,10 +207,13 @@ def _subregions(code: str, pack: _Pack, municipalities: tuple[str, ...]) -> tupl
     return tuple(places), members
 
 
-@functools.cache
 def load_region(code: str | None = None) -> Region:
     """The region REGION names (MK08 by default), from its pack and the classification; read once per process."""
-    code = region_setting() if code is None else code
+    return _load_region(region_setting() if code is None else code)
+
+
+@functools.cache
+def _load_region(code: str) -> Region:
     regions = _regions().regions
     if code not in regions:
         raise RegionError(f"REGION={code!r} is not a mainland region; one of {', '.join(sorted(regions))}")

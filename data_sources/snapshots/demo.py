@@ -51,8 +51,8 @@ def municipal_anchors(region: Region) -> dict:
     population = population_2025()
     total = sum(population[m] for m in munis)
     return {
-        "unemployed": {m: max(1, round(june * population[m] / total)) for m in munis},
-        "jobseekers": round(june * anchors()["region_jobseeker_ratio"]),
+        "count": {m: max(1, round(june * population[m] / total)) for m in munis},
+        "everyone": round(june * anchors()["region_jobseeker_ratio"]),
         "rate": rate,
         # a steady spread of rates around the region's, so that the municipalities differ
         "rate_profile": {m: 0.8 + 0.4 * ((int(m[2:]) * 37) % 100) / 100 for m in munis},
@@ -82,12 +82,12 @@ def _shape(months: list[str], anchor: str, wobble: float) -> np.ndarray:
 
 def _municipal_cells(months: list[str], region: Region) -> dict[str, dict[str, np.ndarray]]:
     own = municipal_anchors(region)
-    unemployed_june, rate, profile = own["unemployed"], own["rate"], own["rate_profile"]
+    unemployed_june, rate, profile = own["count"], own["rate"], own["rate_profile"]
     codes, last = anchors()["codes"], anchors()["last_period"]
     target_lf = sum(unemployed_june.values()) / (rate / 100)
     raw_lf = {a: u / (rate * profile[a] / 100) for a, u in unemployed_june.items()}
     scale = target_lf / sum(raw_lf.values())
-    ratio = own["jobseekers"] / sum(unemployed_june.values())
+    ratio = own["everyone"] / sum(unemployed_june.values())
     factors = own.get("share_factor") or {}
     out = {}
     years_back = (len(months) - 1 - np.arange(len(months))) / 12  # labour force shrinks slowly
@@ -95,9 +95,9 @@ def _municipal_cells(months: list[str], region: Region) -> dict[str, dict[str, n
         shape = _shape(months, last, wobble=i * 1.3)
         unemployed = np.round(june * shape)
         cells = {
-            codes["unemployed"]: unemployed,
-            codes["jobseekers"]: np.round(unemployed * ratio),
-            codes["labour_force"]: np.round(raw_lf[area] * scale * (1 - 0.004 * years_back)),
+            codes["count"]: unemployed,
+            codes["everyone"]: np.round(unemployed * ratio),
+            codes["base"]: np.round(raw_lf[area] * scale * (1 - 0.004 * years_back)),
         }
         for code, share in anchors()["shares"].items():
             local = share * (factors.get(area) or {}).get(code, 1.0)
@@ -109,11 +109,11 @@ def _municipal_cells(months: list[str], region: Region) -> dict[str, dict[str, n
 
 def _country_cells(months: list[str]) -> dict[str, np.ndarray]:
     country, codes = anchors()["country"], anchors()["codes"]
-    unemployed = np.round(country["unemployed"] * _shape(months, anchors()["last_period"], wobble=9.0))
+    unemployed = np.round(country["count"] * _shape(months, anchors()["last_period"], wobble=9.0))
     cells = {
-        codes["unemployed"]: unemployed,
-        codes["jobseekers"]: np.round(unemployed * country["jobseeker_ratio"]),
-        codes["labour_force"]: np.full(len(months), round(country["unemployed"] / country["rate"] * 100)),
+        codes["count"]: unemployed,
+        codes["everyone"]: np.round(unemployed * country["jobseeker_ratio"]),
+        codes["base"]: np.full(len(months), round(country["count"] / country["rate"] * 100)),
     }
     for code, share in anchors()["shares"].items():
         cells[code] = np.round(unemployed * share * (country["foreign_factor"] if code == codes["foreign"] else 1.0))
@@ -130,9 +130,9 @@ def _other_region_cells(months: list[str], catalog: Catalog) -> dict[str, dict[s
         shape = _shape(months, anchors()["last_period"], wobble=2.0 + i)
         unemployed = np.round(june * shape * (1 + drift * years_to_anchor))
         cells = {
-            codes["unemployed"]: unemployed,
-            codes["jobseekers"]: np.round(unemployed * anchors()["region_jobseeker_ratio"]),
-            codes["labour_force"]: np.full(len(months), round(june / rate * 100)),
+            codes["count"]: unemployed,
+            codes["everyone"]: np.round(unemployed * anchors()["region_jobseeker_ratio"]),
+            codes["base"]: np.full(len(months), round(june / rate * 100)),
         }
         for code, share in anchors()["shares"].items():
             cells[code] = np.round(unemployed * share)
@@ -144,7 +144,7 @@ def _other_region_cells(months: list[str], catalog: Catalog) -> dict[str, dict[s
 def _rows(area: str, months: list[str], cells: dict[str, np.ndarray], suppress: bool) -> list[tuple]:
     rows = []
     codes, limit, suppressed = anchors()["codes"], anchors()["small_count_limit"], anchors()["suppressed"]
-    rate = np.round(100 * cells[codes["unemployed"]] / cells[codes["labour_force"]], 1)
+    rate = np.round(100 * cells[codes["count"]] / cells[codes["base"]], 1)
     for code, values in [*cells.items(), (codes["rate"], rate)]:
         for month, value in zip(months, values, strict=True):
             hidden = suppress and code in suppressed and 0 < value < limit

@@ -163,7 +163,7 @@ class SnapshotStore:
         """
         paths = [self.root, self.manifest_path, self.attempts_path]
         paths += [self.parquet_path(key, entry["release"]) for key, entry in sorted(self.manifest().items())]
-        parts = []
+        parts = [str(self.root)]  # the region's folder: two regions' empty stores are not the same state
         for path in paths:
             try:
                 info = path.stat()
