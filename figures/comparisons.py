@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_sources.domain.catalog import Break
+from data_sources.domain.catalog import Break, Series
 from data_sources.domain.periods import Month
 from data_sources.domain.region import programme_baseline
 from data_sources.snapshots.series_frame import is_lower_bound
@@ -158,6 +158,12 @@ def programme_change(series: dict[Month, Point], last: Month, is_rate: bool, bas
         zero_base=not is_rate and before == 0,
         overlap=last.shift(1 - MEAN_MONTHS) <= baseline,
     )
+
+
+def difference_text(value: float, series: Series, lang: str) -> str:
+    """A change in the series' own unit: '+12' for a count, '+0,7 %-yks.' for a rate; '..' when unknown."""
+    text = fmt_number(value, series.decimals, lang, signed=True)
+    return f"{text} {t('points', lang)}" if series.unit == "percent" and text != ".." else text
 
 
 def change_text(value: float, is_rate: bool, lang: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_sources.domain.catalog import Catalog, Series
-from figures.formats import fmt_number
+from figures.comparisons import difference_text
 from figures.i18n import TEXTS, t
 from figures.latest import Latest, latest, rank_areas
 from figures.sentences import lower_bound_note, value_text, year_change_text
@@ -108,12 +108,6 @@ def unit_text(series: Series, lang: str) -> str:
     return t("unit_row_percent" if series.unit == "percent" else f"unit_short_{series.unit}", lang)
 
 
-def change_text(value: float, series: Series, lang: str) -> str:
-    """'+12' for a count, '+0,7 %-yks.' for a rate; '..' when unknown."""
-    text = fmt_number(value, series.decimals, lang, signed=True)
-    return f"{text} {t('points', lang)}" if series.unit == "percent" and text != ".." else text
-
-
 def label_text(row: FigureRow, lang: str, marker: str = "") -> str:
     return f"{row.series.label[lang]}{marker}"
 
@@ -163,7 +157,7 @@ def display_table(rows: list[FigureRow], catalog: Catalog, area: str, lang: str)
                 t("figure", lang): label_text(row, lang, marker),
                 t("col_unit", lang): unit_text(series, lang),
                 name(area).name[lang]: value_text(row.mine.value, series, lang, row.mine.status),
-                t("col_month_change", lang): change_text(row.mine.month_change, series, lang),
+                t("col_month_change", lang): difference_text(row.mine.month_change, series, lang),
                 t("col_year_change", lang): year,
                 name(catalog.region_code).name[lang]: value_text(row.region.value, series, lang, row.region.status),
                 name(catalog.country_code).name[lang]: value_text(row.country.value, series, lang, row.country.status),
@@ -195,7 +189,7 @@ def six_display(table: pd.DataFrame, catalog: Catalog, lang: str) -> pd.DataFram
             series = catalog.series_by_id(series_id)
             out[short_label(series, lang)] = value_text(rec[series_id], series, lang)
             if series_id in (catalog.count_series, catalog.rate_series):
-                out[f"{short_label(series, lang)}, {t('six_year_change', lang)}"] = change_text(
+                out[f"{short_label(series, lang)}, {t('six_year_change', lang)}"] = difference_text(
                     rec[f"{series_id}_year_change"], series, lang
                 )
         out[t("rank_col", lang)] = ".." if math.isnan(rec["rank"]) else f"{int(rec['rank'])}/{len(table)}"

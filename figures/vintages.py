@@ -8,24 +8,20 @@ import math
 import pandas as pd
 
 from data_sources.domain.catalog import Catalog
+from data_sources.domain.release_calendar import release_day
 from data_sources.snapshots.store import Provenance
+from figures.comparisons import difference_text
 from figures.formats import fmt_date, fmt_month
 from figures.i18n import t
 from figures.latest import latest
-from figures.municipal import change_text
 from figures.sentences import value_text
 
 HELSINKI = "Europe/Helsinki"
 
 
-def release_day(prov: Provenance) -> dt.date:
-    """The day a release came out, in Finnish time."""
-    return pd.Timestamp(prov.release).tz_convert(HELSINKI).date()
-
-
 def release_known_on(vintages: list[Provenance], day: dt.date) -> Provenance | None:
     """The newest release out on or before `day` (what a meeting that day saw); None if none was."""
-    known = [p for p in vintages if release_day(p) <= day]
+    known = [p for p in vintages if release_day(p.release) <= day]
     return max(known, key=lambda p: p.release) if known else None
 
 
@@ -89,10 +85,10 @@ def comparison_choices(
     for day in sorted(meetings, reverse=True):
         seen = release_known_on(vintages, day)
         if seen is not None and seen.release < current_release:
-            release = fmt_date(str(release_day(seen)), lang)
+            release = fmt_date(str(release_day(seen.release)), lang)
             choices[day.isoformat()] = t("since_meeting", lang, date=fmt_date(str(day), lang), release=release)
     for prov in sorted(earlier, key=lambda p: p.release, reverse=True):
-        released = release_day(prov).isoformat()
+        released = release_day(prov.release).isoformat()
         choices.setdefault(released, t("since_release", lang, date=fmt_date(released, lang)))
     return choices
 
@@ -148,7 +144,7 @@ def comparison_table(
                 t("figure", lang): series.label[lang],
                 then_head: cell(rec["then_value"], rec["then_period"], series) + (" *" if rec["revised"] else ""),
                 now_head: cell(rec["now_value"], rec["now_period"], series),
-                change_head: ".." if math.isnan(rec["change"]) else change_text(rec["change"], series, lang),
+                change_head: ".." if math.isnan(rec["change"]) else difference_text(rec["change"], series, lang),
                 t("since_revised", lang): revised,
             }
         )

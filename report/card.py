@@ -50,7 +50,7 @@ def _table(doc: Document, frame: pd.DataFrame, size: float = 8, first_width: flo
     pdf.ln(2)
 
 
-def trend_spec(data: Dataset, catalog: Catalog, area: str, lang: str) -> dict:
+def rate_trend_spec(data: Dataset, catalog: Catalog, area: str, lang: str) -> dict:
     """The unemployment rate of the municipality, the region and the country since DEFAULT_START."""
     series = catalog.series_by_id(catalog.rate_series)
     rows = select(data.frame, series.id, (area, catalog.region_code, catalog.country_code), DEFAULT_START.start)
@@ -89,7 +89,7 @@ def municipality_card(data: Dataset, catalog: Catalog, area: str, lang: str) -> 
     ranks = rank_areas(dict(zip(six["area_code"], six[catalog.rate_series], strict=True)))
     if area in ranks:
         doc.text(t("card_rank", lang, rank=ranks[area], of=len(six)), size=9, bold=True)
-    doc.chart(trend_spec(data, catalog, area, lang))
+    doc.chart(rate_trend_spec(data, catalog, area, lang))
     doc.text(t("six_title", lang), size=11, bold=True, gap=1)
     _table(doc, six_display(six, catalog, lang), size=7.5, first_width=1.4)
     doc.text(f"{t('note_licence', lang)}: {catalog.licence}, {catalog.producer}", size=7, gap=0)

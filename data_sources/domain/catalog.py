@@ -12,13 +12,12 @@ from pydantic import NonNegativeFloat, NonNegativeInt, model_validator
 from data_sources.domain.content_schema import LANGUAGES as LANGUAGES  # the app's languages, read from here too
 from data_sources.domain.content_schema import STRICT_KEYS, IsoDay, Labels, Schema, fault, first_repeat, validate
 from data_sources.domain.content_yaml import Content, load_file
-from data_sources.domain.region import load_region, region_setting, with_region
+from data_sources.domain.region import Area, load_region, region_setting, with_region
 
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
-AreaKind = Literal["region", "subregion", "municipality", "country", "other_region"]
 Unit = Literal["persons", "percent", "vacancies"]
 PerKind = Literal["labour_force", "population", "none"]
-AREA_KINDS, UNITS, PER_KINDS = get_args(AreaKind), get_args(Unit), get_args(PerKind)
+UNITS, PER_KINDS = get_args(Unit), get_args(PerKind)
 # What a proxy's label must say in each language. Swedish: "ersättande mått" (a substitute measure);
 # "ersättare" reads as a stand-in person.
 PROXY_MARKERS = {"fi": "korvike", "sv": "ersättande mått", "en": "proxy"}
@@ -51,17 +50,6 @@ class Table:
     def short_id(self) -> str:
         """The id people recognise, e.g. '12r5' for 'tyonv/12r5.px'."""
         return self.file_name.removesuffix(".px")
-
-
-@dataclass(frozen=True)
-class Area:
-    __pydantic_config__ = STRICT_KEYS  # read straight from catalog.yaml, like Proxy and Break
-
-    code: str
-    kind: AreaKind
-    colour: str
-    name: Labels
-    where: Labels  # the name as it stands in a sentence (Finnish locative)
 
 
 @dataclass(frozen=True)

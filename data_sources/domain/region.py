@@ -18,9 +18,9 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
-from data_sources.domain.content_schema import Labels, Schema, validate
+from data_sources.domain.content_schema import STRICT_KEYS, Labels, Schema, validate
 from data_sources.domain.content_yaml import load_file
 from data_sources.domain.periods import Month
 
@@ -44,15 +44,21 @@ class RegionError(ValueError):
     """The REGION setting or a region pack is not what the app needs."""
 
 
+AreaKind = Literal["region", "subregion", "municipality", "country", "other_region"]
+AREA_KINDS = get_args(AreaKind)
+
+
 @dataclass(frozen=True)
-class Place:
-    """An area of the region as the catalog needs it: code, kind, colour, names."""
+class Area:
+    """An area with its code, kind, colour on every chart and names (read straight from catalog.yaml too)."""
+
+    __pydantic_config__ = STRICT_KEYS
 
     code: str
-    kind: str
+    kind: AreaKind
     colour: str
-    name: dict[str, str]
-    where: dict[str, str]
+    name: Labels
+    where: Labels  # the name as it stands in a sentence (Finnish locative)
 
     def as_raw(self) -> dict:
         return {"code": self.code, "kind": self.kind, "colour": self.colour, "name": self.name, "where": self.where}
@@ -79,21 +85,21 @@ class Region:
     where: dict[str, str]  # 'Kymenlaaksossa': the name as it stands in a sentence
     of: dict[str, str]  # 'Kymenlaakson': the genitive, as in 'Kymenlaakson kunnat'
     colour: str
-    subregions: tuple[Place, ...]
-    municipalities: tuple[Place, ...]
+    subregions: tuple[Area, ...]
+    municipalities: tuple[Area, ...]
     members: dict[str, tuple[str, ...]]  # the region and each sub-region -> its municipalities
-    other_regions: tuple[Place, ...]  # the other mainland regions, for comparable regions and ranks
+    other_regions: tuple[Area, ...]  # the other mainland regions, for comparable regions and ranks
     programme: ProgrammeFiles | None = None
     pack: Path | None = None
     break_notes: dict[str, dict[str, str]] = field(default_factory=dict)
     demo: dict = field(default_factory=dict)
 
     @property
-    def place(self) -> Place:
-        return Place(self.code, "region", self.colour, self.name, self.where)
+    def place(self) -> Area:
+        return Area(self.code, "region", self.colour, self.name, self.where)
 
     @property
-    def places(self) -> tuple[Place, ...]:
+    def places(self) -> tuple[Area, ...]:
         """Every area the region's figures are fetched for, in the pickers' order, the other regions last."""
         return (self.place, *self.subregions, *self.municipalities, *self.other_regions)
 
@@ -178,7 +184,7 @@ def _regions() -> _RegionsFile:
     return validate(_RegionsFile, load_file(REGIONS_YAML), RegionError)
 
 
-def _municipalities(code: str, pack: _Pack) -> tuple[Place, ...]:
+def _municipalities(code: str, pack: _Pack) -> tuple[Area, ...]:
     rows = sorted(row for row, r in _classification()[0].items() if r["region_code"] == code)
     unknown = sorted(set(pack.municipalities) - set(rows))
     if unknown:
@@ -189,11 +195,11 @@ def _municipalities(code: str, pack: _Pack) -> tuple[Place, ...]:
         name = {"fi": row["municipality_fi"], "sv": row["municipality_sv"], "en": row["municipality_fi"]}
         mine = pack.municipalities.get(muni) or _Municipality()
         where = mine.where or {lang: text.format(name=name[lang]) for lang, text in WHERE_FALLBACK.items()}
-        places.append(Place(muni, "municipality", mine.colour or PALETTE[i % len(PALETTE)], name, where))
+        places.append(Area(muni, "municipality", mine.colour or PALETTE[i % len(PALETTE)], name, where))
     return tuple(places)
 
 
-def _subregions(code: str, pack: _Pack, municipalities: tuple[str, ...]) -> tuple[tuple[Place, ...], dict]:
+def _subregions(code: str, pack: _Pack, municipalities: tuple[str, ...]) -> tuple[tuple[Area, ...], dict]:
     subregion_of = _classification()[1]
     places, members = [], {}
     for sub in pack.subregions:
@@ -202,7 +208,7 @@ def _subregions(code: str, pack: _Pack, municipalities: tuple[str, ...]) -> tupl
             raise RegionError(
                 f"region {code} sub-region {sub.code}: its municipalities are not the region's ({', '.join(listed)})"
             )
-        places.append(Place(sub.code, "subregion", sub.colour, sub.name, sub.where))
+        places.append(Area(sub.code, "subregion", sub.colour, sub.name, sub.where))
         members[sub.code] = listed
     return tuple(places), members
 
@@ -226,7 +232,7 @@ def _load_region(code: str) -> Region:
     codes = tuple(p.code for p in municipalities)
     subregions, members = _subregions(code, pack, codes)
     others = tuple(
-        Place(other, "other_region", OTHER_REGION_COLOUR, forms.name, forms.where)
+        Area(other, "other_region", OTHER_REGION_COLOUR, forms.name, forms.where)
         for other, forms in sorted(regions.items())
         if other != code
     )

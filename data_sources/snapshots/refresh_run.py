@@ -35,7 +35,7 @@ from data_sources.snapshots.store import (
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[str], object]  # what it returns is not used (st.markdown's element, say)
+ProgressLine = Callable[[str], object]  # what it returns is not used (st.markdown's element, say)
 MAX_REASON = 400  # one failure line at most, in characters
 FUTURE_ALLOWED = timedelta(days=1)  # a release stamp may be ahead of our clock by this much
 
@@ -96,7 +96,7 @@ def fetch_table(
     client: PxWebClient,
     limits: ApiConfig,
     release: str,
-    progress: Progress,
+    progress: ProgressLine,
     bodies: list[dict],
 ) -> pd.DataFrame:
     """Every figure the catalog wants from one table release, split to the API's cell limit.
@@ -125,7 +125,7 @@ def judged_release(
     limits: ApiConfig,
     release: str,
     previous: pd.DataFrame | None,
-    progress: Progress,
+    progress: ProgressLine,
 ) -> tuple[pd.DataFrame, int, list[dict]]:
     """A release fetched and judged: its figures, how many it revised, its queries.
 
@@ -154,7 +154,7 @@ def refresh_table(
     store: SnapshotStore,
     limits: ApiConfig,
     listings: dict[str, list[dict]],
-    progress: Progress,
+    progress: ProgressLine,
 ) -> TableResult:
     if table.folder not in listings:
         listings[table.folder] = client.list_folder(catalog.database, table.folder)
@@ -210,7 +210,7 @@ def refresh_all(
     catalog: Catalog,
     client: PxWebClient,
     store: SnapshotStore,
-    progress: Progress = lambda message: None,
+    progress: ProgressLine = lambda message: None,
     lock_wait: float = RefreshLimits().lock_wait_s,
 ) -> list[TableResult]:
     """Refresh every table in the catalog under the store's lock (see `refresh_tables`)."""
@@ -222,7 +222,7 @@ def refresh_tables(
     catalog: Catalog,
     client: PxWebClient,
     store: SnapshotStore,
-    progress: Progress = lambda message: None,
+    progress: ProgressLine = lambda message: None,
     warnings: list[str] | None = None,
 ) -> list[TableResult]:
     """Refresh every table; one table's failure keeps its stored data and the rest go on. Hold the lock."""
@@ -303,7 +303,7 @@ def refresh_cache_dir(
     catalog: Catalog,
     cache_dir: Path,
     base_url: str,
-    progress: Progress = lambda message: None,
+    progress: ProgressLine = lambda message: None,
     *,
     timeout: float = 30.0,
     retries: int = 3,
