@@ -120,7 +120,7 @@ def test_kunta_with_area_ku624_in_swedish_is_about_pyttis(real_cache, monkeypatc
 def test_a_region_in_the_sidebar_asks_for_a_municipality_and_the_choice_sets_the_sidebar(real_cache, monkeypatch):
     at = open_page(real_cache, monkeypatch)
     assert at.title[0].value == "Oma kunta"
-    assert at.info[0].value == "Kymenlaakso ei ole kunta. Valitse yksi kuudesta kunnasta:"
+    assert at.info[0].value == "Kymenlaakso ei ole kunta. Valitse yksi Kymenlaakson kunnista:"
     pills = at.get("button_group")[0]
     pills.set_value("KU624").run()
     assert at.title[0].value == "Oma kunta: Pyhtää"
