@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from figures.i18n import TEXTS
+from figures.i18n import t
 from tests.browser import (
     ARTIFACTS,
     ROOT,
@@ -108,12 +108,12 @@ def test_the_document_language_and_tab_title_follow_the_chosen_language(server, 
         page.goto(f"/ryhmat?lang={lang}")
         wait_for_charts(page, 1)
         page.wait_for_function("(lang) => document.documentElement.lang === lang", arg=lang, timeout=30000)
-        assert page.title() == TEXTS["app_title"][lang]
+        assert page.title() == t("app_title", lang)
     # changing the language on the page, without a reload, changes both too
     page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
     page.get_by_role("option", name="Svenska").click()
     page.wait_for_function("() => document.documentElement.lang === 'sv'", timeout=30000)
-    page.wait_for_function("(title) => document.title === title", arg=TEXTS["app_title"]["sv"], timeout=30000)
+    page.wait_for_function("(title) => document.title === title", arg=t("app_title", "sv"), timeout=30000)
     page.close()
 
 
