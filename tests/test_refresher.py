@@ -169,7 +169,7 @@ def test_the_running_refresher_honours_an_accepted_request_and_stops_cleanly(fak
 
 
 def test_store_stamp_changes_only_when_a_refresh_writes(fake, cache_dir, catalog):
-    assert store_stamp(cache_dir) == "-|-|-"
+    assert store_stamp(cache_dir) == f"{cache_dir / 'snapshots' / 'MK08'}|-|-|-"  # the region's folder, nothing in it
     refresher = make(fake, cache_dir, catalog)
     refresher.round()
     stamp = store_stamp(cache_dir)
