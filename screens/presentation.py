@@ -24,7 +24,7 @@ st.html(HERE / "projector.css")
 # keyboard shortcuts (← → Page Up Page Down) keep working.
 if st.context.is_embedded:
     st.html(HERE / "projector-embed.css")
-ctx = page_frame()
+ctx = page_frame(slide=True)
 lang, sel = ctx.lang, ctx.sel
 
 
@@ -53,16 +53,24 @@ def go(step: int) -> None:
     set_selection(slide=min(max(number + step, 1), len(slides)))
 
 
-st.title(slide.headline, anchor=False)  # no link icon by a projected headline
+# The headline's type shrinks with its length so that it takes at most two lines (ui/projector.css); only
+# a number goes into the style.
+st.html(f"<style>.st-key-slide {{ --headline-chars: {max(len(slide.headline), 1):d}; }}</style>")
 spec = None
-if slide.closing:
-    # the deck's own headlines (figures and catalog labels), as a list; Markdown marks escaped all the same
-    st.markdown("\n".join("- " + re.sub(r"([\\`*_\[\]<>#])", r"\\\1", point) for point in slide.points))
-    st.caption(ctx.source_line(ctx.catalog.monthly_table_key))
-else:
-    spec = slide_spec(ctx.data, slide, lang)
-    st.vega_lite_chart(spec, width="stretch", theme=None)
-st.caption(" · ".join(x for x in [slide.theme, f"{number} / {len(slides)}", slide.note] if x))
+# The slide fills the window and no more (ui/projector.css): the label, headline and caption take what they
+# need, the chart the height that is left, at 1366×768 as at 1920×1080.
+with st.container(key="slide"):
+    if ctx.data.is_demo:  # demo figures are labelled on every slide, small
+        st.warning(t("demo_short", lang), icon=":material/warning:")
+    st.title(slide.headline, anchor=False)  # no link icon by a projected headline
+    if slide.closing:
+        # the deck's own headlines (figures and catalog labels), as a list; Markdown marks escaped all the same
+        st.markdown("\n".join("- " + re.sub(r"([\\`*_\[\]<>#])", r"\\\1", point) for point in slide.points))
+        st.caption(ctx.source_line(ctx.catalog.monthly_table_key))
+    else:
+        spec = slide_spec(ctx.data, slide, lang)
+        st.vega_lite_chart(spec, width="stretch", height="stretch", theme=None)
+    st.caption(" · ".join(x for x in [slide.theme, f"{number} / {len(slides)}", slide.note] if x))
 
 with st.container(key="slide-controls"):
     previous, counter, following, *_ = st.columns([1.2, 0.8, 1.2, 1, 1, 3])
