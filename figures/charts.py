@@ -72,7 +72,7 @@ def finish(chart: _Chart, lang: str, large: bool = False) -> _Chart:
             labelFontSize=axis_size,
             titleFontSize=axis_size,
             orient="bottom",
-            labelLimit=400,
+            labelLimit=640 if large else 400,  # a sub-region's whole Swedish name on a slide
             labelColor=LABEL_COLOUR,
         )
         .configure_view(stroke=None)

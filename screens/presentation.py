@@ -15,6 +15,7 @@ from report.export import file_stem
 from report.slides import Slide, build_deck, deck_pdf, deck_title, slide_chart
 from ui.context import bind, cached_on_data, page_frame, set_selection
 from ui.figures import chart_downloads
+from ui.frame import headline_length
 
 HERE = Path(__file__).resolve().parent.parent / "ui"
 
@@ -53,9 +54,7 @@ def go(step: int) -> None:
     set_selection(slide=min(max(number + step, 1), len(slides)))
 
 
-# The headline's type shrinks with its length so that it takes at most two lines (ui/projector.css); only
-# a number goes into the style.
-st.html(f"<style>.st-key-slide {{ --headline-chars: {max(len(slide.headline), 1):d}; }}</style>")
+headline_length(len(slide.headline))  # its type shrinks with its length: two lines at most
 spec = None
 # The slide fills the window and no more (ui/projector.css): the label, headline and caption take what they
 # need, the chart the height that is left, at 1366×768 as at 1920×1080.
