@@ -72,7 +72,7 @@ def finish(chart: _Chart, lang: str, large: bool = False) -> _Chart:
             labelFontSize=axis_size,
             titleFontSize=axis_size,
             orient="bottom",
-            labelLimit=400,
+            labelLimit=640 if large else 400,  # a sub-region's whole Swedish name on a slide
             labelColor=LABEL_COLOUR,
         )
         .configure_view(stroke=None)
@@ -101,7 +101,7 @@ def trend_chart(
     lang: str,
     decimals: int = 0,
     average: bool = False,
-    height: int = 320,
+    height: int | str = 320,
     large: bool = False,
     show_title: bool = True,
 ) -> alt.LayerChart | alt.FacetChart:
@@ -171,18 +171,21 @@ def trend_chart(
             .mark_rule(strokeDash=[4, 4], color="#555555")
             .encode(x="date:T", tooltip=tooltip, description="tip:N")
         )
-        # a label in the last third of the period goes left of its rule, so it is not cut at the right edge
+        # a label in the last third of the period goes left of its rule, so it is not cut at the right edge;
+        # with labels on both sides, those on the left go a line lower, so the two never run into each other
         late = events["date"] > start + (end - start) * 2 / 3
         sides: list[tuple[pd.DataFrame, Literal["left", "right"]]] = [(events[~late], "left"), (events[late], "right")]
+        size = 20 if large else 11
+        lower = round(size * 1.3) if late.any() and not late.all() else 0
         labels = [
             alt.Chart(part)
             .mark_text(
                 align=align,
                 baseline="top",
                 dx=4 if align == "left" else -4,
-                dy=2,
+                dy=2 if align == "left" else 2 + lower,
                 color="#333333",
-                fontSize=20 if large else 11,
+                fontSize=size,
             )
             .encode(x="date:T", y=alt.value(0), text="label:N", tooltip=tooltip, description="tip:N")
             for part, align in sides

@@ -22,13 +22,16 @@ FONT_FILES = {
     "B": ("DejaVuSans-Bold.ttf", "LiberationSans-Bold.ttf"),
 }
 EXPORT_WIDTH = 1100
+EXPORT_HEIGHT = 600  # a chart as tall as its container on the page (a slide's) is this tall in a file
 
 
 def fixed_width(spec: dict, width: int = EXPORT_WIDTH) -> dict:
-    """A spec with a pixel width: 'container' only means something inside a page."""
+    """A spec with a pixel width and height: 'container' only means something inside a page."""
     spec = copy.deepcopy(spec)
     if spec.get("width") in (None, "container"):
         spec["width"] = width
+    if spec.get("height") == "container":
+        spec["height"] = EXPORT_HEIGHT
     return spec
 
 

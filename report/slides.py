@@ -158,10 +158,13 @@ def slide_chart(
     lang: str,
     start: str = str(DEFAULT_START.start.date()),
     width: int | str = "container",
-    height: int = 600,
+    height: int | str = "container",
     titled: bool = False,
 ) -> alt.TopLevelMixin:
     """The slide's chart at projector size: 24 px axis labels, unit and source above it.
+
+    As tall as its container by default: on the slide, the height the window leaves under the headline
+    (ui/projector.css); a file of its own (PNG, SVG, PDF) gives a height in pixels.
 
     On the slide the headline above it is the one title; `titled` puts the headline into the chart for a
     PNG or SVG that travels alone.

@@ -15,6 +15,7 @@ from report.export import file_stem
 from report.slides import Slide, build_deck, deck_pdf, deck_title, slide_chart
 from ui.context import bind, cached_on_data, page_frame, set_selection
 from ui.figures import chart_downloads
+from ui.frame import headline_length
 
 HERE = Path(__file__).resolve().parent.parent / "ui"
 
@@ -24,7 +25,7 @@ st.html(HERE / "projector.css")
 # keyboard shortcuts (← → Page Up Page Down) keep working.
 if st.context.is_embedded:
     st.html(HERE / "projector-embed.css")
-ctx = page_frame()
+ctx = page_frame(slide=True)
 lang, sel = ctx.lang, ctx.sel
 
 
@@ -53,16 +54,22 @@ def go(step: int) -> None:
     set_selection(slide=min(max(number + step, 1), len(slides)))
 
 
-st.title(slide.headline, anchor=False)  # no link icon by a projected headline
+headline_length(len(slide.headline))  # its type shrinks with its length: two lines at most
 spec = None
-if slide.closing:
-    # the deck's own headlines (figures and catalog labels), as a list; Markdown marks escaped all the same
-    st.markdown("\n".join("- " + re.sub(r"([\\`*_\[\]<>#])", r"\\\1", point) for point in slide.points))
-    st.caption(ctx.source_line(ctx.catalog.monthly_table_key))
-else:
-    spec = slide_spec(ctx.data, slide, lang)
-    st.vega_lite_chart(spec, width="stretch", theme=None)
-st.caption(" · ".join(x for x in [slide.theme, f"{number} / {len(slides)}", slide.note] if x))
+# The slide fills the window and no more (ui/projector.css): the label, headline and caption take what they
+# need, the chart the height that is left, at 1366×768 as at 1920×1080.
+with st.container(key="slide"):
+    if ctx.data.is_demo:  # demo figures are labelled on every slide, small
+        st.warning(t("demo_short", lang), icon=":material/warning:")
+    st.title(slide.headline, anchor=False)  # no link icon by a projected headline
+    if slide.closing:
+        # the deck's own headlines (figures and catalog labels), as a list; Markdown marks escaped all the same
+        st.markdown("\n".join("- " + re.sub(r"([\\`*_\[\]<>#])", r"\\\1", point) for point in slide.points))
+        st.caption(ctx.source_line(ctx.catalog.monthly_table_key))
+    else:
+        spec = slide_spec(ctx.data, slide, lang)
+        st.vega_lite_chart(spec, width="stretch", height="stretch", theme=None)
+    st.caption(" · ".join(x for x in [slide.theme, f"{number} / {len(slides)}", slide.note] if x))
 
 with st.container(key="slide-controls"):
     previous, counter, following, *_ = st.columns([1.2, 0.8, 1.2, 1, 1, 3])

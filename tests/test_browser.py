@@ -148,7 +148,9 @@ def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
             if number > 1:  # the slide number reaches the URL in the same script run as the headline
                 page.wait_for_function("(n) => location.search.includes('slide=' + n)", arg=number, timeout=30000)
             assert page.evaluate(OVERFLOW) == [], f"slide {number} overflows"
-            assert float(page.evaluate("getComputedStyle(document.querySelector('h1')).fontSize")[:-2]) >= 48
+            # large type, smaller only as far as a long headline needs to stay within two lines
+            assert float(page.evaluate("getComputedStyle(document.querySelector('h1')).fontSize")[:-2]) >= 40
+            assert page.evaluate(HEADLINE_LINES) <= 2
             if closing:  # the closing slide sums the deck up: every headline once more
                 assert (
                     page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"] li').all_inner_texts()
@@ -229,21 +231,62 @@ CUT_CHART_TEXTS = """() => {
 }"""
 
 
+# The parts of a slide that lie (partly) outside the window: the chart, its axes, its legend, the headline.
+OFF_SCREEN = """() => {
+  const svg = document.querySelector('svg.marks');
+  const parts = [['headline', document.querySelector('h1')], ['chart', svg],
+    ...Array.from(svg.querySelectorAll('.role-axis')).map((e) => ['axis', e]),
+    ...Array.from(svg.querySelectorAll('.role-legend')).map((e) => ['legend', e])];
+  return parts.filter(([, e]) => { const r = e.getBoundingClientRect();
+    return r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth; })
+    .map(([name, e]) => { const r = e.getBoundingClientRect();
+      return `${name} y ${r.top}–${r.bottom} x ${r.left}–${r.right}`; });
+}"""
+HEADLINE_LINES = """() => { const h = document.querySelector('h1');
+  return Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight)); }"""
+
+
 def test_slides_fit_in_every_language_at_1920x1080_and_1366x768(real_cache, browser):
-    """Nothing of a slide is cut or hidden off the edge: headline, chart, unit and source line."""
+    """Nothing of a slide is cut, hidden off the edge or below the fold: headline, chart with its x-axis and
+    legend, unit and source line; presenting (?embed=true) and on the page with its controls under the slide."""
     with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(real_cache)}) as server:
         for size, (width, height) in SIZES.items():
             page = browser.new_page(viewport={"width": width, "height": height}, base_url=server.url)
             page.goto("/")
             wait_for_charts(page, 0)
-            for lang in ("fi", "sv", "en"):
-                for slide in (1, 2):
-                    page.goto(f"/esitys?embed=true&deck=4.4&slide={slide}&lang={lang}")
-                    wait_for_charts(page, 1)
-                    where = f"{lang} {size} slide {slide}"
-                    assert page.evaluate(OVERFLOW) == [], f"{where} overflows"
-                    assert page.evaluate(CUT_CHART_TEXTS) == [], where  # e.g. the English source line at 1366
-                    texts = page.evaluate(SEEN)["texts"]
-                    assert not any("…" in text for text in texts), (where, texts)
-                    page.screenshot(path=str(ARTIFACTS / f"esitys-{lang}-{size}-{slide}.png"))
+            for lang, slide, embed in [
+                *((lang, slide, "embed=true&") for lang in ("fi", "sv", "en") for slide in (1, 2, 3)),
+                ("fi", 3, ""),
+            ]:
+                page.goto(f"/esitys?{embed}deck=4.4&slide={slide}&lang={lang}")
+                wait_for_charts(page, 1)
+                where = f"{lang} {size} slide {slide} {embed or 'not embedded'}"
+                assert page.evaluate(OVERFLOW) == [], f"{where} overflows"
+                assert page.evaluate(CUT_CHART_TEXTS) == [], where  # e.g. the English source line at 1366
+                assert page.locator("svg.marks .role-legend").count() == 1, where
+                assert page.evaluate(OFF_SCREEN) == [], where  # 4.4 slide 3 at 1366: the chart ran to y = 987
+                assert page.evaluate(HEADLINE_LINES) <= 2, where
+                texts = page.evaluate(SEEN)["texts"]
+                assert not any("…" in text for text in texts), (where, texts)
+                page.screenshot(path=str(ARTIFACTS / f"esitys-{lang}-{size}-{slide}{'-page' if not embed else ''}.png"))
             page.close()
+
+
+def test_a_demo_slide_says_demo_in_one_small_line_and_nothing_else_of_the_frame(browser, tmp_path):
+    with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(tmp_path / "empty")}) as server:
+        page = browser.new_page(viewport={"width": 1366, "height": 768}, base_url=server.url)
+        page.goto("/")
+        wait_for_charts(page, 0)
+        for lang, label in (("fi", "DEMOAINEISTO"), ("en", "DEMO DATA")):
+            for embed in ("embed=true&", ""):
+                page.goto(f"/esitys?{embed}deck=4.4&slide=3&lang={lang}")
+                wait_for_charts(page, 1)
+                alerts = page.locator('[data-testid="stMain"] [data-testid="stAlert"]')
+                assert alerts.count() == 1 and label in alerts.first.inner_text()
+                box = alerts.first.bounding_box()
+                assert box is not None and box["height"] <= 40, box  # a line, not a banner
+                main = page.locator('[data-testid="stMain"]').inner_text()
+                assert "odotet" not in main and "expected" not in main  # no release line on a slide
+                assert page.evaluate(OFF_SCREEN) == [], (lang, embed)
+        page.screenshot(path=str(ARTIFACTS / "esitys-demo-1366.png"))
+        page.close()

@@ -62,6 +62,9 @@ def test_upstream_markdown_is_shown_as_plain_text_on_every_page(hostile_cache, b
         for path in PAGES:
             page.goto(path)
             charts_ready(page, 0)
+            if path == "/esitys":  # a slide shows no status at all (ui/context.page_frame)
+                assert page.locator('[data-testid="stAlert"]').count() == 0
+                continue
             alert = page.locator('[data-testid="stAlert"]', has_text="Huoltokatko").first
             alert.wait_for(timeout=30000)
             assert HOSTILE in alert.inner_text(), path  # every character, as text

@@ -114,7 +114,9 @@ def test_no_code_renders_raw_html_and_pages_do_no_http():
         # the figure layer's Markup as a JSON string (markup_script checks the type)
         for call in re.findall(r"st\.html\((.*)\)", text):
             static = call.startswith("HERE / ") and call.endswith(('.css"', '.css")'))
-            escaped = path.name == "frame.py" and ("html.escape(text)" in call or "json.dumps(lang)" in call)
+            escaped = path.name == "frame.py" and (
+                "html.escape(text)" in call or "json.dumps(lang)" in call or "max(int(chars), 1):d" in call
+            )
             markup = path.name == "safe.py" and call.startswith("markup_script(markup)")
             assert static or escaped or markup, (path, call)
         assert "import requests" not in text, path

@@ -165,12 +165,17 @@ def release_line(ctx: Context, today: date) -> str:
     return line[:1].upper() + line[1:]
 
 
-def page_frame() -> Context:
+def page_frame(slide: bool = False) -> Context:
     """What every page starts with: data, selection, the demo/stale banners, and the URL kept in step.
 
+    A `slide` (the presentation) shows nothing of the frame: no banner, no release line. It labels demo
+    figures itself, small, on the slide (screens/presentation.py).
     Widget callbacks run before the script, so the selection is already final here.
     """
     ctx = context()
+    if slide:
+        write_url(ctx.sel)
+        return ctx
     banners(ctx)
     line = release_line(ctx, datetime.now(ZoneInfo(HELSINKI)).date())
     if line:

@@ -19,3 +19,9 @@ def frame_assets(lang: str) -> None:
     st.html(HERE / "frame.css")
     script = (HERE / "frame.js").read_text(encoding="utf-8")
     st.html(f"<script>window.__frameLang = {json.dumps(lang)};\n{script}</script>", unsafe_allow_javascript=True)
+
+
+def headline_length(chars: int) -> None:
+    """A slide headline's length in characters for ui/projector.css, which sizes its type to two lines at most.
+    Only a whole number goes into the style."""
+    st.html(f"<style>.st-key-slide {{ --headline-chars: {max(int(chars), 1):d}; }}</style>")

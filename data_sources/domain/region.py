@@ -32,8 +32,9 @@ SUBREGIONS_CSV = CLASSIFICATION_DIR / "seutukunnat_2026.csv"
 REGIONS_YAML = CLASSIFICATION_DIR / "regions.yaml"
 CATALOG_YAML = Path(__file__).with_name("catalog.yaml")  # read here for its default region only
 LANGUAGES = ("fi", "sv", "en")
-# Colours for municipalities a pack gives none (Okabe-Ito and Tol's muted, colour-blind safe), in code order.
-PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC6677", "#882255", "#44AA99", "#332288")
+# Colours for municipalities a pack gives none, in code order: Okabe-Ito and Tol's hues dark enough for a
+# projector (lines of at least 3:1 on white) and told apart in colour-blind vision (tests/test_colours.py).
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#882255", "#939331", "#332288", "#8C6D31", "#AA3377", "#6293C5")
 OTHER_REGION_COLOUR = "#8c8c8c"
 # A municipality's name in a sentence when its pack gives none: Finnish locatives (-ssa / -lla) follow no
 # rule a program can trust, so the neutral "kunnassa Lemi" stands in.
