@@ -24,7 +24,7 @@ st.html(HERE / "projector.css")
 # keyboard shortcuts (← → Page Up Page Down) keep working.
 if st.context.is_embedded:
     st.html(HERE / "projector-embed.css")
-ctx = page_frame()
+ctx = page_frame(notices=False)
 lang, sel = ctx.lang, ctx.sel
 
 

@@ -17,8 +17,8 @@ from data_sources.snapshots.dataset import Dataset, load_dataset
 from data_sources.snapshots.store import SnapshotStore
 from figures.formats import fmt_date
 from figures.i18n import t
+from figures.notices import damage_notice, refresh_notice
 from figures.provenance import source_line
-from ui.safe import plain
 from ui.state import Selection, parse_params
 
 SELECTION_KEY = "selection"
@@ -127,25 +127,17 @@ def write_url(sel: Selection) -> None:
         st.query_params.from_dict(params)
 
 
-def banners(ctx: Context) -> None:
-    """Demo and staleness notices: on every page, above everything else."""
+def banners(ctx: Context, notices: bool = True) -> None:
+    """The demo label, then damage and refresh notices (not on slides), above everything else: one plain line
+    each, in the page's language (the technical detail is on the data page, figures.notices)."""
     if ctx.data.is_demo:
         st.warning(t("demo_banner", ctx.lang), icon=":material/warning:")
-    if ctx.data.notes:
-        st.warning(t("damaged", ctx.lang, notes=plain("; ".join(ctx.data.notes))), icon=":material/report:")
-    for key, attempt in ctx.data.attempts.items():
-        prov = ctx.data.provenance.get(key)
-        if attempt.ok:
-            continue
-        if prov is not None:
-            st.info(
-                t("stale", ctx.lang, since=fmt_date(prov.fetched_at, ctx.lang), reason=plain(attempt.message)),
-                icon=":material/info:",
-            )
-        else:
-            table = ctx.catalog.tables[key] if key in ctx.catalog.tables else None
-            name = table.title[ctx.lang] if table else key
-            st.info(t("never_fetched", ctx.lang, table=name, reason=plain(attempt.message)), icon=":material/info:")
+    if not notices:
+        return
+    if damage := damage_notice(ctx.data, ctx.lang):
+        st.warning(damage, icon=":material/report:")
+    if notice := refresh_notice(ctx.data, ctx.catalog, ctx.lang):
+        st.info(notice, icon=":material/info:")
 
 
 def release_line(ctx: Context, today: date) -> str:
@@ -165,13 +157,14 @@ def release_line(ctx: Context, today: date) -> str:
     return line[:1].upper() + line[1:]
 
 
-def page_frame() -> Context:
+def page_frame(notices: bool = True) -> Context:
     """What every page starts with: data, selection, the demo/stale banners, and the URL kept in step.
 
-    Widget callbacks run before the script, so the selection is already final here.
+    Widget callbacks run before the script, so the selection is already final here. The slides pass
+    `notices=False`: no refresh or damage notice on a projected slide (the demo label stays).
     """
     ctx = context()
-    banners(ctx)
+    banners(ctx, notices)
     line = release_line(ctx, datetime.now(ZoneInfo(HELSINKI)).date())
     if line:
         st.caption(line)
