@@ -537,6 +537,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Källa: {source}, uppdaterad {date}",
         "en": "Source: {source}, updated {date}",
     },
+    "source_short": {"fi": "Lähde: {source}", "sv": "Källa: {source}", "en": "Source: {source}"},
     "report_summary": {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"},
     "report_releases": {"fi": "Tilastojen julkaisut", "sv": "Statistikens publiceringar", "en": "Statistics releases"},
     "report_made": {"fi": "Laadittu {date}", "sv": "Sammanställd {date}", "en": "Compiled {date}"},
