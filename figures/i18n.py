@@ -234,9 +234,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "proxy": {"fi": "Korvike", "sv": "Ersättande mått", "en": "Proxy"},
     "download_failed": {
-        "fi": "Tiedostoa {file} ei voitu tehdä: {error}",
-        "sv": "Filen {file} kunde inte skapas: {error}",
-        "en": "The file {file} could not be made: {error}",
+        "fi": "Tiedostoa {file} ei voitu tehdä; syy on kirjattu palvelimen lokiin.",
+        "sv": "Filen {file} kunde inte skapas; orsaken har skrivits i serverns logg.",
+        "en": "The file {file} could not be made; the reason is in the server's log.",
     },
     "download_csv": {"fi": "Lataa CSV", "sv": "Ladda ner CSV", "en": "Download CSV"},
     "download_xlsx": {"fi": "Lataa Excel", "sv": "Ladda ner Excel", "en": "Download Excel"},
@@ -497,9 +497,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_assessor": {"fi": "Arvioija", "sv": "Bedömare", "en": "Assessor"},
     "col_date": {"fi": "Päivämäärä", "sv": "Datum", "en": "Date"},
     "progress_error": {
-        "fi": "Arviotiedostoa ei voitu käyttää: {error}",
-        "sv": "Bedömningsfilen kunde inte användas: {error}",
-        "en": "The assessment file could not be used: {error}",
+        "fi": "Koordinaattorien arvioita ei voitu lukea; ne näkyvät, kun ylläpitäjä on korjannut arviotiedoston.",
+        "sv": "Samordnarnas bedömningar kunde inte läsas; de visas när administratören har rättat filen.",
+        "en": "The coordinators' assessments could not be read; they show once the administrator has fixed the file.",
     },
     "strip_title": {
         "fi": "Ohjelman teemat: mittarien tila {half}",
@@ -550,9 +550,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "report_charts": {"fi": "Kuvaajat", "sv": "Diagram", "en": "Charts"},
     "col_release": {"fi": "Julkaisu", "sv": "Publicering", "en": "Release"},
     "assessor_hint": {
-        "fi": "Arvioija on organisaatio tai rooli. Arviot täydennetään tiedostoon {path}.",
-        "sv": "Bedömaren är en organisation eller en roll. Bedömningarna fylls i i filen {path}.",
-        "en": "The assessor is an organisation or a role. The assessments are filled in in the file {path}.",
+        "fi": "Arvioija on organisaatio tai rooli. Teemojen koordinaattorit toimittavat arviot kojelaudan "
+        "ylläpitäjälle.",
+        "sv": "Bedömaren är en organisation eller en roll. Temanas samordnare lämnar bedömningarna till "
+        "instrumentpanelens administratör.",
+        "en": "The assessor is an organisation or a role. The themes' coordinators send the assessments to the "
+        "dashboard's administrator.",
     },
     # --- issue 11: municipality page, downloads, card, map, since the last meeting ---
     "unit_row_percent": {"fi": "% työvoimasta", "sv": "% av arbetskraften", "en": "% of labour force"},
@@ -759,11 +762,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "event": {"fi": "Tapahtuma", "sv": "Händelse", "en": "Event"},
     "date": {"fi": "Päivä", "sv": "Datum", "en": "Date"},
     "licence": {"fi": "Lisenssi {licence}", "sv": "Licens {licence}", "en": "Licence {licence}"},
-    "report_command": {
-        "fi": "Sama raportti syntyy myös komentoriviltä: {command}",
-        "sv": "Samma rapport kan också göras från kommandoraden: {command}",
-        "en": "The same report can also be made on the command line: {command}",
-    },
     "programme_approved": {
         "fi": "{region_of} työllisyysohjelma, hyväksytty {date}",
         "sv": "{region_of} sysselsättningsprogram, godkänt {date}",
