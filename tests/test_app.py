@@ -301,7 +301,7 @@ def test_data_page_shows_release_and_refresh_against_the_fake(tmp_path, monkeypa
         at.button[0].click().run()
         assert not at.exception
         # the run's outcome as a sentence, its lines folded under it (issue 22: not "Päivitä tiedot nyt: 2/2 ok")
-        assert [e.label for e in at.expander if e.label.startswith("Tiedot päivitettiin")] == ["Tiedot päivitettiin."]
+        assert [(e.label, e.state) for e in at.status] == [("Tiedot päivitettiin.", "complete")]
         at.run()
     table = page_tables(at)[0]
     assert table["Julkaistu"].tolist() == ["21.7.2026", "29.5.2026"]
