@@ -1,4 +1,4 @@
-"""The overview's headline figures as cards in one HTML block: label, figure, change, trend, source code;
+"""The overview's headline figures as cards in one HTML block: label, figure, change, trend, source;
 and the programme's themes as tiles in another.
 
 One element for all ten cards instead of a metric, a container and a column each (about forty
@@ -25,7 +25,7 @@ class Card:
     delta_description: str  # 'vuodentakaisesta'
     direction: str  # 'up', 'down' or 'off'
     tone: str  # 'good', 'bad' or 'neutral': the change measured against the direction the programme wants
-    note: str  # the month's change, a proxy's note, the table and code
+    note: str  # the month's change, a proxy's note, the source in words
     sparkline: Markup | None = None
 
 

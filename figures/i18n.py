@@ -113,24 +113,79 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "DEMO DATA, not official statistics",
     },
     "damaged": {
-        "fi": "Tallennetuissa tiedoissa oli vika, ja se ohitettiin: {notes}",
-        "sv": "Ett fel i de sparade uppgifterna hoppades över: {notes}",
-        "en": "A fault in the stored data was skipped: {notes}",
+        "fi": "Tallennetuissa tiedoissa oli vika, ja se ohitettiin; tarkemmin sivulla Tiedot ja lähteet.",
+        "sv": "Ett fel i de sparade uppgifterna hoppades över; mer på sidan Data och källor.",
+        "en": "A fault in the stored data was skipped; more on the page Data and sources.",
     },
     "cache_missing": {
-        "fi": "Välimuistikansiota ei ole; tiedot haetaan päivityksellä.",
-        "sv": "Cachemappen saknas; uppgifterna hämtas vid uppdateringen.",
-        "en": "The cache folder does not exist; a refresh fetches the data.",
+        "fi": "Tälle palvelimelle ei ole vielä haettu tietoja; ne haetaan seuraavassa päivityksessä.",
+        "sv": "Inga uppgifter har ännu hämtats till den här servern; de hämtas vid nästa uppdatering.",
+        "en": "No figures have been fetched to this server yet; the next refresh fetches them.",
     },
-    "stale": {
-        "fi": "Tietoja ei ole päivitetty {since} jälkeen: {reason}",
-        "sv": "Uppgifterna har inte uppdaterats sedan {since}: {reason}",
-        "en": "Not updated since {since}: {reason}",
+    # issue 22: one plain line when the data could not be refreshed (figures/notices.py)
+    "notice_unreachable": {
+        "fi": "Tilastokeskuksen palveluun ei saada yhteyttä",
+        "sv": "Statistikcentralens tjänst kan inte nås",
+        "en": "Statistics Finland's service cannot be reached",
     },
-    "never_fetched": {
-        "fi": "Taulukkoa ”{table}” ei ole vielä saatu, ja sitä tarvitsevat luvut puuttuvat: {reason}",
-        "sv": "Tabellen ”{table}” har inte kunnat hämtas ännu, och uppgifter som behöver den saknas: {reason}",
-        "en": "The table “{table}” has not been fetched yet, and the figures that need it are missing: {reason}",
+    "notice_failed": {
+        "fi": "Tietoja ei saatu päivitettyä",
+        "sv": "Uppgifterna kunde inte uppdateras",
+        "en": "The data could not be refreshed",
+    },
+    "notice_from_release": {
+        "fi": "{what} ovat {date} julkaisusta",
+        "sv": "{what} är från publiceringen {date}",
+        "en": "{what} are from the release of {date}",
+    },
+    "notice_missing": {"fi": "{what} puuttuvat", "sv": "{what} saknas", "en": "{what} are missing"},
+    "notice_monthly_figures": {"fi": "luvut", "sv": "siffrorna", "en": "the figures"},
+    "notice_population_figures": {
+        "fi": "väestöön suhteutetut luvut",
+        "sv": "siffrorna i förhållande till befolkningen",
+        "en": "the figures per population",
+    },
+    "notice_table_figures": {
+        "fi": "taulukon ”{table}” luvut",
+        "sv": "siffrorna i tabellen ”{table}”",
+        "en": "the figures of the table “{table}”",
+    },
+    "technical_details": {
+        "fi": "Tekniset tiedot ylläpitäjälle",
+        "sv": "Teknisk information för administratören",
+        "en": "Technical details for the administrator",
+    },
+    "technical_none": {
+        "fi": "Viimeisin päivitys onnistui kaikilta osin.",
+        "sv": "Den senaste uppdateringen lyckades helt.",
+        "en": "The last refresh succeeded in full.",
+    },
+    "attempt_ok": {"fi": "onnistui", "sv": "lyckades", "en": "succeeded"},
+    "attempt_failed": {
+        "fi": "epäonnistui (syy alla)",
+        "sv": "misslyckades (orsak nedan)",
+        "en": "failed (reason below)",
+    },
+    "not_fetched": {"fi": "ei haettu", "sv": "inte hämtad", "en": "not fetched"},
+    "refresh_result_ok": {
+        "fi": "Tiedot päivitettiin.",
+        "sv": "Uppgifterna uppdaterades.",
+        "en": "The data were refreshed.",
+    },
+    "refresh_result_partly": {
+        "fi": "Osa tiedoista päivitettiin; muiden lukujen aiemmat tiedot ovat ennallaan.",
+        "sv": "En del av uppgifterna uppdaterades; för de övriga gäller de tidigare.",
+        "en": "Part of the data were refreshed; the other figures stay as they were.",
+    },
+    "refresh_result_failed": {
+        "fi": "Tietoja ei saatu päivitettyä; aiemmat luvut ovat ennallaan.",
+        "sv": "Uppgifterna kunde inte uppdateras; de tidigare siffrorna gäller.",
+        "en": "The data could not be refreshed; the earlier figures stay.",
+    },
+    "folder_problem": {
+        "fi": "Palvelin ei voi nyt tallentaa uusia tietoja, joten päivitystä ei voi pyytää; nykyiset luvut näkyvät.",
+        "sv": "Servern kan inte spara nya uppgifter nu, så ingen uppdatering kan begäras; nuvarande siffror visas.",
+        "en": "The server cannot store new figures now, so no refresh can be asked for; the current figures show.",
     },
     "groups_glance": {"fi": "Kaikki ryhmät", "sv": "Alla grupper", "en": "All groups"},
     "group": {"fi": "Ryhmä", "sv": "Grupp", "en": "Group"},
@@ -179,9 +234,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "proxy": {"fi": "Korvike", "sv": "Ersättande mått", "en": "Proxy"},
     "download_failed": {
-        "fi": "Tiedostoa {file} ei voitu tehdä: {error}",
-        "sv": "Filen {file} kunde inte skapas: {error}",
-        "en": "The file {file} could not be made: {error}",
+        "fi": "Tiedostoa {file} ei voitu tehdä; syy on kirjattu palvelimen lokiin.",
+        "sv": "Filen {file} kunde inte skapas; orsaken har skrivits i serverns logg.",
+        "en": "The file {file} could not be made; the reason is in the server's log.",
     },
     "download_csv": {"fi": "Lataa CSV", "sv": "Ladda ner CSV", "en": "Download CSV"},
     "download_xlsx": {"fi": "Lataa Excel", "sv": "Ladda ner Excel", "en": "Download Excel"},
@@ -442,9 +497,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_assessor": {"fi": "Arvioija", "sv": "Bedömare", "en": "Assessor"},
     "col_date": {"fi": "Päivämäärä", "sv": "Datum", "en": "Date"},
     "progress_error": {
-        "fi": "Arviotiedostoa ei voitu käyttää: {error}",
-        "sv": "Bedömningsfilen kunde inte användas: {error}",
-        "en": "The assessment file could not be used: {error}",
+        "fi": "Koordinaattorien arvioita ei voitu lukea; ne näkyvät, kun ylläpitäjä on korjannut arviotiedoston.",
+        "sv": "Samordnarnas bedömningar kunde inte läsas; de visas när administratören har rättat filen.",
+        "en": "The coordinators' assessments could not be read; they show once the administrator has fixed the file.",
     },
     "strip_title": {
         "fi": "Ohjelman teemat: mittarien tila {half}",
@@ -482,6 +537,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Källa: {source}, uppdaterad {date}",
         "en": "Source: {source}, updated {date}",
     },
+    "source_short": {"fi": "Lähde: {source}", "sv": "Källa: {source}", "en": "Source: {source}"},
     "report_summary": {"fi": "Yhteenveto", "sv": "Sammanfattning", "en": "Summary"},
     "report_releases": {"fi": "Tilastojen julkaisut", "sv": "Statistikens publiceringar", "en": "Statistics releases"},
     "report_made": {"fi": "Laadittu {date}", "sv": "Sammanställd {date}", "en": "Compiled {date}"},
@@ -494,9 +550,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "report_charts": {"fi": "Kuvaajat", "sv": "Diagram", "en": "Charts"},
     "col_release": {"fi": "Julkaisu", "sv": "Publicering", "en": "Release"},
     "assessor_hint": {
-        "fi": "Arvioija on organisaatio tai rooli. Arviot täydennetään tiedostoon {path}.",
-        "sv": "Bedömaren är en organisation eller en roll. Bedömningarna fylls i i filen {path}.",
-        "en": "The assessor is an organisation or a role. The assessments are filled in in the file {path}.",
+        "fi": "Arvioija on organisaatio tai rooli. Teemojen koordinaattorit toimittavat arviot kojelaudan "
+        "ylläpitäjälle.",
+        "sv": "Bedömaren är en organisation eller en roll. Temanas samordnare lämnar bedömningarna till "
+        "instrumentpanelens administratör.",
+        "en": "The assessor is an organisation or a role. The themes' coordinators send the assessments to the "
+        "dashboard's administrator.",
     },
     # --- issue 11: municipality page, downloads, card, map, since the last meeting ---
     "unit_row_percent": {"fi": "% työvoimasta", "sv": "% av arbetskraften", "en": "% of labour force"},
@@ -703,11 +762,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "event": {"fi": "Tapahtuma", "sv": "Händelse", "en": "Event"},
     "date": {"fi": "Päivä", "sv": "Datum", "en": "Date"},
     "licence": {"fi": "Lisenssi {licence}", "sv": "Licens {licence}", "en": "Licence {licence}"},
-    "report_command": {
-        "fi": "Sama raportti syntyy myös komentoriviltä: {command}",
-        "sv": "Samma rapport kan också göras från kommandoraden: {command}",
-        "en": "The same report can also be made on the command line: {command}",
-    },
     "programme_approved": {
         "fi": "{region_of} työllisyysohjelma, hyväksytty {date}",
         "sv": "{region_of} sysselsättningsprogram, godkänt {date}",

@@ -1,4 +1,4 @@
-"""The provenance line under every figure: producer, table, release date, and DEMO when demo."""
+"""The provenance line under every figure: the source in words, release date, and DEMO when demo."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from figures.formats import fmt_date
 from figures.i18n import t
 
 
-def source_line(data: Dataset, catalog: Catalog, table_key: str, lang: str, with_table: bool = True) -> str:
-    """'Lähde: KEHA-keskus, Työnvälitystilasto, StatFin 12r5, päivitetty 21.7.2026', marked when demo.
+def source_line(data: Dataset, catalog: Catalog, table_key: str, lang: str, with_table: bool = False) -> str:
+    """'Lähde: KEHA-keskus, Työnvälitystilasto, päivitetty 21.7.2026', marked when demo.
 
-    Without the table id for a report's body, whose codes stand in its appendix.
+    With the table id ('…, StatFin 12r5, …') only where codes belong: the data page and the report's
+    appendix. Every other page and file names the source in words.
     """
     table = catalog.tables[table_key]
     prov = data.provenance.get(table_key)
@@ -23,3 +24,8 @@ def source_line(data: Dataset, catalog: Catalog, table_key: str, lang: str, with
         date=fmt_date(prov.release, lang) if prov else "..",
     )
     return f"{line} – {t('demo_short', lang)}" if data.is_demo else line
+
+
+def source_words(catalog: Catalog, table_key: str, lang: str) -> str:
+    """'Lähde: KEHA-keskus, Työnvälitystilasto': a card's or a table's source, without a code."""
+    return t("source_short", lang, source=catalog.tables[table_key].source[lang])

@@ -13,6 +13,7 @@ from data_sources.service.refresh_requests import ask_for_refresh, refresh_outlo
 from data_sources.snapshots.refresh_run import refresh_cache_dir
 from figures.formats import fmt_date, fmt_datetime
 from figures.i18n import t
+from figures.notices import technical_details
 from report.downloads import frame_csv
 from ui.context import page_frame
 from ui.safe import plain
@@ -35,14 +36,19 @@ for key, table in catalog.tables.items():
             t("col_table", lang): table.path,
             t("col_name", lang): table.title[lang],
             t("col_source", lang): table.source[lang],
-            t("col_released", lang): fmt_date(prov.release, lang) if prov else "..",
-            t("col_fetched", lang): fmt_date(prov.fetched_at, lang) if prov and prov.kind == "real" else "..",
+            t("col_released", lang): fmt_date(prov.release, lang) if prov else "–",
+            t("col_fetched", lang): (
+                fmt_date(prov.fetched_at, lang) if prov and prov.kind == "real" else t("not_fetched", lang)
+            ),
             t("col_kind", lang): ("DEMO" if prov.kind == "demo" else t("kind_real", lang))
             if prov
             else t("kind_missing", lang),
-            t("col_next", lang): fmt_date(next_release, lang) if next_release is not None else "..",
+            t("col_next", lang): fmt_date(next_release, lang) if next_release is not None else "–",
+            # the reason of a failure, as stored, is in the technical details below
             t("col_attempt", lang): (
-                "" if attempt is None else f"{fmt_date(attempt.at, lang)}: {'ok' if attempt.ok else attempt.message}"
+                ""
+                if attempt is None
+                else f"{fmt_date(attempt.at, lang)}: {t('attempt_ok' if attempt.ok else 'attempt_failed', lang)}"
             ),
         }
     )
@@ -50,7 +56,7 @@ sources = pd.DataFrame(rows)
 figures_table(sources, t("col_table", lang), tuple(sources.columns))  # texts and dates: all left
 if data.cache_missing:
     st.info(t("cache_missing", lang))
-st.caption(f"{catalog.producer}, {catalog.base_url}. {t('licence', lang, licence=catalog.licence)}.")
+st.caption(f"{catalog.producer}. {t('licence', lang, licence=catalog.licence)}.")
 
 # A viewer asks for a refresh; at most one request per interval is accepted for everyone, and the
 # machine's background refresher carries it out. Without one, the accepted request runs here.
@@ -59,7 +65,7 @@ request_interval = settings.refresh_interval_s or DEFAULT_REFRESH_INTERVAL_S
 outlook = refresh_outlook(settings.cache_dir, request_interval)
 now = datetime.now(UTC)
 if outlook.problem:  # a read-only or full folder: the stored figures stay shown, the button cannot ask
-    st.warning(plain(outlook.problem), icon=":material/folder_off:")
+    st.warning(t("folder_problem", lang), icon=":material/folder_off:")
 elif outlook.automatic:
     st.caption(t("refresh_auto", lang, when=fmt_datetime(outlook.next_refresh_at, lang)))
 else:
@@ -71,7 +77,9 @@ if st.button(
 ):
     ask = ask_for_refresh(settings.cache_dir, request_interval)
     if ask.outlook.problem:
-        st.warning(plain(ask.outlook.problem), icon=":material/folder_off:")
+        st.warning(t("folder_problem", lang), icon=":material/folder_off:")
+        with st.expander(t("technical_details", lang)):
+            st.code(ask.outlook.problem, language=None, wrap_lines=True)
     elif not ask.accepted:
         st.info(t("refresh_wait", lang, when=fmt_datetime(ask.outlook.next_request_at, lang)))
     elif ask.outlook.automatic:
@@ -87,10 +95,20 @@ if st.button(
             for result in results:
                 st.markdown(plain(f"{result.table_path}: {result.status} – {result.message}"))
             failed = [r for r in results if r.status == "failed"]
+            # the lines above are the run's detail, folded once it is over; its label says the outcome
+            outcome = "refresh_result_failed" if len(failed) == len(results) else "refresh_result_partly"
             status.update(
                 state="error" if failed else "complete",
-                label=f"{t('refresh', lang)}: {len(results) - len(failed)}/{len(results)} ok",
+                label=t(outcome if failed else "refresh_result_ok", lang),
+                expanded=False,
             )
+
+# What went wrong, as the refresh stored it (addresses, HTTP answers, file names): for whoever keeps the
+# service running, folded; every other page says it in one plain line (figures/notices.py).
+with st.expander(t("technical_details", lang)):
+    details = [f"{catalog.producer}: {catalog.base_url}", *([outlook.problem] if outlook.problem else [])]
+    details += technical_details(data, catalog, lang) or [t("technical_none", lang)]
+    st.code("\n".join(details), language=None, wrap_lines=True)
 
 st.subheader(t("catalog_title", lang))
 series_table = pd.DataFrame(

@@ -88,5 +88,5 @@ else:
     notes = [proxy_note(series, lang)] if series.proxy else []
     if sel.view == "share" and not view_supported(catalog, series.id, "share"):
         notes.append(f"{t('view_level', lang)}: {series.no_rate[lang]}" if series.no_rate else t("view_level", lang))
-    notes.append(f"StatFin {catalog.tables[series.table].short_id} · {series.code_label}")
-    st.caption(" · ".join(notes))
+    if notes:  # the chart names its source; the table and code are on the data page
+        st.caption(" · ".join(notes))

@@ -11,6 +11,7 @@ from data_sources.domain.programme import has_programme, wanted_direction
 from figures.cards import Card, Tile, cards_html, change_tone, tiles_html
 from figures.formats import fmt_month, fmt_number
 from figures.i18n import t
+from figures.provenance import source_words
 from figures.scorecard import STATUSES, status_label, status_rule
 from figures.sentences import (
     headline_sentence,
@@ -52,7 +53,7 @@ for series in headline:
         if math.isnan(fig.month_change)
         else f"{fmt_number(fig.month_change, series.decimals, lang, signed=True)} {t('from_month', lang)}"
     )
-    code = f"{ctx.catalog.tables[series.table].short_id} {series.code_label}"
+    card_source = source_words(ctx.catalog, series.table, lang)  # the codes are on the data page
     direction, tone = change_tone(fig.year_change, falling_is_good=wanted_direction(series) == "down")
     cards.append(
         Card(
@@ -70,7 +71,7 @@ for series in headline:
                     lower_bound_note(fig.status, ctx.catalog, lang),
                     month,
                     proxy_note(series, lang),
-                    code,
+                    card_source,
                 ]
                 if x
             ),

@@ -8,10 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from data_sources.domain.catalog import load_catalog
-from data_sources.domain.content_yaml import shown_path
 from data_sources.domain.periods import HalfYear, Month, halves_between
 from data_sources.domain.programme import Theme, has_programme, load_programme
-from data_sources.domain.progress import Progress, load_progress, progress_path
+from data_sources.domain.progress import Progress, load_progress
 from data_sources.domain.region import programme_baseline
 from data_sources.domain.settings import load_settings
 from data_sources.snapshots.dataset import Dataset
@@ -147,7 +146,9 @@ def show_peer_table(score: ThemeScore, lang: str) -> None:
 def show_assessments(theme: Theme, progress: Progress, lang: str) -> None:
     st.markdown(f"#### {t('assessments', lang)} {progress.half}")
     if progress.error:
-        st.warning(t("progress_error", lang, error=plain(progress.error)), icon=":material/report:")
+        st.warning(t("progress_error", lang), icon=":material/report:")
+        with st.expander(t("technical_details", lang)):  # the file and the fault, for whoever fixes it
+            st.caption(plain(progress.error))
     rows = []
     for goal in theme.goals:
         a = progress.of(goal.id)
@@ -162,7 +163,7 @@ def show_assessments(theme: Theme, progress: Progress, lang: str) -> None:
         )
     assessments = pd.DataFrame(rows)
     figures_table(assessments, t("col_goal", lang), text_columns=tuple(assessments.columns))
-    st.caption(t("assessor_hint", lang, path=shown_path(progress_path(progress.half))))
+    st.caption(t("assessor_hint", lang))
 
 
 def programme_text(theme: Theme, lang: str) -> str:
@@ -284,5 +285,3 @@ if halves:
         kind="secondary",
         lang=lang,
     )
-    command = f"python -m report --half {half} --lang {lang} --out raportti_{half}.pdf"
-    st.caption(t("report_command", lang, command=command))

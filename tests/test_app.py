@@ -70,7 +70,7 @@ def test_every_page_opens_on_real_data_without_a_demo_label(page, real_cache, mo
         assert "DEMO" not in chart.markup
         assert any(line.startswith("Lähde: ") for line in chart.subtitle), "a source line under it"
     if page in ("screens/overview.py", "screens/municipality.py"):
-        assert "Lähde: KEHA-keskus, Työnvälitystilasto, StatFin 12r5, päivitetty 21.7.2026" in text
+        assert "Lähde: KEHA-keskus, Työnvälitystilasto, päivitetty 21.7.2026" in text
 
 
 def fake_figure(fake: FakePxWeb, series, area: str, period: str) -> float:
@@ -104,7 +104,9 @@ def test_overview_figures_equal_the_fake_servers_for_all_ten(real_cache, monkeyp
             assert metric["direction"] == ("down" if now < year_ago else "up"), series.id
             wanted = series.id not in ("open_vacancies", "in_services")  # fewer is better, but not for these
             assert metric["tone"] == ("neutral" if not wanted else "good" if now < year_ago else "bad"), series.id
-            assert metric["note"].endswith(f"12r5 {' + '.join(series.codes)}"), "the figure's table and code"
+            # the source in words; the table and code are on the data page (issue 22)
+            assert metric["note"].endswith("Lähde: KEHA-keskus, Työnvälitystilasto"), series.id
+            assert not any(code in metric["note"] for code in series.codes), series.id
         unemployed = fake_figure(fake, catalog.series_by_id("unemployed"), "MK08", "2026M06")
         change = unemployed - fake_figure(fake, catalog.series_by_id("unemployed"), "MK08", "2025M06")
     sentence = at.markdown[0].value
@@ -298,6 +300,8 @@ def test_data_page_shows_release_and_refresh_against_the_fake(tmp_path, monkeypa
         assert page_tables(at)[0]["Laji"].tolist() == ["DEMO", "DEMO"]
         at.button[0].click().run()
         assert not at.exception
+        # the run's outcome as a sentence, its lines folded under it (issue 22: not "Päivitä tiedot nyt: 2/2 ok")
+        assert [(e.label, e.state) for e in at.status] == [("Tiedot päivitettiin.", "complete")]
         at.run()
     table = page_tables(at)[0]
     assert table["Julkaistu"].tolist() == ["21.7.2026", "29.5.2026"]

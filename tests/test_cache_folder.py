@@ -46,8 +46,13 @@ def data_page(cache_dir: Path, monkeypatch) -> AppTest:
 
 
 def folder_lines(at: AppTest, cache_dir: Path) -> list[str]:
-    """The page's alerts naming the folder, as the viewer reads them (text from outside is a code span)."""
-    return [e.value.strip("` ") for e in [*at.warning, *at.error] if str(cache_dir) in e.value]
+    """The lines naming the folder: in the technical details only (issue 22), a line each."""
+    assert not [e.value for e in [*at.warning, *at.error] if str(cache_dir) in e.value], "not in a plain alert"
+    return [line for e in at.code for line in e.value.splitlines() if str(cache_dir) in line]
+
+
+def folder_warnings(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning if w.value.startswith("Palvelin ei voi nyt tallentaa uusia tietoja")]
 
 
 def test_a_read_only_cache_folder_shows_the_last_figures_and_one_line(good_cache, monkeypatch):
@@ -57,6 +62,7 @@ def test_a_read_only_cache_folder_shows_the_last_figures_and_one_line(good_cache
     at = data_page(good_cache, monkeypatch)
     assert page_tables(at)[0]["Julkaistu"].tolist() == RELEASES
     assert folder_lines(at, good_cache) == [f"cache folder {good_cache} is not usable: Read-only file system"]
+    assert len(folder_warnings(at)) == 1
     assert at.button[0].disabled
     assert snapshot_bytes(good_cache) == before
 
@@ -68,6 +74,7 @@ def test_a_full_cache_folder_says_so_when_the_button_is_pressed(good_cache, monk
     at.button[0].click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert folder_lines(at, good_cache) == [f"cache folder {good_cache} is not usable: No space left on device"]
+    assert len(folder_warnings(at)) == 1
     assert page_tables(at)[0]["Julkaistu"].tolist() == RELEASES
     assert snapshot_bytes(good_cache) == before
 

@@ -50,7 +50,7 @@ def test_a_chart_svg_parses_and_carries_title_source_and_finnish_formats(data):
     root = ET.fromstring(svg)
     texts = " ".join("".join(t.itertext()) for t in root.iter() if t.tag.endswith("}text"))
     assert slide.headline.startswith("Kymenlaakso: Työttömät työnhakijat ") and slide.headline in texts
-    assert "Lähde: KEHA-keskus, Työnvälitystilasto, StatFin 12r5, päivitetty 21.7.2026" in texts
+    assert "Lähde: KEHA-keskus, Työnvälitystilasto, päivitetty 21.7.2026" in texts
     assert "tammi 2020" in texts and "\u00a0" in texts
     # on the slide itself the headline is the one title: the chart does not repeat it
     on_slide = chart_svg(slide_chart(slide, data, catalog, "fi").to_dict())

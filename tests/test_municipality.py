@@ -249,7 +249,7 @@ def test_the_card_is_one_page_with_the_municipalitys_figures_and_the_six(real_ca
     assert f"sija {rank}/6 Kymenlaakson kunnista" in text
     for code, (count, _, _) in expected_six(frame).items():
         assert f"{count:,.0f}".replace(",", NB) in text or f"{count:,.0f}".replace(",", " ") in text, code
-    assert "Lähde: KEHA-keskus, Työnvälitystilasto, StatFin 12r5, päivitetty 21.7.2026" in text
+    assert "Lähde: KEHA-keskus, Työnvälitystilasto, päivitetty 21.7.2026" in text
     assert "CC BY 4.0" in text and "DEMO" not in text
 
 

@@ -17,8 +17,8 @@ from data_sources.snapshots.dataset import Dataset, load_dataset
 from data_sources.snapshots.store import SnapshotStore
 from figures.formats import fmt_date
 from figures.i18n import t
+from figures.notices import damage_notice, refresh_notice
 from figures.provenance import source_line
-from ui.safe import plain
 from ui.state import Selection, parse_params
 
 SELECTION_KEY = "selection"
@@ -128,24 +128,14 @@ def write_url(sel: Selection) -> None:
 
 
 def banners(ctx: Context) -> None:
-    """Demo and staleness notices: on every page, above everything else."""
+    """The demo label, then damage and refresh notices, above everything else: one plain line each, in the
+    page's language (the technical detail is on the data page, figures.notices). Slides show none of them."""
     if ctx.data.is_demo:
         st.warning(t("demo_banner", ctx.lang), icon=":material/warning:")
-    if ctx.data.notes:
-        st.warning(t("damaged", ctx.lang, notes=plain("; ".join(ctx.data.notes))), icon=":material/report:")
-    for key, attempt in ctx.data.attempts.items():
-        prov = ctx.data.provenance.get(key)
-        if attempt.ok:
-            continue
-        if prov is not None:
-            st.info(
-                t("stale", ctx.lang, since=fmt_date(prov.fetched_at, ctx.lang), reason=plain(attempt.message)),
-                icon=":material/info:",
-            )
-        else:
-            table = ctx.catalog.tables[key] if key in ctx.catalog.tables else None
-            name = table.title[ctx.lang] if table else key
-            st.info(t("never_fetched", ctx.lang, table=name, reason=plain(attempt.message)), icon=":material/info:")
+    if damage := damage_notice(ctx.data, ctx.lang):
+        st.warning(damage, icon=":material/report:")
+    if notice := refresh_notice(ctx.data, ctx.catalog, ctx.lang):
+        st.info(notice, icon=":material/info:")
 
 
 def release_line(ctx: Context, today: date) -> str:
