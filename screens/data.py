@@ -13,8 +13,8 @@ from data_sources.service.refresh_requests import ask_for_refresh, refresh_outlo
 from data_sources.snapshots.refresh_run import refresh_cache_dir
 from figures.formats import fmt_date, fmt_datetime
 from figures.i18n import t
-from report.downloads import frame_csv
 from ui.context import page_frame
+from ui.figures import history_downloads
 from ui.safe import plain
 from ui.tables import figures_table
 
@@ -128,5 +128,4 @@ st.dataframe(  # dates as 1.1.2009 and a figure without a status symbol as empty
     height=360,
     column_config={"period": st.column_config.DateColumn(format="D.M.YYYY")},
 )
-stem = "kymenlaakso_tyollisyys" + ("_DEMO" if data.is_demo else "")
-st.download_button(t("download_csv", lang), frame_csv(tidy), file_name=f"{stem}.csv", mime="text/csv")
+history_downloads(ctx, series_ids, areas, key="data")
