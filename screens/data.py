@@ -13,6 +13,7 @@ from data_sources.service.refresh_requests import ask_for_refresh, refresh_outlo
 from data_sources.snapshots.refresh_run import refresh_cache_dir
 from figures.formats import fmt_date, fmt_datetime
 from figures.i18n import t
+from figures.municipal import unit_text
 from ui.context import page_frame
 from ui.figures import history_downloads
 from ui.safe import plain
@@ -100,9 +101,9 @@ series_table = pd.DataFrame(
             t("col_id", lang): s.id,
             t("col_table", lang): catalog.tables[s.table].path,
             t("col_code", lang): s.code_label,
-            t("col_unit", lang): s.unit,
+            t("col_unit", lang): unit_text(s, lang),
             t("proxy", lang): s.proxy.note[lang] if s.proxy else "",
-            t("col_intended", lang): s.proxy.intended_source if s.proxy else "",
+            t("col_intended", lang): s.proxy.intended_source[lang] if s.proxy else "",
         }
         for s in catalog.series
     ]

@@ -101,7 +101,7 @@ def theme_strip() -> None:
         if score.not_exact:
             lines += (t("strip_not_exact", lang, count=score.not_exact),)
         note = t("strip_basis", lang) if score.rows else t("scorecard_empty", lang)
-        tiles.append(Tile(f"{score.theme.id} {score.theme.short}", lines, note))
+        tiles.append(Tile(score.theme.label(lang), lines, note))
     show_markup(tiles_html(tiles))  # one element for the four tiles, their buttons in columns under them
     # columns, not a wrapping row: at 1024 px a row put the fourth button on a line of its own
     for column, score in zip(st.columns(len(scores), gap="small"), scores, strict=True):
