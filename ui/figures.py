@@ -249,6 +249,7 @@ def map_drawn(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[s
         suffix=f"\u00a0{t('points', lang)}" if change else "\u00a0%",
         change=change,
         highlight=highlight,
+        names={a.code: a.name[lang] for a in catalog.areas},
     )
     return chart.description, inline_chart(chart.to_dict(), chart.description)
 
