@@ -546,6 +546,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "'...' = uppgiften är skyddad eller saknas; tom = ingen uppgift. Ingendera är noll.",
         "en": "'...' = the figure is suppressed or missing; empty = no figure. Neither is zero.",
     },
+    "report_stem": {"fi": "raportti", "sv": "rapport", "en": "report"},  # the report's file name
     "history_title": {"fi": "Kuukausiluvut", "sv": "Månadsuppgifter", "en": "Monthly figures"},
     "history_sheet": {"fi": "Kuukausiluvut", "sv": "Månadsuppgifter", "en": "Monthly figures"},
     "history_stem": {"fi": "kuukausiluvut", "sv": "manadsuppgifter", "en": "monthly-figures"},

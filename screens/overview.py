@@ -9,7 +9,8 @@ import streamlit as st
 from data_sources.domain.periods import HalfYear
 from data_sources.domain.programme import has_programme, wanted_direction
 from figures.cards import Card, Tile, cards_html, change_tone, tiles_html
-from figures.formats import fmt_month, fmt_number
+from figures.comparisons import difference_text
+from figures.formats import fmt_month
 from figures.i18n import t
 from figures.scorecard import STATUSES, status_label, status_rule
 from figures.sentences import (
@@ -50,7 +51,7 @@ for series in headline:
     month = (
         ""
         if math.isnan(fig.month_change)
-        else f"{fmt_number(fig.month_change, series.decimals, lang, signed=True)} {t('from_month', lang)}"
+        else f"{difference_text(fig.month_change, series, lang)} {t('from_month', lang)}"
     )
     code = f"{ctx.catalog.tables[series.table].short_id} {series.code_label}"
     direction, tone = change_tone(fig.year_change, falling_is_good=wanted_direction(series) == "down")

@@ -268,14 +268,14 @@ if halves:
             (
                 "PDF",
                 lambda: report_file(ctx.data, half, "pdf", lang, dt.date.today()),
-                f"raportti_{half}.pdf",
+                f"{t('report_stem', lang)}_{half}.pdf",
                 "application/pdf",
                 ":material/picture_as_pdf:",
             ),
             (
                 "HTML",
                 lambda: report_file(ctx.data, half, "html", lang, dt.date.today()),
-                f"raportti_{half}.html",
+                f"{t('report_stem', lang)}_{half}.html",
                 "text/html",
                 ":material/code:",
             ),
@@ -284,5 +284,5 @@ if halves:
         kind="secondary",
         lang=lang,
     )
-    command = f"python -m report --half {half} --lang {lang} --out raportti_{half}.pdf"
+    command = f"python -m report --half {half} --lang {lang} --out {t('report_stem', lang)}_{half}.pdf"
     st.caption(t("report_command", lang, command=command))
