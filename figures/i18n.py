@@ -596,6 +596,29 @@ TEXTS: dict[str, dict[str, str]] = {
     "note_data": {"fi": "Aineisto", "sv": "Data", "en": "Data"},
     "note_official": {"fi": "virallinen tilasto", "sv": "officiell statistik", "en": "official statistics"},
     "note_proxies": {"fi": "Korvikkeet", "sv": "Ersättande serier", "en": "Proxies"},
+    # --- issue 22: the monthly history for a memo ---
+    "note_series": {"fi": "Sarja ja koodit", "sv": "Serie och koder", "en": "Series and codes"},
+    "note_suppressed": {"fi": "Salatut luvut", "sv": "Skyddade uppgifter", "en": "Suppressed figures"},
+    "note_break": {"fi": "Tilastomuutos", "sv": "Statistikändring", "en": "Break in the series"},
+    "history_suppressed": {
+        "fi": "'...' = luku on salattu tai puuttuu; tyhjä = ei lukua. Kumpikaan ei ole nolla.",
+        "sv": "'...' = uppgiften är skyddad eller saknas; tom = ingen uppgift. Ingendera är noll.",
+        "en": "'...' = the figure is suppressed or missing; empty = no figure. Neither is zero.",
+    },
+    "report_stem": {"fi": "raportti", "sv": "rapport", "en": "report"},  # the report's file name
+    "history_title": {"fi": "Kuukausiluvut", "sv": "Månadsuppgifter", "en": "Monthly figures"},
+    "history_sheet": {"fi": "Kuukausiluvut", "sv": "Månadsuppgifter", "en": "Monthly figures"},
+    "history_stem": {"fi": "kuukausiluvut", "sv": "manadsuppgifter", "en": "monthly-figures"},
+    "history_csv": {
+        "fi": "Lataa kuukausiluvut (CSV)",
+        "sv": "Ladda ner månadsuppgifterna (CSV)",
+        "en": "Download the monthly figures (CSV)",
+    },
+    "history_xlsx": {
+        "fi": "Lataa kuukausiluvut (Excel)",
+        "sv": "Ladda ner månadsuppgifterna (Excel)",
+        "en": "Download the monthly figures (Excel)",
+    },
     "six_unemployed": {"fi": "Työttömät", "sv": "Arbetslösa", "en": "Unemployed"},
     "six_unemployment_rate": {"fi": "Työttömien osuus", "sv": "Andel arbetslösa", "en": "Unemployed share"},
     "six_long_term_unemployed": {

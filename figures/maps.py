@@ -38,12 +38,32 @@ def label_point(geometry: dict) -> tuple[float, float]:
     return best[1], best[2]
 
 
-def map_figures(boundaries: dict, values: dict[str, float], lang: str, decimals: int, suffix: str, signed: bool):
+def area_names(boundaries: dict, lang: str, names: dict[str, str] | None = None) -> dict[str, str]:
+    """Each feature's name by area code: the catalog's (`names`, in the page's language) where it has one, so
+    that the map says 'Vederlax' beside a table saying 'Vederlax'; the boundaries' own name elsewhere."""
+    key = "nameswe" if lang == "sv" else "namefin"
+    given = names or {}
+    return {
+        f["properties"]["area_code"]: given.get(f["properties"]["area_code"]) or f["properties"][key]
+        for f in boundaries["features"]
+    }
+
+
+def map_figures(
+    boundaries: dict,
+    values: dict[str, float],
+    lang: str,
+    decimals: int,
+    suffix: str,
+    signed: bool,
+    names: dict[str, str] | None = None,
+):
     """Features with `name`, `value`, `text` ('Pyhtää 9,7 %') and `member`; and label points as a frame."""
-    name_key = "nameswe" if lang == "sv" else "namefin"
+    named = area_names(boundaries, lang, names)
     features, labels = [], []
     for feature in boundaries["features"]:
         props = feature["properties"]
+        name = named[props["area_code"]]
         value = values.get(props["area_code"], math.nan) if props["member"] else math.nan
         shown = fmt_number(value, decimals, lang, signed=signed)
         text = f"{shown}{suffix}" if shown != ".." else ".."
@@ -52,16 +72,16 @@ def map_figures(boundaries: dict, values: dict[str, float], lang: str, decimals:
                 "type": "Feature",
                 "geometry": feature["geometry"],
                 "properties": {
-                    "name": props[name_key],
+                    "name": name,
                     "member": props["member"],
                     "value": None if math.isnan(value) else value,
                     "text": text if props["member"] else "",
-                    "tip": f"{props[name_key]}: {text}" if props["member"] else props[name_key],
+                    "tip": f"{name}: {text}" if props["member"] else name,
                 },
             }
         )
         x, y = label_point(feature["geometry"])
-        labels.append({"x": x, "y": y, "name": props[name_key], "text": text, "member": props["member"]})
+        labels.append({"x": x, "y": y, "name": name, "text": text, "member": props["member"]})
     return features, pd.DataFrame(labels)
 
 
@@ -87,16 +107,16 @@ def municipality_map(
     change: bool = False,
     highlight: str = "",
     height: int = 600,
+    names: dict[str, str] | None = None,
 ) -> alt.LayerChart | alt.FacetChart:
     """Municipalities shaded by `values` (area code -> figure); `change` uses a diverging scale centred on 0.
 
     Coordinates are EPSG:3067 metres, drawn with the identity projection (y flipped), so no reprojection.
+    `names`: area code -> name in `lang` (the catalog's), used before the boundaries' own names.
     """
-    features, labels = map_figures(boundaries, values, lang, decimals, suffix, signed=change)
-    codes = {
-        f["properties"]["nameswe" if lang == "sv" else "namefin"]: f["properties"]["area_code"]
-        for f in boundaries["features"]
-    }
+    features, labels = map_figures(boundaries, values, lang, decimals, suffix, signed=change, names=names)
+    named = area_names(boundaries, lang, names)
+    codes = {name: code for code, name in named.items()}
     known = [v for v in values.values() if not math.isnan(v)]
     if change:
         reach = max((abs(v) for v in known), default=1.0) or 1.0
@@ -124,7 +144,7 @@ def municipality_map(
     base = alt.Chart(own).encode(longitude="x:Q", latitude="y:Q", text="name:N")
     style: dict[str, Any] = {"fontSize": 12, "fontWeight": "bold"}
     halo = base.mark_text(stroke="white", strokeWidth=3, dy=-7, **style)
-    names = base.mark_text(color="#111111", dy=-7, **style)
+    name_text = base.mark_text(color="#111111", dy=-7, **style)
     value_style: dict[str, Any] = {"fontSize": 12, "dy": 8}
     values_halo = base.mark_text(stroke="white", strokeWidth=3, **value_style).encode(text="text:N")
     value_text = base.mark_text(color="#111111", **value_style).encode(text="text:N")
@@ -133,11 +153,11 @@ def municipality_map(
         outline = (
             alt.Chart(data)
             .mark_geoshape(fill=None, stroke="#000000", strokeWidth=3)
-            .transform_filter(f"datum.properties.name == {_js(_name(boundaries, highlight, lang))}")
+            .transform_filter(f"datum.properties.name == {_js(named.get(highlight, ''))}")
         )
         layers.append(outline)
     chart = (
-        alt.layer(*layers, halo, names, values_halo, value_text)
+        alt.layer(*layers, halo, name_text, values_halo, value_text)
         .project(type="identity", reflectY=True)
         .properties(
             width="container",
@@ -147,13 +167,6 @@ def municipality_map(
         )
     )
     return finish(chart, lang)
-
-
-def _name(boundaries: dict, code: str, lang: str) -> str:
-    for feature in boundaries["features"]:
-        if feature["properties"]["area_code"] == code:
-            return feature["properties"]["nameswe" if lang == "sv" else "namefin"]
-    return ""
 
 
 def _js(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,9 +17,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from data_sources.domain.catalog import Catalog
 from data_sources.pxweb.jsonstat import MISSING_SYMBOLS
 from data_sources.snapshots.dataset import Dataset
+from data_sources.snapshots.series_frame import missing_parts
 from figures.formats import fmt_date, fmt_month
 from figures.i18n import t
 from figures.municipal import FigureRow, label_text, lower_bound_notes, markers, proxy_notes, unit_text
+from figures.sentences import lower_bound_note
 from report.export import file_stem
 
 EXCEL_SHEET_CHARS = 31
@@ -217,3 +220,69 @@ def municipality_download(
     notes += [(t("note_lower_bound", lang), note) for note in lower_bound_notes(rows, catalog, lang)]
     stem = file_stem(name, f"{month:%Y-%m}", "demo" if data.is_demo else "")
     return stem, TableDownload(headers, tuple(body), name, t("notes_sheet", lang), tuple(notes))
+
+
+def history_download(
+    data: Dataset, catalog: Catalog, series_ids: Sequence[str], areas: Sequence[str], lang: str
+) -> tuple[str, TableDownload]:
+    """The monthly history of the chosen series and areas for a memo: a row per month, a column per series and
+    area (its unit in the header), and notes on source, licence, release, tables and codes, proxies, suppressed
+    figures and breaks. A suppressed or missing figure is its status symbol ('...') or empty, never 0."""
+    series_list = [catalog.series_by_id(s) for s in series_ids]
+    frame = data.frame
+    wanted = frame[frame["series"].isin(series_ids) & frame["area_code"].isin(areas)]
+    cells: dict[tuple, tuple[float, object]] = {
+        (r.series, r.area_code, r.period): (float(r.value), r.status)  # type: ignore[arg-type]
+        for r in wanted.itertuples(index=False)
+    }
+    months = sorted(wanted["period"].unique())
+    columns = [(s, a) for s in series_list for a in areas]
+    headers = (
+        t("month", lang),
+        *(f"{s.label[lang]}, {catalog.area(a).name[lang]} ({unit_text(s, lang)})" for s, a in columns),
+    )
+    body, suppressed, lower = [], False, []
+    for month in months:
+        row: list[Cell] = [f"{pd.Timestamp(month):%Y-%m}"]
+        for series, area in columns:
+            value, status = cells.get((series.id, area, month), (math.nan, None))
+            symbol = str(status) if isinstance(status, str) and status in MISSING_SYMBOLS else ""
+            if math.isnan(value):
+                suppressed = suppressed or bool(symbol)
+                row.append(symbol)
+                continue
+            row.append(Number(value, series.decimals))
+            if missing_parts(status):
+                note = lower_bound_note(status, catalog, lang)
+                where = f"{series.label[lang]}, {catalog.area(area).name[lang]}, {pd.Timestamp(month):%Y-%m}"
+                lower.append(f"{where}: {note}")
+        body.append(tuple(row))
+    names = ", ".join(catalog.area(a).name[lang] for a in areas)
+    title = f"{t('history_title', lang)}: {', '.join(s.label[lang] for s in series_list)} – {names}"
+    notes: list[tuple[str, str]] = []
+    for table_key in dict.fromkeys(s.table for s in series_list):
+        table_notes = source_notes(data, catalog, table_key, lang, title)
+        notes += table_notes if not notes else table_notes[1:4]  # a further table: its source, table and release
+    notes += [
+        (t("note_series", lang), f"{s.label[lang]}: {catalog.database} {catalog.tables[s.table].path}, {s.code_label}")
+        for s in series_list
+    ]
+    notes += [(t("note_proxies", lang), f"{s.label[lang]}: {s.proxy.note[lang]}") for s in series_list if s.proxy]
+    if suppressed:
+        notes.append((t("note_suppressed", lang), t("history_suppressed", lang)))
+    notes += [(t("note_lower_bound", lang), note) for note in lower]
+    if months:
+        first, last = pd.Timestamp(months[0]), pd.Timestamp(months[-1])
+        for b in catalog.breaks:
+            if first < pd.Timestamp(b.date) <= last:
+                notes.append((t("note_break", lang), f"{fmt_date(b.date, lang)}: {b.label[lang]}. {b.note[lang]}"))
+    table = TableDownload(headers, tuple(body), t("history_sheet", lang), t("notes_sheet", lang), tuple(notes))
+    return history_stem(data, catalog, areas, lang), table
+
+
+def history_stem(data: Dataset, catalog: Catalog, areas: Sequence[str], lang: str) -> str:
+    """'kuukausiluvut_pyhtaa_2026-06': the history file's name (the area when one, the data's newest month)."""
+    newest = data.frame["period"].max() if len(data.frame) else None
+    end = f"{pd.Timestamp(newest):%Y-%m}" if newest is not None and not pd.isna(newest) else ""
+    area_part = catalog.area(areas[0]).name[lang] if len(areas) == 1 else ""
+    return file_stem(t("history_stem", lang), area_part, end, "demo" if data.is_demo else "")

@@ -126,7 +126,7 @@ def _other_rows(score: ThemeScore, progress: Progress, lang: str, width: int, wh
     """Rows for the indicators without figures: (why) not available, or that the coordinators assess them."""
     rows = []
     for indicator in score.unavailable:
-        text = f"{indicator.text} – {indicator.unavailable}" if why else indicator.text
+        text = f"{indicator.text} – {indicator.unavailable[lang]}" if why and indicator.unavailable else indicator.text
         rows.append([text, *[".."] * (width - 2), status_label("unknown", lang)])
     for indicator in score.assessed:
         rows.append([indicator.text, *["–"] * (width - 2), _assessed_status(progress, score, lang)])

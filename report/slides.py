@@ -44,7 +44,7 @@ def deck_title(deck: str, lang: str) -> str:
     if deck == "valinta":
         return {"fi": "Oma valinta", "sv": "Eget urval", "en": "Your selection"}[lang]
     theme = load_programme().theme(deck)
-    return f"{theme.id} {theme.short}"
+    return theme.label(lang)
 
 
 def headline(data: Dataset, catalog: Catalog, series_id: str, area: str, lang: str, prefix: str = "") -> str:

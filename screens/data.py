@@ -13,9 +13,10 @@ from data_sources.service.refresh_requests import ask_for_refresh, refresh_outlo
 from data_sources.snapshots.refresh_run import refresh_cache_dir
 from figures.formats import fmt_date, fmt_datetime
 from figures.i18n import t
+from figures.municipal import unit_text
 from figures.notices import technical_details
-from report.downloads import frame_csv
 from ui.context import page_frame
+from ui.figures import history_downloads
 from ui.safe import plain
 from ui.tables import figures_table
 
@@ -118,9 +119,9 @@ series_table = pd.DataFrame(
             t("col_id", lang): s.id,
             t("col_table", lang): catalog.tables[s.table].path,
             t("col_code", lang): s.code_label,
-            t("col_unit", lang): s.unit,
+            t("col_unit", lang): unit_text(s, lang),
             t("proxy", lang): s.proxy.note[lang] if s.proxy else "",
-            t("col_intended", lang): s.proxy.intended_source if s.proxy else "",
+            t("col_intended", lang): s.proxy.intended_source[lang] if s.proxy else "",
         }
         for s in catalog.series
     ]
@@ -146,5 +147,4 @@ st.dataframe(  # dates as 1.1.2009 and a figure without a status symbol as empty
     height=360,
     column_config={"period": st.column_config.DateColumn(format="D.M.YYYY")},
 )
-stem = "kymenlaakso_tyollisyys" + ("_DEMO" if data.is_demo else "")
-st.download_button(t("download_csv", lang), frame_csv(tidy), file_name=f"{stem}.csv", mime="text/csv")
+history_downloads(ctx, series_ids, areas, key="data")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from figures.formats import fmt_month
 from figures.glance import glance_html, group_glance
 from figures.i18n import t
 from figures.sentences import proxy_note
@@ -39,6 +41,7 @@ with middle:
             "period",
             t("period", lang),
             months,
+            format_func=lambda m: fmt_month(pd.Timestamp(m), lang),  # 'tammikuu 2018', as the charts, not '2018-01'
             read=lambda s: (s.start if s.start in months else months[0], s.end if s.end in months else months[-1]),
             write=lambda v: {"start": v[0], "end": "" if v[1] == months[-1] else v[1]},
         )

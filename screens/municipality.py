@@ -11,7 +11,15 @@ from figures.municipal import codes_table, display_table, lower_bound_notes, pro
 from figures.views import view_decimals, view_title, view_unit
 from report.downloads import municipality_download, to_csv, to_xlsx
 from ui.context import page_frame, set_selection
-from ui.figures import card_pdf, lazy_downloads, map_drawn, municipality_figures, show_trend, six_table
+from ui.figures import (
+    card_pdf,
+    history_downloads,
+    lazy_downloads,
+    map_drawn,
+    municipality_figures,
+    show_trend,
+    six_table,
+)
 from ui.safe import show_markup
 from ui.since import since_block
 from ui.tables import figures_table
@@ -106,6 +114,7 @@ lazy_downloads(
     ],
     kind="secondary",
 )
+history_downloads(ctx, [row.series.id for row in rows], [area], key="municipality")
 
 since_block(ctx, area)
 six_and_map()

@@ -9,7 +9,8 @@ import streamlit as st
 from data_sources.domain.periods import HalfYear
 from data_sources.domain.programme import has_programme, wanted_direction
 from figures.cards import Card, Tile, cards_html, change_tone, tiles_html
-from figures.formats import fmt_month, fmt_number
+from figures.comparisons import difference_text
+from figures.formats import fmt_month
 from figures.i18n import t
 from figures.provenance import source_words
 from figures.scorecard import STATUSES, status_label, status_rule
@@ -51,7 +52,7 @@ for series in headline:
     month = (
         ""
         if math.isnan(fig.month_change)
-        else f"{fmt_number(fig.month_change, series.decimals, lang, signed=True)} {t('from_month', lang)}"
+        else f"{difference_text(fig.month_change, series, lang)} {t('from_month', lang)}"
     )
     card_source = source_words(ctx.catalog, series.table, lang)  # the codes are on the data page
     direction, tone = change_tone(fig.year_change, falling_is_good=wanted_direction(series) == "down")
@@ -102,7 +103,7 @@ def theme_strip() -> None:
         if score.not_exact:
             lines += (t("strip_not_exact", lang, count=score.not_exact),)
         note = t("strip_basis", lang) if score.rows else t("scorecard_empty", lang)
-        tiles.append(Tile(f"{score.theme.id} {score.theme.short}", lines, note))
+        tiles.append(Tile(score.theme.label(lang), lines, note))
     show_markup(tiles_html(tiles))  # one element for the four tiles, their buttons in columns under them
     # columns, not a wrapping row: at 1024 px a row put the fourth button on a line of its own
     for column, score in zip(st.columns(len(scores), gap="small"), scores, strict=True):

@@ -115,7 +115,7 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
         st.info(t("scorecard_empty", lang))
     if score.unavailable:
         unknown_label = status_label("unknown", lang)
-        items = (f"- {i.text} ({i.source}): {unknown_label} – {i.unavailable}" for i in score.unavailable)
+        items = (f"- {i.text} ({i.source}): {unknown_label} – {(i.unavailable or {})[lang]}" for i in score.unavailable)
         st.markdown(f"**{t('unavailable_title', lang)}**\n\n" + "\n".join(items))
     if score.assessed:
         items = (f"- {i.text} ({i.source})" for i in score.assessed)
@@ -224,7 +224,7 @@ if t("in_finnish", lang):
     st.caption(t("in_finnish", lang))
 
 scores = {score.theme.id: score for score in theme_scores(ctx.data, lang)}
-labels = {theme.id: f"{theme.id} {theme.short}" for theme in programme.themes}
+labels = {theme.id: theme.label(lang) for theme in programme.themes}
 by_label = {label: theme_id for theme_id, label in labels.items()}
 tabs = bind(
     st.tabs,
@@ -269,14 +269,14 @@ if halves:
             (
                 "PDF",
                 lambda: report_file(ctx.data, half, "pdf", lang, dt.date.today()),
-                f"raportti_{half}.pdf",
+                f"{t('report_stem', lang)}_{half}.pdf",
                 "application/pdf",
                 ":material/picture_as_pdf:",
             ),
             (
                 "HTML",
                 lambda: report_file(ctx.data, half, "html", lang, dt.date.today()),
-                f"raportti_{half}.html",
+                f"{t('report_stem', lang)}_{half}.html",
                 "text/html",
                 ":material/code:",
             ),

@@ -94,6 +94,7 @@ def test_overview_figures_equal_the_fake_servers_for_all_ten(real_cache, monkeyp
                 assert metric["value"] == fmt_percent(now, series.decimals), series.id
                 points = fmt_number(now - year_ago, 1, signed=True)
                 assert metric["delta"] == f"{points} %-yks.", series.id
+                assert "%-yks. edellisestä kuukaudesta" in metric["note"], "the month's change has its unit"
             else:
                 assert metric["value"] == fmt_number(now), series.id
                 count = fmt_number(now - year_ago, signed=True)
@@ -201,7 +202,8 @@ def test_municipality_table_equals_the_snapshot_and_downloads(real_cache, monkey
     assert row["Koko maa"] == fmt_number(latest(frame, "unemployed", "SSS").value)
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels[:3] == ["Lataa CSV", "Lataa Excel", "Lataa kuntakortti (PDF)"]
-    assert labels[3:] == ["PNG", "SVG"], "the trend chart offers its PNG and SVG"
+    assert labels[3:5] == ["Lataa kuukausiluvut (CSV)", "Lataa kuukausiluvut (Excel)"]
+    assert labels[5:] == ["PNG", "SVG"], "the trend chart offers its PNG and SVG"
     # one trend chart at a time: the one chosen
     assert charts(at)[-1].title.startswith("Työttömät työnhakijat")
     at.selectbox(key="municipality_trend").set_value("long_term_unemployed")
@@ -328,6 +330,7 @@ def test_data_and_theme_pages_speak_swedish_and_english(lang, released, kind, re
 
 def test_groups_page_shows_every_group_once_with_the_snapshots_figures(real_cache, monkeypatch, catalog):
     at = open_app(real_cache, monkeypatch, page="screens/groups.py", area="KU624", group="unemployed_foreign")
+    assert at.select_slider(key="w_period").options[-1] == "kesäkuu 2026", "months as the charts name them"
     glance = page_tables(at)[0].reset_index()
     frame = load_dataset(real_cache).frame
     june = frame[(frame["area_code"] == "KU624") & (frame["period"] == "2026-06-01")].set_index("series")["value"]

@@ -28,7 +28,7 @@ from figures.maps import LEVEL_RANGE, NEIGHBOUR_GREY
 from figures.municipal import municipality_rows, six_municipalities
 from figures.vintages import compare_vintages, comparison_choices, release_known_on
 from report.card import municipality_card
-from report.downloads import municipality_download, to_csv, to_xlsx
+from report.downloads import history_download, municipality_download, to_csv, to_xlsx
 from tests.charts import page_charts
 from tests.fake_pxweb import FakePxWeb
 from tests.tables import page_tables
@@ -194,6 +194,68 @@ def test_excel_has_numbers_formats_widths_frozen_header_and_a_notes_sheet(real_c
             assert cell.value is None or round(cell.value, 1) == cell.value
     notes = {r[0].value: r[1].value for r in book["Uppgifter"].iter_rows()}
     assert notes["Licens"].startswith("CC BY 4.0") and notes["Data"] == "officiell statistik"
+
+
+def test_a_municipalitys_monthly_history_downloads_for_finnish_excel_and_as_xlsx(real_cache, catalog):
+    """Issue 22: the memo's trend: every month of the municipality's figures, ';' and decimal comma after a BOM,
+    the same numbers in the workbook, with source, licence, release, codes, proxies and the break."""
+    data = load_dataset(real_cache)
+    frame = stored(real_cache)
+    series = [row.series.id for row in municipality_rows(data.frame, catalog, "KU624")]
+    assert {"unemployed", "unemployment_rate"} <= set(series)
+    stem, table = history_download(data, catalog, series, ["KU624"], "fi")
+    assert stem == "kuukausiluvut_pyhtaa_2026-06"
+    raw = to_csv(table)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = list(csv.reader(io.StringIO(raw[3:].decode("utf-8")), delimiter=";"))
+    header, body = lines[0], lines[1 : lines.index([])]
+    notes = lines[lines.index([]) + 1 :]
+    named = dict(note for note in notes if note[0] not in ("Sarja ja koodit", "Korvikkeet"))
+    assert header[0] == "Kuukausi"
+    count = header.index("Työttömät työnhakijat, Pyhtää (henkilöä)")
+    rate = header.index("Työttömien osuus työvoimasta, Pyhtää (% työvoimasta)")
+    mine = frame[frame["area_code"] == "KU624"]
+    months = sorted(mine["period"].unique())
+    assert [row[0] for row in body] == [f"{pd.Timestamp(m):%Y-%m}" for m in months]
+    by_month = {row[0]: row for row in body}
+    for month in ("2009-01", "2021-03", "2025-06", "2026-06"):
+        assert by_month[month][count] == f"{value(frame, 'unemployed', 'KU624', month):.0f}"
+        assert by_month[month][rate] == f"{value(frame, 'unemployment_rate', 'KU624', month):.1f}".replace(".", ",")
+    assert all(re.fullmatch(r"\d+(,\d)?|\.{1,4}|-|", cell) for row in body for cell in row[1:]), "no dots, no 0 for .."
+    assert named["Lähde"] == "KEHA-keskus, Työnvälitystilasto"
+    assert named["Lisenssi"].startswith("CC BY 4.0") and named["Julkaistu"] == "21.7.2026"
+    assert named["Aineisto"] == "virallinen tilasto" and "tyonv/12r5.px" in named["Taulukko"]
+    assert ["Sarja ja koodit", "Työttömät työnhakijat: StatFin tyonv/12r5.px, TYOTTOMATLOPUSSA"] in notes
+    assert named["Tilastomuutos"].startswith("1.1.2025: TE-palvelut kuntiin")
+    assert any(note[0] == "Korvikkeet" for note in notes), "the long-term unemployed stand in for another series"
+
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(table)))
+    assert book.sheetnames == ["Kuukausiluvut", "Tiedot"]
+    sheet = book["Kuukausiluvut"]
+    assert [c.value for c in sheet[1]] == header
+    cells = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    assert len(cells) == len(months)
+    june = cells["2026-06"]
+    assert june[count].value == int(value(frame, "unemployed", "KU624", "2026-06"))
+    assert june[rate].value == round(value(frame, "unemployment_rate", "KU624", "2026-06"), 1)
+    assert june[rate].number_format == "#,##0.0"
+    book_notes = {r[0].value: r[1].value for r in book["Tiedot"].iter_rows()}
+    assert book_notes["Lisenssi"] == named["Lisenssi"] and book_notes["Lähde"] == named["Lähde"]
+
+
+def test_a_suppressed_month_stays_marked_never_zero(tmp_path, catalog):
+    data = load_dataset(tmp_path / "none")
+    suppressed = data.frame[data.frame["status"] == "..."].iloc[0]
+    month = f"{suppressed['period']:%Y-%m}"
+    _, table = history_download(data, catalog, [suppressed["series"]], [suppressed["area_code"]], "sv")
+    lines = list(csv.reader(io.StringIO(to_csv(table).decode("utf-8-sig")), delimiter=";"))
+    assert lines[0][0] == "Månad" and "(personer)" in lines[0][1]
+    assert dict((row[0], row[1]) for row in lines[1 : lines.index([])])[month] == "..."
+    notes = dict(lines[lines.index([]) + 1 :])
+    assert notes["Skyddade uppgifter"].startswith("'...' = uppgiften är skyddad") and notes["Licens"]
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(table)))
+    rows = {row[0].value: row[1].value for row in book.worksheets[0].iter_rows(min_row=2)}
+    assert rows[month] == "..."
 
 
 def test_demo_downloads_say_demo(tmp_path, catalog):

@@ -8,7 +8,7 @@ language, then served from the cache.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 import pandas as pd
@@ -31,6 +31,7 @@ from figures.provenance import source_line
 from figures.scorecard import ThemeScore, latest_half_end, theme_score
 from figures.views import apply_view, moving_average, select, with_trend
 from report.card import municipality_card
+from report.downloads import TableDownload, history_download, history_stem, to_csv, to_xlsx
 from report.export import chart_png, chart_svg, file_stem
 from report.inline import inline_chart
 from ui.context import Context, cached_on_data
@@ -248,6 +249,7 @@ def map_drawn(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[s
         suffix=f"\u00a0{t('points', lang)}" if change else "\u00a0%",
         change=change,
         highlight=highlight,
+        names={a.code: a.name[lang] for a in catalog.areas},
     )
     return chart.description, inline_chart(chart.to_dict(), chart.description)
 
@@ -255,3 +257,28 @@ def map_drawn(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[s
 @cached_on_data(max_entries=20)
 def card_pdf(data: Dataset, area: str, lang: str) -> bytes:
     return municipality_card(data, load_catalog(), area, lang)
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def history_downloads(ctx: Context, series_ids: Sequence[str], areas: Sequence[str], key: str = "") -> None:
+    """The chosen series' monthly history in the chosen areas, as CSV for Finnish Excel and as .xlsx, with
+    source, licence and notes; made only when a button is pressed."""
+    if not series_ids or not areas:
+        return
+    data, catalog, lang = ctx.data, ctx.catalog, ctx.lang
+    stem = history_stem(data, catalog, areas, lang)
+
+    def table() -> TableDownload:
+        return history_download(data, catalog, series_ids, areas, lang)[1]
+
+    lazy_downloads(
+        [
+            (t("history_csv", lang), lambda: to_csv(table()), f"{stem}.csv", "text/csv", ":material/download:"),
+            (t("history_xlsx", lang), lambda: to_xlsx(table()), f"{stem}.xlsx", XLSX_MIME, ":material/download:"),
+        ],
+        key=f"history-{key}-{data.version}-{'+'.join(series_ids)}-{'+'.join(areas)}",
+        kind="secondary",
+        lang=lang,
+    )

@@ -57,7 +57,7 @@ class Proxy:
     __pydantic_config__ = STRICT_KEYS
 
     intended: Labels
-    intended_source: str
+    intended_source: Labels  # where its own figures would come from, in fi, sv and en
     note: Labels
 
 

@@ -54,7 +54,7 @@ class Indicator:
     series: tuple[str, ...] = ()
     wanted: str | None = None  # "up" or "down": the direction the programme wants
     because: str = ""  # the programme's own words that say so
-    unavailable: str = ""  # why a statistical indicator has no figures here
+    unavailable: dict[str, str] | None = None  # why a statistical indicator has no figures here, in fi, sv and en
     added: bool = False  # not in the programme's list: added for follow-up
     fit: str = "exact"  # how well its series measure what it names (FITS)
     judged: bool = True  # False: its series' direction does not mean the indicator's, so no status
@@ -98,7 +98,7 @@ class Measure:
 @dataclass(frozen=True)
 class Theme:
     id: str
-    short: str
+    names: dict[str, str]  # the short name in fi, sv and en ('Yhteistyö', 'Samarbete', 'Cooperation')
     title: str
     coordinator: str
     impacts: tuple[str, ...]
@@ -108,6 +108,10 @@ class Theme:
     resources: str
     target_groups: tuple[str, ...] = ()
     measures: tuple[Measure, ...] = ()
+
+    def label(self, lang: str) -> str:
+        """'4.4 Personer i sårbar ställning': the theme as tabs, tiles, decks and slide footers name it."""
+        return f"{self.id} {self.names[lang]}"
 
     @property
     def assessed(self) -> tuple[Indicator, ...]:
@@ -185,7 +189,7 @@ class _Indicator(Schema):
     series: tuple[str, ...] = ()
     wanted: Direction | None = None
     because: str = ""
-    unavailable: str = ""
+    unavailable: Labels | None = None
     added: bool = False
     measure: _Measure | None = None
 
@@ -220,7 +224,7 @@ class _Goal(Schema):
 
 class _Theme(Schema):
     id: Text
-    short: Text
+    short: Labels  # the short name in each language: the app's own words for the theme, not the programme's
     title: Text
     coordinator: Text
     impacts: Annotated[tuple[Text, ...], NonEmpty]
@@ -289,7 +293,8 @@ def _indicator(raw: _Indicator) -> Indicator:
 def _theme(raw: _Theme, catalog: Catalog) -> Theme:
     indicators = tuple(map(_indicator, raw.indicators))
     return Theme(
-        **raw.model_dump(exclude={"goals", "indicators"}),
+        **raw.model_dump(exclude={"goals", "indicators", "short"}),
+        names=raw.short,
         goals=tuple(Goal(f"{raw.id}.{number}", g.title, g.actions) for number, g in enumerate(raw.goals, start=1)),
         indicators=indicators,
         measures=_measures(indicators, catalog),

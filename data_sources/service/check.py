@@ -43,6 +43,7 @@ def check_series(
         if missing or missing_areas:
             results.append(SeriesCheck(series.id, table.path, False, f"missing codes {missing} areas {missing_areas}"))
             continue
-        detail = "ok" if series.proxy is None else (f"ok (proxy; intended source: {series.proxy.intended_source})")
+        intended = series.proxy.intended_source["en"] if series.proxy else ""
+        detail = f"ok (proxy; intended source: {intended})" if intended else "ok"
         results.append(SeriesCheck(series.id, table.path, True, detail))
     return results
