@@ -7,11 +7,13 @@ the browser sends on navigation (page name and query string), then reads `Forwar
 `script_finished`. Per session, one round: the overview of an area, its groups compared with the
 country, the index view, and a municipality. The server runs under `taskset -c 0`, this client on core 1.
 
+Every level is run first against an empty Streamlit page (bench/empty_app.py, the same number of page views
+per session), and the dashboard's server CPU per view is also given as a multiple of the empty page's.
 Reported per N: errors (an exception element, a failed or missing script end: must be 0), median and
 95th percentile time from the request to the script's end, server CPU seconds per page view, server
 peak memory (VmHWM), and the wall time of the whole level.
 
-Run: python -m bench.bench_sessions [--quick] [--levels N ...]   (quick: N = 5; full: N = 10, 25, 50)
+Run: python -m bench.bench_sessions [--quick] [--levels N ...]   (quick: N = 5; full: N = 10, 30, 50)
 """
 
 from __future__ import annotations
@@ -27,8 +29,17 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.typing import Subprotocol
 
 from bench.bench_load import AREAS, MUNICIPALITIES, measure_levels
+from tests.browser import ROOT
 
 STEP_TIMEOUT_S = 180
+
+
+EMPTY_TITLE = "Tyhjä sivu"  # bench/empty_app.py
+
+
+def empty_steps(number: int) -> list[tuple[str, str, str, str]]:
+    """The baseline's round: the empty page as often as the dashboard's round has pages."""
+    return [(f"empty {i}", "", "", EMPTY_TITLE) for i in range(len(steps(number)))]
 
 
 def steps(number: int) -> list[tuple[str, str, str, str]]:
@@ -69,12 +80,12 @@ async def run_page(ws, page: str, query: str, title: str) -> str | None:
             return None if titled else f"no title starting {title!r}"
 
 
-async def session(url: str, number: int, timings: list[float], errors: list[str]) -> None:
+async def session(url: str, number: int, timings: list[float], errors: list[str], round_of=steps) -> None:
     try:
         async with websockets.connect(
             url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=[Subprotocol("streamlit")], max_size=None
         ) as ws:
-            for label, page, query, title in steps(number):
+            for label, page, query, title in round_of(number):
                 started = time.perf_counter()
                 try:
                     problem = await asyncio.wait_for(run_page(ws, page, query, title), STEP_TIMEOUT_S)
@@ -88,20 +99,22 @@ async def session(url: str, number: int, timings: list[float], errors: list[str]
         errors.append(f"session {number}: {type(exc).__name__}: {exc}")
 
 
-async def run_level(url: str, sessions: int) -> tuple[list[float], list[str], float]:
+async def run_level(url: str, sessions: int, round_of=steps) -> tuple[list[float], list[str], float]:
     timings: list[float] = []
     errors: list[str] = []
     started = time.perf_counter()
-    await asyncio.gather(*(session(url, n, timings, errors) for n in range(sessions)))
+    await asyncio.gather(*(session(url, n, timings, errors, round_of) for n in range(sessions)))
     return timings, errors, time.perf_counter() - started
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="N = 5 only (CI)")
-    parser.add_argument("--levels", type=int, nargs="+", help="session counts instead of 10 25 50")
+    parser.add_argument("--levels", type=int, nargs="+", help="session counts instead of 10 30 50")
     args = parser.parse_args()
-    return measure_levels([5] if args.quick else (args.levels or [10, 25, 50]), "sessions", "client", run_level)
+    levels = [5] if args.quick else (args.levels or [10, 30, 50])
+    empty = (ROOT / "bench" / "empty_app.py", lambda url, n: run_level(url, n, empty_steps))
+    return measure_levels(levels, "sessions", "client", run_level, baseline=empty)
 
 
 if __name__ == "__main__":

@@ -137,12 +137,15 @@ def show_trend(
     spec, description, drawn = built
     show_markup(drawn)
     stem = file_stem(title, areas[0], end[:7] or str(ctx.last.date())[:7], "demo" if ctx.data.is_demo else "")
-    chart_menu(ctx.lang, spec, stem, description, key)
+    chart_menu(ctx.lang, spec, stem, description, key, data=lambda: history_downloads(ctx, [series_id], areas, key))
     return description
 
 
-def chart_menu(lang: str, spec: dict, stem: str, description: str, key: str = "") -> None:
-    """One tab stop per chart: a menu with the chart's text summary and its PNG and SVG behind it.
+def chart_menu(
+    lang: str, spec: dict, stem: str, description: str, key: str = "", data: Callable[[], None] | None = None
+) -> None:
+    """One tab stop per chart: a menu with the chart's text summary, its PNG and SVG, and (`data`) the figures
+    behind it as CSV for Finnish Excel and .xlsx.
 
     (Streamlit's own chart toolbar, four more stops per chart, is hidden in ui/frame.css.)
     """
@@ -150,6 +153,8 @@ def chart_menu(lang: str, spec: dict, stem: str, description: str, key: str = ""
         st.markdown(f"**{t('chart_summary', lang)}**")
         st.text(description)
         chart_downloads(spec, stem, key)
+        if data is not None:
+            data()
 
 
 # Why a download's file could not be made, by its button's key (this process; a new key each release).
