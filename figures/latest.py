@@ -54,6 +54,15 @@ def latest(frame: pd.DataFrame, series_id: str, area_code: str) -> Latest:
     )
 
 
+def latest_table(
+    frame: pd.DataFrame, series_ids: tuple[str, ...] | list[str], areas: tuple[str, ...] | list[str]
+) -> dict[tuple[str, str], Latest]:
+    """`latest` of every series in every area, the frame split once (not filtered again for each pair)."""
+    wanted = frame[frame["series"].isin(series_ids) & frame["area_code"].isin(areas)]
+    groups = {key: rows for key, rows in wanted.groupby(["series", "area_code"], sort=False)}
+    return {(s, a): latest(groups.get((s, a), wanted.iloc[0:0]), s, a) for s in series_ids for a in areas}
+
+
 def rank_areas(values: dict[str, float], descending: bool = True) -> dict[str, int]:
     """1 = highest (or lowest when not descending); missing values get no rank."""
     known = {k: v for k, v in values.items() if v is not None and not math.isnan(v)}

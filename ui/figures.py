@@ -22,7 +22,7 @@ from data_sources.snapshots.dataset import Dataset
 from figures.charts import trend_chart
 from figures.formats import fmt_month
 from figures.i18n import t
-from figures.latest import Latest, latest
+from figures.latest import Latest, latest_table
 from figures.maps import municipality_map
 from figures.markup import Markup
 from figures.municipal import FigureRow, municipality_rows, six_municipalities
@@ -83,10 +83,7 @@ def trend_spec(
 
 @cached_on_data(max_entries=200)
 def latest_figures(data: Dataset, series_ids: tuple[str, ...], areas: tuple[str, ...]) -> dict[tuple[str, str], Latest]:
-    frame = data.frame
-    wanted = frame[frame["series"].isin(series_ids) & frame["area_code"].isin(areas)]
-    groups = {key: rows for key, rows in wanted.groupby(["series", "area_code"], sort=False)}
-    return {(s, a): latest(groups.get((s, a), wanted.iloc[0:0]), s, a) for s in series_ids for a in areas}
+    return latest_table(data.frame, series_ids, areas)
 
 
 @cached_on_data(max_entries=20)
