@@ -9,6 +9,8 @@ country, the index view, and a municipality. The server runs under `taskset -c 0
 
 Every level is run first against an empty Streamlit page (bench/empty_app.py, the same number of page views
 per session), and the dashboard's server CPU per view is also given as a multiple of the empty page's.
+Then every page alone, asked again and again by one session (warm caches), against the empty page: the
+server's CPU per view of each page.
 Reported per N: errors (an exception element, a failed or missing script end: must be 0), median and
 95th percentile time from the request to the script's end, server CPU seconds per page view, server
 peak memory (VmHWM), and the wall time of the whole level.
@@ -20,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
+import tempfile
 import time
 
 import websockets
@@ -28,8 +32,10 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.typing import Subprotocol
 
-from bench.bench_load import AREAS, MUNICIPALITIES, measure_levels
-from tests.browser import ROOT
+from bench.bench_load import AREAS, MUNICIPALITIES, cpu_seconds, measure_levels
+from data_sources.service.commands import refresh as refresh_main
+from tests.browser import ROOT, streamlit_server
+from tests.fake_pxweb import FakePxWeb
 
 STEP_TIMEOUT_S = 180
 
@@ -107,6 +113,54 @@ async def run_level(url: str, sessions: int, round_of=steps) -> tuple[list[float
     return timings, errors, time.perf_counter() - started
 
 
+# Every page once, as a viewer who has them open asks again (warm: the same release, selection and language).
+PAGES = [
+    ("overview", "", "", "Yleiskatsaus"),
+    ("groups", "ryhmat", "compare=SSS", "Työnhakijaryhmät"),
+    ("groups, index", "ryhmat", "compare=SSS&view=index", "Työnhakijaryhmät"),
+    ("municipality", "kunta", "area=KU286", "Oma kunta"),
+    ("themes", "teemat", "", "Ohjelman teemat"),
+    ("data", "tiedot", "", "Tiedot ja lähteet"),
+    ("slide", "esitys", "deck=4.4&slide=3", ""),
+]
+
+
+async def page_costs(url: str, pid: int, pages, repeats: int) -> list[tuple[str, float, float, str | None]]:
+    """Per page: server CPU ms and wall ms per view, asked `repeats` times after one unmeasured view."""
+    costs = []
+    async with websockets.connect(
+        url.replace("http://", "ws://") + "/_stcore/stream", subprotocols=[Subprotocol("streamlit")], max_size=None
+    ) as ws:
+        for label, page, query, title in pages:
+            problem = await run_page(ws, page, query, title)
+            cpu, started = cpu_seconds(pid), time.perf_counter()
+            for _ in range(repeats):
+                problem = problem or await run_page(ws, page, query, title)
+            cpu_ms = 1000 * (cpu_seconds(pid) - cpu) / repeats
+            costs.append((label, cpu_ms, 1000 * (time.perf_counter() - started) / repeats, problem))
+    return costs
+
+
+def per_page(repeats: int) -> int:
+    """Server CPU per view of every page, against the empty page, one session, warm caches (server on core 0)."""
+    pinned = len(os.sched_getaffinity(0)) >= 2 and os.path.exists("/usr/bin/taskset")
+    prefix = ("taskset", "-c", "0") if pinned else ()
+    with tempfile.TemporaryDirectory() as tmp:
+        with FakePxWeb() as fake:
+            assert refresh_main(["--quiet", "--base-url", fake.base_url, "--cache-dir", tmp]) == 0
+        with streamlit_server(ROOT / "bench" / "empty_app.py", {}, prefix=prefix) as server:
+            empty = asyncio.run(page_costs(server.url, server.pid, [("empty page", "", "", EMPTY_TITLE)], repeats))
+        with streamlit_server(ROOT / "app.py", {"CACHE_DIR": tmp}, prefix=prefix) as server:
+            pages = asyncio.run(page_costs(server.url, server.pid, PAGES, repeats))
+    base = empty[0][1]
+    print(
+        f"\n{'one session, warm':<18} {'CPU ms/view':>11} {'× empty':>8} {'wall ms':>8}  (goal: CPU ≤ 3× the empty page)"
+    )
+    for label, cpu_ms, wall_ms, problem in empty + pages:
+        print(f"{label:<18} {cpu_ms:>11.1f} {cpu_ms / base:>8.2f} {wall_ms:>8.1f}  {problem or ''}")
+    return 1 if any(problem for *_, problem in empty + pages) else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="N = 5 only (CI)")
@@ -114,7 +168,8 @@ def main() -> int:
     args = parser.parse_args()
     levels = [5] if args.quick else (args.levels or [10, 30, 50])
     empty = (ROOT / "bench" / "empty_app.py", lambda url, n: run_level(url, n, empty_steps))
-    return measure_levels(levels, "sessions", "client", run_level, baseline=empty)
+    failed = measure_levels(levels, "sessions", "client", run_level, baseline=empty)
+    return per_page(5 if args.quick else 20) or failed
 
 
 if __name__ == "__main__":
