@@ -153,9 +153,7 @@ def per_page(repeats: int) -> int:
         with streamlit_server(ROOT / "app.py", {"CACHE_DIR": tmp}, prefix=prefix) as server:
             pages = asyncio.run(page_costs(server.url, server.pid, PAGES, repeats))
     base = empty[0][1]
-    print(
-        f"\n{'one session, warm':<18} {'CPU ms/view':>11} {'× empty':>8} {'wall ms':>8}  (goal: CPU ≤ 3× the empty page)"
-    )
+    print(f"\n{'one session, warm':<18} {'CPU ms/view':>11} {'× empty':>8} {'wall ms':>8}  (goal: CPU ≤ 3× empty)")
     for label, cpu_ms, wall_ms, problem in empty + pages:
         print(f"{label:<18} {cpu_ms:>11.1f} {cpu_ms / base:>8.2f} {wall_ms:>8.1f}  {problem or ''}")
     return 1 if any(problem for *_, problem in empty + pages) else 0
