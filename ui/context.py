@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from data_sources.domain.catalog import Catalog, Series, load_catalog
-from data_sources.domain.release_calendar import HELSINKI, release_outlooks
+from data_sources.domain.release_calendar import HELSINKI, ReleaseOutlook, release_outlooks
 from data_sources.domain.settings import load_settings
 from data_sources.snapshots.dataset import Dataset, load_dataset
 from data_sources.snapshots.store import SnapshotStore
@@ -143,13 +143,17 @@ def release_line(ctx: Context, today: date) -> str:
     return _release_line(ctx.data, ctx.lang, today)
 
 
+@cached_on_data(max_entries=4)
+def outlooks(data: Dataset, today: date) -> dict[str, ReleaseOutlook]:
+    """Each table's release and the next one expected, once per release and day (it scans the whole snapshot)."""
+    releases = {k: p.release for k, p in data.provenance.items()}
+    return release_outlooks(data.frame, releases, load_catalog(), today)
+
+
 @cached_on_data(max_entries=20)
 def _release_line(data: Dataset, lang: str, today: date) -> str:
     """Once per release, language and day: it scans the whole snapshot, and every page view shows it."""
-    catalog = load_catalog()
-    key = catalog.monthly_table_key
-    releases = {k: p.release for k, p in data.provenance.items()}
-    outlook = release_outlooks(data.frame, releases, catalog, today)[key]
+    outlook = outlooks(data, today)[load_catalog().monthly_table_key]
     parts = []
     if outlook.released is not None and (today - outlook.released).days <= NEW_FOR_DAYS:
         parts.append(t("new_since", lang, date=fmt_date(pd.Timestamp(outlook.released), lang)))
