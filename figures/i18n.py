@@ -509,6 +509,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "open_theme": {"fi": "Avaa teema", "sv": "Öppna temat", "en": "Open theme"},
     "unit_short_persons": {"fi": "henkilöä", "sv": "personer", "en": "persons"},
     "unit_short_vacancies": {"fi": "työpaikkaa", "sv": "lediga jobb", "en": "vacancies"},
+    "no_change_since": {
+        "fi": "ei muutosta ohjelman alusta (12 kk:n keskiarvot)",
+        "sv": "ingen förändring sedan programmets början (12 månaders medelvärden)",
+        "en": "no change since the programme began (12-month means)",
+    },
     "since_baseline": {
         "fi": "ohjelman alusta (12 kk:n keskiarvot)",
         "sv": "sedan programmets början (12 månaders medelvärden)",

@@ -338,7 +338,15 @@ def measure_title(series: Series, lang: str) -> str:
 
 
 def since_headline(row: ScoreRow, lang: str) -> str:
-    """'+7,5 % ohjelman alusta (12 kk:n keskiarvot), koko maa +5,3 %' (rates in %-points)."""
+    """'+7,5 % ohjelman alusta (12 kk:n keskiarvot), koko maa +5,3 %' (rates in %-points).
+
+    Where either change cannot be given, the headline says so and why, never '..' where a figure should be:
+    'ei muutosta ohjelman alusta (12 kk:n keskiarvot): Kymenlaakso, maaliskuu 2021: luku puuttuu'.
+    """
+    if not (row.since.known and row.country_since.known):
+        missing = [change for change in (row.since, row.country_since) if not change.known]
+        why = row.reason if row.status == "unknown" else "; ".join(why_unknown(c, "", lang) for c in missing)
+        return f"{t('no_change_since', lang)}: {why.lstrip(': ,')}"
     return (
         f"{change_text(row.since.value, row.is_rate, lang)} {t('since_baseline', lang)}, "
         f"{t('country', lang).lower()} {change_text(row.country_since.value, row.is_rate, lang)}"

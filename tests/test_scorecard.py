@@ -13,7 +13,7 @@ from data_sources.domain.periods import Month
 from data_sources.domain.programme import Indicator, Measure, load_programme
 from figures.comparisons import change_text, programme_change, relative_or_points, year_change
 from figures.peers import comparable_regions, rank
-from figures.scorecard import judge, latest_half_end, score_row, status_label, theme_score
+from figures.scorecard import judge, latest_half_end, score_row, since_headline, status_label, theme_score
 
 CATALOG = load_catalog()
 END = Month(2026, 6)
@@ -327,3 +327,16 @@ def test_theme_44_scorecard_equals_the_snapshot(snapshot, real_cache):
             assert result.status == expected, result.series.id
         else:
             assert result.status == "unmeasurable"
+
+
+def test_a_headline_without_its_change_says_why_never_dots():
+    """Issue 22: with the baseline missing the report's heading read '.. ohjelman alusta …, koko maa ..'."""
+    values = {("MK08", m): 0.0 if m <= Month(2021, 3) else 5.0 for m in MONTHS} | {("SSS", m): 9.0 for m in MONTHS}
+    result = row("unemployed", "down", frame("unemployed", values))
+    assert since_headline(result, "fi") == (
+        "ei muutosta ohjelman alusta (12 kk:n keskiarvot): "
+        "Kymenlaakso: lähtötaso on 0, joten suhteellista muutosta ei ole"
+    )
+    assert ".." not in since_headline(result, "sv") and since_headline(result, "en").startswith("no change since")
+    whole = row("unemployed", "down", monthly("unemployed", linear(100, 0), linear(1000, 0)))
+    assert since_headline(whole, "fi") == "±0,0\u00a0% ohjelman alusta (12 kk:n keskiarvot), koko maa ±0,0\u00a0%"
