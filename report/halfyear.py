@@ -385,7 +385,8 @@ def to_pdf(report: HalfYearReport, lang: str = "fi") -> bytes:
     _pdf_table(doc, report.summary, 7)
     doc.text(report.status_rule, 7.5)
     since = report.since
-    doc.heading(since.heading, 14)
+    # a sentence alone (no meeting or no earlier release to compare with) stays on the summary's page
+    doc.heading(since.heading, 14, keep=30 if since.table is not None else 12)
     doc.text(since.intro, 9)
     if since.table is not None:
         _pdf_table(doc, since.table)
