@@ -17,16 +17,15 @@ def frame_assets(lang: str) -> None:
     """Captions' contrast, one tab stop per chart, table styles, and `<html lang>` set to `lang`."""
     if lang not in LANGUAGES:  # only a known code ever goes into the script
         raise ValueError(f"unknown language {lang!r}")
-    style, script = _assets()
-    st.html(style)
+    st.html(HERE / "frame.css")
+    script = _script()
     st.html(f"<script>window.__frameLang = {json.dumps(lang)};\n{script}</script>", unsafe_allow_javascript=True)
 
 
 @functools.cache
-def _assets() -> tuple[str, str]:
-    """ui/frame.css as a <style> element and ui/frame.js, read once per process (every page view shows them)."""
-    css = (HERE / "frame.css").read_text(encoding="utf-8")
-    return f"<style>{css}</style>", (HERE / "frame.js").read_text(encoding="utf-8")
+def _script() -> str:
+    """ui/frame.js, read once per process (every page view sends it)."""
+    return (HERE / "frame.js").read_text(encoding="utf-8")
 
 
 def headline_length(chars: int) -> None:
