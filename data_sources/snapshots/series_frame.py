@@ -9,6 +9,7 @@ import pandas as pd
 
 from data_sources.domain.catalog import Catalog, Table
 from data_sources.pxweb.jsonstat import period_start
+from data_sources.pxweb.resolve import Resolution
 
 # A sum with a suppressed part is the sum of its known parts, a lower bound: its status names the
 # missing parts ("≥ VALMENNUSLOP"), so it is shown as "vähintään 1 234" and never compared as if whole.
@@ -96,6 +97,38 @@ def cells_to_series(cells: pd.DataFrame, table: Table, catalog: Catalog) -> pd.D
     tidy["value"] = tidy["value"].astype(float)
     tidy["status"] = tidy["status"].astype("string")
     return in_catalog_order(tidy, catalog)[SNAPSHOT_COLUMNS].reset_index(drop=True)
+
+
+def resolved_cells(cells: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
+    """The cells of a series found by meaning as one figure per area and period: the chosen values summed.
+
+    A sum with a suppressed part is missing (never a part's zero), with the part's symbol; the parts are
+    the table's own breakdown of one group, so a lower bound of them would read as the group's figure.
+    """
+    keys = [resolution.area, resolution.time]
+    grouped = cells.groupby(keys, sort=False)
+    values = grouped["value"].sum(min_count=1).where(grouped["value"].count() == grouped.size())
+    symbols = grouped["status"].first()
+    frame = pd.DataFrame({"value": values, "status": symbols.where(values.isna())}).reset_index()
+    frame = frame.rename(columns={resolution.area: "area_code", resolution.time: "time_code"})
+    frame["status"] = frame["status"].astype("string")
+    return frame
+
+
+def resolved_series(cells: pd.DataFrame, resolution: Resolution, table: Table, catalog: Catalog) -> pd.DataFrame:
+    """A series found by meaning as snapshot rows; its content code says the codes chosen (`content_code`)."""
+    known = set(catalog.area_codes)
+    tidy = resolved_cells(cells[cells[resolution.area].isin(known)], resolution)
+    if tidy.empty:
+        return empty_snapshot()
+    tidy["series"] = resolution.series_id
+    tidy["content_code"] = resolution.content_code
+    tidy["table"] = table.path
+    tidy["area_name"] = tidy["area_code"].map(lambda c: catalog.area(c).name["fi"])
+    tidy["period"] = tidy["time_code"].map({c: period_start(c) for c in tidy["time_code"].unique()})
+    tidy["period"] = tidy["period"].astype("datetime64[ns]")
+    tidy["value"] = tidy["value"].astype(float)
+    return tidy[SNAPSHOT_COLUMNS]
 
 
 def in_catalog_order(rows: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
