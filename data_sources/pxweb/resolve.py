@@ -235,6 +235,11 @@ def resolve(series_id: str, wanted: ByMeaning, table: Table, metadata: object, w
     return Resolution(series_id, table.path, area.code, time.code, chosen)
 
 
+def not_found(series_id: str, wanted: ByMeaning, table: Table, why: str) -> Resolution:
+    """A series whose table could not be read at all (gone from its folder, metadata refused)."""
+    return Resolution(series_id, table.path, problem=_wanted_words(wanted) + why.removeprefix(f"{table.path}: "))
+
+
 def _wanted_words(wanted: ByMeaning) -> str:
     said = ", ".join(f"{text}: {want.words}" for text, want in wanted.select.items())
     return f"looked for {said}; "

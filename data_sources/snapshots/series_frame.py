@@ -197,11 +197,22 @@ class ReleaseJudgement:
     compared: int = 0  # figures present in both releases
 
 
-def judge_release(new: pd.DataFrame, table: Table, catalog: Catalog, previous: pd.DataFrame | None) -> ReleaseJudgement:
-    """The release on its own, then per area and per series against the last accepted release."""
+def judge_release(
+    new: pd.DataFrame,
+    table: Table,
+    catalog: Catalog,
+    previous: pd.DataFrame | None,
+    series_ids: tuple[str, ...] | None = None,
+) -> ReleaseJudgement:
+    """The release on its own, then per area and per series against the last accepted release.
+
+    `series_ids`: the series the release should hold (by default the table's series read by their codes).
+    """
     if new.empty:
         return ReleaseJudgement([f"{table.path}: the answer holds no figures"])
-    problems = _shape_problems(new, table, catalog) or _value_problems(new, table, catalog)
+    if series_ids is None:
+        series_ids = tuple(s.id for s in catalog.series_for_table(table.key))
+    problems = _shape_problems(new, table, catalog, series_ids) or _value_problems(new, table, catalog)
     if problems:
         return ReleaseJudgement(problems)
     # a sum with a suppressed part is checked as what it is, a partly suppressed figure: not summed, compared
@@ -234,9 +245,9 @@ def whole_figures(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(value=frame["value"].where(~bound)) if bound.any() else frame
 
 
-def _shape_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[str]:
+def _shape_problems(new: pd.DataFrame, table: Table, catalog: Catalog, series_ids: tuple[str, ...]) -> list[str]:
     problems = []
-    expected = {(s.id, a) for s in catalog.series_for_table(table.key) for a in catalog.area_codes}
+    expected = {(s, a) for s in series_ids for a in catalog.area_codes}
     present = set(zip(new["series"], new["area_code"], strict=True))
     missing_areas = sorted({a for _, a in expected - present})
     if missing_areas:
