@@ -75,8 +75,11 @@ def test_appendix2_series_are_all_there_and_proxies_say_so(catalog):
         "open_vacancies",
     ]
     # one series per figure: no two series share a table and content code, so each figure has one name
-    figures = [(s.table, s.content_code) for s in catalog.series]
+    figures = [(s.table, s.content_code) for s in catalog.series if s.codes]
     assert len(figures) == len(set(figures))
+    # and none by meaning: no two series want the same of the same table
+    wanted = [(s.exact.table, repr(sorted(s.exact.select.items()))) for s in catalog.series if s.exact]
+    assert len(wanted) == len(set(wanted)) == 7
     for series in catalog.series:
         if series.proxy:
             assert "korvike" in series.label["fi"].lower()

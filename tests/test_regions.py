@@ -197,7 +197,7 @@ def test_no_python_module_names_a_region_a_theme_a_programmes_series_or_a_code()
     names = {text for forms in regions.values() for labels in forms.values() for text in labels.values()}
     catalog = yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8"))
     series_ids = {s["id"] for s in catalog["series"]} - set(PER_KINDS)  # 'population': also a `per` kind's name
-    codes = {c for s in catalog["series"] for c in ([s["code"]] if "code" in s else s["formula"])}
+    codes = {c for s in catalog["series"] for c in ([s["code"]] if "code" in s else s.get("formula", []))}
     programme = yaml.safe_load((REGIONS_DIR / "MK08" / "programme.yaml").read_text(encoding="utf-8"))
     themes = {theme["id"] for theme in programme["themes"]}
     area = re.compile(r"^(MK\d\d|SK\d{3}|KU\d{3}|SSS)$")
