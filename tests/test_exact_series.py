@@ -1,0 +1,134 @@
+"""End to end: series read by meaning from the fake's 12ub and 12t8, against figures computed from its base cells."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from data_sources.service.commands import refresh as main
+from data_sources.snapshots.dataset import load_dataset
+from tests.fake_pxweb import AGGREGATES, CUBES, MONTH_INDEX, MUNICIPALITIES, SUPPRESS_BELOW, base_cell
+
+UB, T8 = "tyonv/12ub.px", "tyonv/12t8.px"
+CHECKED_MONTHS = ("2009M01", "2020M04", "2025M01", "2026M05", "2026M06")
+
+
+def refresh(fake, cache_dir) -> int:
+    return main(["--quiet", "--base-url", fake.base_url, "--cache-dir", str(cache_dir)])
+
+
+def expected(table: str, area: str, month: str, pinned: dict[str, list[str]]) -> float:
+    """A served cell computed from the base cells: every combination of `pinned` values (a variable not pinned
+    takes each of its base values), over the area's municipalities; a municipality's 1–4 is suppressed."""
+    cube = CUBES[table]
+    combos: list[dict[str, str]] = [{}]
+    for dim in cube.dimensions:
+        combos = [c | {dim.code: v} for c in combos for v in pinned.get(dim.code, list(dim.shares))]
+    members = AGGREGATES[area][1] if area in AGGREGATES else [area]
+    value = sum(base_cell(cube, m, MONTH_INDEX[month], c) for m in members for c in combos)
+    return math.nan if area in MUNICIPALITIES and 0 < value < SUPPRESS_BELOW else value
+
+
+def structural(area: str, month: str, parts: list[str]) -> float:
+    """12ub's content: the total is the four parts, each over both sexes and the three education levels."""
+    return expected(UB, area, month, {"tiedot": parts})
+
+
+def jobseekers(area: str, month: str, bands: list[str]) -> float:
+    """12t8: each age band a cell of its own (all sexes, all employment codes); a band suppressed, the sum missing."""
+    return sum(expected(T8, area, month, {"Ikaryhma": [band]}) for band in bands)
+
+
+PARTS = {
+    "structural_long_term": ["rt_pitk"],
+    "structural_comparable": ["rt_rinn"],
+    "structural_from_services": ["rt_palvt"],
+    "structural_service_to_service": ["rt_palvp"],
+}
+EXPECTED = {
+    "long_term_unemployed": lambda area, month: structural(area, month, ["rt_pitk", "rt_rinn", "rt_palvt", "rt_palvp"]),
+    **{series: (lambda area, month, codes=codes: structural(area, month, codes)) for series, codes in PARTS.items()},
+    "jobseekers_under30": lambda area, month: jobseekers(area, month, ["ika15", "ika20", "ika25"]),
+    "jobseekers_over55": lambda area, month: jobseekers(area, month, ["ika55", "ika60", "ika65"]),
+}
+
+
+def test_exact_series_equal_the_fakes_figures_for_the_region_and_every_municipality(fake, cache_dir, catalog):
+    assert refresh(fake, cache_dir) == 0
+    data = load_dataset(cache_dir, catalog)
+    frame = data.frame
+    areas = [catalog.region_code, *catalog.region_members[catalog.region_code], catalog.country_code]
+    missing_seen = 0
+    for series_id, figure in EXPECTED.items():
+        rows = frame[frame["series"] == series_id]
+        assert set(rows["table"]) == {UB if series_id in PARTS or series_id == "long_term_unemployed" else T8}
+        for area in areas:
+            for month in CHECKED_MONTHS:
+                row = rows[(rows["area_code"] == area) & (rows["period"] == pd.Timestamp(month.replace("M", "-")))]
+                assert len(row) == 1, (series_id, area, month)
+                want, got = figure(area, month), row["value"].iloc[0]
+                if math.isnan(want):
+                    missing_seen += 1
+                    assert math.isnan(got) and row["status"].iloc[0] in ("..", "..."), (series_id, area, month)
+                else:
+                    assert got == want, (series_id, area, month)
+    assert missing_seen  # the small municipalities' suppressed cells were met, and stayed missing (never 0)
+
+
+def test_exact_series_show_under_their_own_names_with_the_resolution(fake, cache_dir, catalog):
+    assert refresh(fake, cache_dir) == 0
+    data = load_dataset(cache_dir, catalog)
+    shown = data.catalog
+    assert shown is not None
+    for series_id in EXPECTED:
+        series = shown.series_by_id(series_id)
+        assert series.proxy is None and "korvike" not in series.label["fi"].lower(), series_id
+    assert shown.series_by_id("long_term_unemployed").label["fi"] == "Rakennetyöttömät"
+    assert shown.series_by_id("jobseekers_under30").label["fi"] == "Alle 30-vuotiaat työnhakijat"
+    under30 = shown.series_by_id("jobseekers_under30")
+    assert (
+        under30.content_code
+        == "Sukupuoli=*; Ikaryhma=ika15+ika20+ika25; Tyollisyyskoodi=tk_sss; ContentCode=hakijat_kk"
+    )
+    # the stand-in's own rows (12r5) give way: one series, one figure
+    assert set(data.frame.loc[data.frame["series"] == "jobseekers_under30", "table"]) == {T8}
+    # the resolution is stored with the release: table, codes and texts
+    stored = data.provenance["tyonv_12t8"].resolutions
+    assert [r["series_id"] for r in stored] == ["jobseekers_under30", "jobseekers_over55"]
+    lines = {r.series_id: r.line for r in data.resolutions}
+    assert 'Ikäryhmät (Ikaryhma) = ika15 "15 - 19" + ika20 "20 - 24" + ika25 "25 - 29"' in lines["jobseekers_under30"]
+    assert lines["long_term_unemployed"].startswith("long_term_unemployed: tyonv/12ub.px, area alue, time kuukausi;")
+
+
+def test_structural_unemployment_is_the_sum_of_its_four_parts_where_all_are_known(fake, cache_dir, catalog):
+    assert refresh(fake, cache_dir) == 0
+    frame = load_dataset(cache_dir, catalog).frame
+    wide = frame[frame["table"] == UB].pivot_table(
+        index=["area_code", "period"], columns="series", values="value", dropna=False
+    )
+    whole = wide[list(PARTS)].notna().all(axis=1)
+    assert whole.sum() > 0.9 * len(wide)
+    assert (wide.loc[whole, list(PARTS)].sum(axis=1) == wide.loc[whole, "long_term_unemployed"]).all()
+
+
+def test_a_table_that_is_gone_leaves_the_stand_in_labelled_and_one_line_why(fake, cache_dir, catalog, capsys):
+    assert refresh(fake, cache_dir) == 0
+    fake.state.gone.add(UB)
+    fake.publish("2026M07", "2026-08-18T05:00:00Z")
+    assert main(["--base-url", fake.base_url, "--cache-dir", str(cache_dir)]) == 0
+    out = capsys.readouterr().out
+    data = load_dataset(cache_dir, catalog)
+    series = data.catalog.series_by_id("long_term_unemployed")
+    assert series.proxy is not None and "korvike" in series.label["fi"]
+    rows = data.frame[data.frame["series"] == "long_term_unemployed"]
+    assert set(rows["table"]) == {"tyonv/12r5.px"} and set(rows["content_code"]) == {"PITKAAIKAISTYOTTOMAT"}
+    assert not set(data.frame["series"]) & set(PARTS)  # the parts have no stand-in: absent, not stale
+    line = (
+        "long_term_unemployed: not found in tyonv/12ub.px: looked for Tiedot: the value starting "
+        "'Rakennetyöttömät yhteensä'; not in the folder listing of tyonv (renamed?)"
+    )
+    assert [r.line for r in data.resolutions if r.series_id == "long_term_unemployed"] == [line]
+    assert out.count(line) == 1
+    # the other table still resolves
+    assert data.catalog.series_by_id("jobseekers_over55").proxy is None
