@@ -7,6 +7,7 @@ answer in tests/data). Unknown tables or codes answer 400, as the real API does 
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import socket
@@ -214,7 +215,7 @@ JOBSEEKERS_12T8 = Dimension(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: its base cells are cached per cube
 class Cube:
     """A table of several dimensions in the real table's order; `time_at`: where the month sits among them."""
 
@@ -276,6 +277,12 @@ def cube_metadata(table: str, last_month: str = "2026M06") -> dict:
 
 def base_cell(cube: Cube, area: str, index: int, values: dict[str, str]) -> float:
     """One base cell of a municipality or another region: its unemployed level times every value's share."""
+    return _base_cell(cube, area, index, tuple(values.items()))
+
+
+@functools.cache
+def _base_cell(cube: Cube, area: str, index: int, items: tuple[tuple[str, str], ...]) -> float:
+    values = dict(items)
     level = municipal_value(area, "TYOTTOMATLOPUSSA", index) * cube.scale
     shares = math.prod(d.shares[values[d.code]] for d in cube.dimensions)
     wobble = 1 + 0.08 * math.sin(index / 5 + sum(map(ord, "".join(values.values()))) % 7)

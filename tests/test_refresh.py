@@ -96,7 +96,7 @@ def test_refresh_is_byte_for_byte_reproducible(fake, tmp_path):
     assert refresh(fake, tmp_path / "one") == 0
     assert refresh(fake, tmp_path / "two") == 0
     assert stored_files(tmp_path / "one") == stored_files(tmp_path / "two")
-    assert len(stored_files(tmp_path / "one")) == 2
+    assert len(stored_files(tmp_path / "one")) == len(load_catalog().tables)
 
 
 def test_splitting_to_a_small_cell_limit_gives_the_same_figures(fake, tmp_path):
