@@ -199,10 +199,15 @@ def score_row(
 def theme_score(
     theme: Theme, frame: pd.DataFrame, catalog: Catalog, end: Month, lang: str, peers: Peers | None = None
 ) -> ThemeScore:
-    """`peers` once for every theme (they are the region's, not a theme's), or chosen here."""
+    """`peers` once for every theme (they are the region's, not a theme's), or chosen here.
+
+    Each measure's series as `catalog` shows it: a series found by meaning is scored as the exact figure it is.
+    """
     peers = peers if peers is not None else comparable_regions(frame, catalog)
+    # a series read by meaning only (no stand-in) and not found has no figures: no row, its one line is on the data page
+    measures = (m.shown_with(catalog) for m in theme.measures if catalog.series_by_id(m.series.id).codes)
     return ThemeScore(
-        theme, end, tuple(score_row(theme.id, m, frame, catalog, end, lang, peers) for m in theme.measures), peers
+        theme, end, tuple(score_row(theme.id, m, frame, catalog, end, lang, peers) for m in measures), peers
     )
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from data_sources.domain.catalog import load_catalog
 from data_sources.domain.programme import deck_ids
 from data_sources.snapshots.dataset import Dataset
 from figures.i18n import t
@@ -31,17 +30,17 @@ lang, sel = ctx.lang, ctx.sel
 
 @cached_on_data(max_entries=50)
 def deck(data: Dataset, name: str, lang: str, areas: tuple[str, ...], view: str) -> list[Slide]:
-    return build_deck(name, data, load_catalog(), lang, areas, view)
+    return build_deck(name, data, data.shown_catalog, lang, areas, view)
 
 
 @cached_on_data(max_entries=300)
 def slide_spec(data: Dataset, slide: Slide, lang: str, titled: bool = False) -> dict:
-    return slide_chart(slide, data, load_catalog(), lang, titled=titled).to_dict()
+    return slide_chart(slide, data, data.shown_catalog, lang, titled=titled).to_dict()
 
 
 @cached_on_data(max_entries=20)
 def deck_file(data: Dataset, name: str, lang: str, areas: tuple[str, ...], view: str) -> bytes:
-    return deck_pdf(deck(data, name, lang, areas, view), data, load_catalog(), lang)
+    return deck_pdf(deck(data, name, lang, areas, view), data, data.shown_catalog, lang)
 
 
 areas = (sel.area, *[c for c in sel.compare if c != sel.area])

@@ -7,7 +7,6 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from data_sources.domain.catalog import load_catalog
 from data_sources.domain.periods import HalfYear, Month, halves_between
 from data_sources.domain.programme import Theme, has_programme, load_programme
 from data_sources.domain.progress import Progress, load_progress
@@ -43,7 +42,7 @@ from ui.tables import figures_table
 
 @cached_on_data(max_entries=10)
 def report_file(data: Dataset, half: str, fmt: str, lang: str, day: dt.date) -> bytes:
-    catalog = load_catalog()
+    catalog = data.shown_catalog
     earlier = earlier_figures(load_settings().cache_dir, data, catalog, day)
     report = build_report(half, data, catalog, lang, earlier)
     return to_pdf(report, lang) if fmt == "pdf" else to_html(report, lang).encode()

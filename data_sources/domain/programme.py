@@ -7,7 +7,7 @@ them, with the direction the programme wants and the programme's own words that 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
@@ -59,6 +59,15 @@ class Indicator:
     fit: str = "exact"  # how well its series measure what it names (FITS)
     judged: bool = True  # False: its series' direction does not mean the indicator's, so no status
     fit_note: dict[str, str] | None = None  # why it is partial or a stand-in, in fi, sv and en
+    # How well it measures once its series are found by meaning (catalog `exact`): (fit, judged, note)
+    when_exact: tuple[str, bool, dict[str, str] | None] | None = None
+
+    def as_exact(self) -> Indicator:
+        """The indicator measured by its series' exact figures (found by meaning), not by their stand-ins."""
+        if self.when_exact is None:
+            return self
+        fit, judged, note = self.when_exact
+        return replace(self, fit=fit, judged=judged, fit_note=note)
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,15 @@ class Measure:
 
     def fit_notes(self, lang: str) -> tuple[str, ...]:
         return tuple(i.fit_note[lang] for i in self.indicators if i.fit_note)
+
+    def shown_with(self, catalog: Catalog) -> Measure:
+        """The measure with its series as `catalog` shows it: found by meaning, it is exact and so measures better."""
+        series = catalog.series_by_id(self.series.id)
+        if series == self.series:
+            return self
+        exact = series.exact is not None and series.proxy is None
+        indicators = tuple(i.as_exact() for i in self.indicators) if exact else self.indicators
+        return replace(self, series=series, indicators=indicators)
 
 
 @dataclass(frozen=True)
@@ -152,7 +170,7 @@ def _measures(indicators: tuple[Indicator, ...], catalog: Catalog) -> tuple[Meas
     for indicator in indicators:
         for series_id in indicator.series:
             series = catalog.series_by_id(series_id)
-            same = (series.table, series.content_code)
+            same = (series.table, series.content_code or series.id)  # by meaning only: no code until found
             if same not in found:
                 if indicator.wanted is None:  # _indicator requires a direction of every indicator with series
                     raise ProgrammeError(f"{series_id} has no wanted direction")
@@ -170,16 +188,21 @@ def _measures(indicators: tuple[Indicator, ...], catalog: Catalog) -> tuple[Meas
 NonEmpty = Field(min_length=1)
 
 
-class _Measure(Schema):
+class _ExactMeasure(Schema):
     fit: Fit
     judged: StrictBool = True
-    note: Labels | None = None  # why it is partial or a stand-in, or why it is not judged
+    note: Labels | None = None
 
     @model_validator(mode="after")
-    def _says_why(self) -> _Measure:
+    def _says_why(self) -> _ExactMeasure:
         if (self.fit != "exact" or not self.judged) and self.note is None:
             raise fault(f"must say why, in {', '.join(LANGUAGES)}", at="note")
         return self
+
+
+class _Measure(_ExactMeasure):
+    # how well it measures once its series are found by meaning (their own table, not the stand-in)
+    exact: _ExactMeasure | None = None
 
 
 class _Indicator(Schema):
@@ -241,7 +264,7 @@ class _Theme(Schema):
             for series_id in indicator.series:
                 series = given(info, "catalog").series_by_id(series_id)
                 other, other_id, wanted = first.setdefault(
-                    (series.table, series.content_code), (index, series_id, indicator.wanted)
+                    (series.table, series.content_code or series.id), (index, series_id, indicator.wanted)
                 )
                 if wanted != indicator.wanted:
                     problem = (
@@ -285,8 +308,13 @@ class _ProgrammeFile(Schema):
 
 def _indicator(raw: _Indicator) -> Indicator:
     measure = raw.measure or _Measure(fit="exact")
+    exact = measure.exact
     return Indicator(
-        **raw.model_dump(exclude={"measure"}), fit=measure.fit, judged=measure.judged, fit_note=measure.note
+        **raw.model_dump(exclude={"measure"}),
+        fit=measure.fit,
+        judged=measure.judged,
+        fit_note=measure.note,
+        when_exact=None if exact is None else (exact.fit, exact.judged, exact.note),
     )
 
 

@@ -259,3 +259,41 @@ def resolved_selections(
         VariableSelection(resolution.time, periods),
         *(VariableSelection(c.code, c.values) for c in resolution.chosen if c.values),
     ]
+
+
+def merged_queries(
+    resolutions: list[Resolution], table: Table, metadata: dict, area_codes: tuple[str, ...]
+) -> list[tuple[list[VariableSelection], list[Resolution]]]:
+    """Series of one table asked together: one query per shape (the same variables eliminated), the values chosen
+    by any of them, in the table's order. Each series then takes its own cells of the answer."""
+    shapes: dict[tuple, list[Resolution]] = {}
+    for resolution in resolutions:
+        shape = (resolution.area, resolution.time, tuple((c.code, not c.values) for c in resolution.chosen))
+        shapes.setdefault(shape, []).append(resolution)
+    queries = []
+    for group in shapes.values():
+        first = resolved_selections(group[0], table, metadata, area_codes)
+        order = {code: i for i, code in enumerate(_value_order(metadata))}
+        merged = [
+            VariableSelection(
+                selection.code,
+                tuple(
+                    sorted(
+                        {v for r in group for c in r.chosen if c.code == selection.code for v in c.values},
+                        key=lambda value, code=selection.code: order.get((code, value), 0),
+                    )
+                ),
+            )
+            for selection in first[2:]
+        ]
+        queries.append(([*first[:2], *merged], group))
+    return queries
+
+
+def _value_order(metadata: dict) -> list[tuple[str, str]]:
+    return [
+        (str(v.get("code")), str(value))
+        for v in metadata.get("variables") or []
+        if isinstance(v, dict)
+        for value in v.get("values") or []
+    ]

@@ -35,6 +35,11 @@ class Dataset:
         return self.kind == "demo"
 
     @property
+    def shown_catalog(self) -> Catalog:
+        """The catalog its figures are shown with: series found by meaning exact, the rest as catalog.yaml says."""
+        return self.catalog or load_catalog()
+
+    @property
     def version(self) -> str:
         """Changes whenever the figures do: what caches of derived figures are keyed on."""
         releases = "|".join(f"{k}:{p.release}:{p.fetched_at}" for k, p in sorted(self.provenance.items()))

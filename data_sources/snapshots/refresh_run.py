@@ -23,7 +23,7 @@ from data_sources.domain.settings import RefreshLimits, load_settings
 from data_sources.pxweb.client import ApiConfig, PxWebClient, PxWebError, outside_text
 from data_sources.pxweb.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json, parse_updated
 from data_sources.pxweb.query import QueryError, query_body, split_selections, table_selections
-from data_sources.pxweb.resolve import Resolution, not_found, resolve, resolved_selections
+from data_sources.pxweb.resolve import Resolution, merged_queries, not_found, resolve
 from data_sources.snapshots.series_frame import cells_to_series, in_catalog_order, judge_release, resolved_series
 from data_sources.snapshots.store import (
     Attempt,
@@ -153,13 +153,12 @@ def fetch_by_meaning(
     if not found:
         raise NothingFoundError(resolutions)
     frames = []
-    for resolution in found:
-        selections = resolved_selections(resolution, table, metadata, catalog.area_codes)
+    for selections, group in merged_queries(found, table, metadata, catalog.area_codes):
         whole = frozenset(s.code for s in selections[1:])  # split by area only: every sum stays whole
         chunks = split_selections(selections, limits.max_values, whole)
         cells = []
         for number, chunk in enumerate(chunks, start=1):
-            progress(f"{table.path}: {resolution.series_id} query {number}/{len(chunks)}")
+            progress(f"{table.path}: query {number}/{len(chunks)}")
             body = query_body(chunk, "json-stat2")
             doc = client.query(catalog.database, table.path, body, release)
             bodies.append(body)
@@ -167,7 +166,8 @@ def fetch_by_meaning(
             if lacking := [s.code for s in chunk if s.code not in answer.columns]:
                 raise JsonStatError(f"answer lacks dimension {', '.join(lacking)}")
             cells.append(answer)
-        frames.append(resolved_series(pd.concat(cells, ignore_index=True), resolution, table, catalog))
+        answers = pd.concat(cells, ignore_index=True)
+        frames += [resolved_series(answers, resolution, table, catalog) for resolution in group]
     frame = in_catalog_order(pd.concat(frames, ignore_index=True), catalog).reset_index(drop=True)
     frame.attrs["dropped_status"] = 0
     return frame, resolutions

@@ -117,8 +117,11 @@ def resolved_cells(cells: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
 
 def resolved_series(cells: pd.DataFrame, resolution: Resolution, table: Table, catalog: Catalog) -> pd.DataFrame:
     """A series found by meaning as snapshot rows; its content code says the codes chosen (`content_code`)."""
-    known = set(catalog.area_codes)
-    tidy = resolved_cells(cells[cells[resolution.area].isin(known)], resolution)
+    mine = cells[resolution.area].isin(set(catalog.area_codes))
+    for chosen in resolution.chosen:  # the answer may hold other series' values too (asked together)
+        if chosen.values:
+            mine &= cells[chosen.code].isin(chosen.values)
+    tidy = resolved_cells(cells[mine], resolution)
     if tidy.empty:
         return empty_snapshot()
     tidy["series"] = resolution.series_id
