@@ -35,6 +35,31 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_code": {"fi": "Koodi", "sv": "Kod", "en": "Code"},
     "col_unit": {"fi": "Yksikkö", "sv": "Enhet", "en": "Unit"},
     "col_intended": {"fi": "Tarkoitettu lähde", "sv": "Avsedd källa", "en": "Intended source"},
+    "resolutions_title": {
+        "fi": "Sarjat taulukon omista tiedoista",
+        "sv": "Serier ur tabellens egna uppgifter",
+        "en": "Series found in their tables' own metadata",
+    },
+    "resolutions_caption": {
+        "fi": "Nämä sarjat haetaan joka julkaisussa taulukon muuttujien ja arvojen nimien mukaan, ei koodeilla: "
+        "kun taulukon koodit muuttuvat, sarja löytyy yhä. Ellei sarjaa löydy, sivuilla näkyy sen korvike merkittynä.",
+        "sv": "Dessa serier söks i varje publicering efter namnen på tabellens variabler och värden, inte efter "
+        "koder: när koderna ändras hittas serien ändå. Hittas den inte visas dess ersättande mått, märkt som sådant.",
+        "en": "These series are found at every release by the names of their table's variables and values, not by "
+        "codes: when the codes change the series is still found. When it is not, its labelled proxy is shown.",
+    },
+    "col_resolution": {
+        "fi": "Mistä löytyi (koodit ja tekstit)",
+        "sv": "Var den hittades (koder och texter)",
+        "en": "Where found (codes and texts)",
+    },
+    "col_found": {"fi": "Tila", "sv": "Läge", "en": "State"},
+    "resolution_found": {"fi": "löytyi", "sv": "hittad", "en": "found"},
+    "resolution_stand_in": {
+        "fi": "ei löytynyt – korvike näkyy",
+        "sv": "hittades inte – ersättande mått visas",
+        "en": "not found – proxy shown",
+    },
     "all_figures": {"fi": "Kaikki luvut", "sv": "Alla uppgifter", "en": "All figures"},
     "series_pick": {"fi": "Sarjat", "sv": "Serier", "en": "Series"},
     "coordinator": {"fi": "Koordinointi / vastuu", "sv": "Samordning / ansvar", "en": "Coordination / responsibility"},

@@ -333,6 +333,7 @@ class FakeState:
     # the region, sub-regions, country and rates are computed from the revised figures.
     revisions: dict[tuple[str, str, str], float] = field(default_factory=dict)
     gone: set[str] = field(default_factory=set)  # tables (paths) no longer served: not listed, metadata 400
+    moved: dict[str, str] = field(default_factory=dict)  # a table (path) served under another id, its codes kept
 
 
 class FakePxWeb:
@@ -444,9 +445,17 @@ class FakePxWeb:
             "role": {"time": [cube.time_code]},
         }
 
-    def metadata(self, table: str) -> dict | None:
-        if table in self.state.gone:
+    def served_as(self, table: str) -> str | None:
+        """The table a path serves: its own unless gone or moved away; a moved table under its new path."""
+        if table in self.state.gone or table in self.state.moved:
             return None
+        return next((old for old, new in self.state.moved.items() if new == table), table)
+
+    def metadata(self, table: str) -> dict | None:
+        served = self.served_as(table)
+        if served is None:
+            return None
+        table = served
         if table in CUBES:
             return self.cube_metadata(table)
         if table == "tyonv/12r5.px":
@@ -545,8 +554,8 @@ class FakePxWeb:
         cells = math.prod(len(v) for v in selected.values())
         if cells > self.state.max_values:
             return 403, "Too many values selected"
-        if table in CUBES:
-            return 200, self.cube_answer(table, selected)
+        if self.served_as(table) in CUBES:
+            return 200, self.cube_answer(str(self.served_as(table)), selected)
         dims = [v["code"] for v in meta["variables"]]
         fmt = query.get("response", {}).get("format", "json")
         area_var, time_var, content_var = dims
@@ -854,13 +863,14 @@ class _Handler(BaseHTTPRequestHandler):
                     {"id": "12r7.px", "type": "t", "updated": "2026-07-21T05:00:00Z", "text": "Työnhakijat (12r7)"},
                     *(
                         {
-                            "id": path.split("/")[1],
+                            "id": served.split("/")[1],
                             "type": "t",
                             "updated": self.fake.state.release.updated,
-                            "text": f"{cube.title.split(' muuttujina')[0]} ({path.split('/')[1].removesuffix('.px')})",
+                            "text": f"{cube.title.split(' muuttujina')[0]} ({Path(served).stem})",
                         }
                         for path, cube in CUBES.items()
                         if path not in self.fake.state.gone
+                        for served in [self.fake.state.moved.get(path, path)]
                     ),
                 ],
             )

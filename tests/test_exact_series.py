@@ -6,6 +6,7 @@ import math
 
 import pandas as pd
 
+from data_sources.service.commands import check
 from data_sources.service.commands import refresh as main
 from data_sources.snapshots.dataset import load_dataset
 from tests.fake_pxweb import AGGREGATES, CUBES, MONTH_INDEX, MUNICIPALITIES, SUPPRESS_BELOW, base_cell
@@ -132,3 +133,21 @@ def test_a_table_that_is_gone_leaves_the_stand_in_labelled_and_one_line_why(fake
     assert out.count(line) == 1
     # the other table still resolves
     assert data.catalog.series_by_id("jobseekers_over55").proxy is None
+
+
+def test_check_prints_every_resolution_against_the_fake(fake, capsys):
+    assert check(["--base-url", fake.base_url]) == 0
+    out = capsys.readouterr().out
+    for series_id in EXPECTED:
+        assert sum(line.startswith(f"OK   {series_id}: tyonv/") for line in out.splitlines()) == 1, series_id
+    assert "OK   jobseekers_over55: tyonv/12t8.px, area Alue, time Kuukausi; Sukupuoli (Sukupuoli): total" in out
+
+
+def test_check_proposes_the_table_a_renamed_one_moved_to(fake, capsys):
+    fake.state.moved[UB] = "tyonv/13ab.px"  # the next rename: the same table under a new id
+    assert check(["--base-url", fake.base_url]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    for series_id in ["long_term_unemployed", *PARTS]:
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"BAD  {series_id}: not found in {UB}: "))
+        assert lines[at + 1].startswith("       could hold it: tyonv/13ab.px  Rakennetyöttömät sukupuolen"), series_id
+    assert any(line.startswith("OK   jobseekers_under30: tyonv/12t8.px") for line in lines)
