@@ -292,7 +292,7 @@ def _base_cell(cube: Cube, area: str, index: int, items: tuple[tuple[str, str], 
 def cube_cell(cube: Cube, area: str, index: int, chosen: dict[str, str | None]) -> tuple[float | None, str | None]:
     """A served figure: the sum of its base cells over the members and the totals; small municipal cells suppressed."""
     members = AGGREGATES[area][1] if area in AGGREGATES else [area]
-    combos = [{}]
+    combos: list[dict[str, str]] = [{}]
     for dim in cube.dimensions:
         combos = [c | {dim.code: v} for c in combos for v in dim.base(chosen.get(dim.code))]
     value = sum(base_cell(cube, m, index, c) for m in members for c in combos)

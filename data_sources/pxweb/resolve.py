@@ -177,7 +177,7 @@ def _age_bands(variable: _Variable, want: Want) -> Chosen:
     """The bands wholly under `ages_below`, or from `ages_from` on; a band across the limit makes it not found."""
     limit = want.ages_below if want.ages_below is not None else want.ages_from
     assert limit is not None
-    bands = []
+    bands: list[tuple[int, int | None, int | None]] = []
     for i, text in enumerate(variable.texts):
         match = AGE_BAND.match(" ".join(text.split()))
         if match and (match.group(1) or match.group(2)):
@@ -190,9 +190,9 @@ def _age_bands(variable: _Variable, want: Want) -> Chosen:
     if across:
         raise _NotFoundError(f"the age band {variable.texts[across[0]]!r} of {variable.text!r} crosses {limit}")
     if want.ages_below is not None:
-        picked = [(i, low, high) for i, low, high in bands if high is not None and high < limit]
+        picked = [band for band in bands if band[2] is not None and band[2] < limit]
     else:
-        picked = [(i, low, high) for i, low, high in bands if low is not None and low >= limit]
+        picked = [band for band in bands if band[1] is not None and band[1] >= limit]
     if not picked:
         raise _NotFoundError(f"no age band of {variable.text!r} for {want.words}")
     picked.sort(key=lambda band: -1 if band[1] is None else band[1])
@@ -274,18 +274,13 @@ def merged_queries(
     for group in shapes.values():
         first = resolved_selections(group[0], table, metadata, area_codes)
         order = {code: i for i, code in enumerate(_value_order(metadata))}
-        merged = [
-            VariableSelection(
-                selection.code,
-                tuple(
-                    sorted(
-                        {v for r in group for c in r.chosen if c.code == selection.code for v in c.values},
-                        key=lambda value, code=selection.code: order.get((code, value), 0),
-                    )
-                ),
-            )
-            for selection in first[2:]
-        ]
+        merged = []
+        for selection in first[2:]:
+            values = {
+                (selection.code, v) for r in group for c in r.chosen if c.code == selection.code for v in c.values
+            }
+            ordered = sorted(values, key=lambda key: order.get(key, 0))
+            merged.append(VariableSelection(selection.code, tuple(value for _, value in ordered)))
         queries.append(([*first[:2], *merged], group))
     return queries
 
