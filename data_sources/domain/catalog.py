@@ -235,8 +235,8 @@ class Catalog:
 
     @property
     def appendix2(self) -> tuple[Series, ...]:
-        """The programme's Appendix 2 groups, each figure once."""
-        return self.without_copies([s for s in self.series if s.appendix2])
+        """The programme's Appendix 2 groups, each figure once; a series by meaning only once it is found."""
+        return self.without_copies([s for s in self.series if s.appendix2 and s.codes])
 
     def series_for_table(self, table_key: str) -> tuple[Series, ...]:
         """The series read from a table by their codes."""
