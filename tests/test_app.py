@@ -243,16 +243,31 @@ def test_themes_page_opens_theme_44_from_the_url_with_its_scorecard(real_cache, 
     )
     frame = load_dataset(real_cache).frame
     rows = table.splitlines()[2:]
-    assert len(rows) == len(load_programme().theme("4.4").measures) == 5
+    assert len(rows) == len(load_programme().theme("4.4").measures) == 9
     june = frame[(frame["period"] == "2026-06-01") & (frame["area_code"] == "MK08")].set_index("series")["value"]
-    assert f"| {fmt_number(june['unemployed_foreign'])}\u00a0henkilöä |" in rows[4]
-    assert "Pitkäaikaistyöttömät (korvike rakennetyöttömille)" in rows[0] and "Työttömyysjaksojen kesto" in rows[0]
+    assert f"| {fmt_number(june['unemployed_foreign'])}\u00a0henkilöä |" in rows[8]
+    # the fake serves 12ub and 12t8: structural unemployment, its four parts and the age groups are exact
+    assert rows[0].startswith("| [Rakennetyöttömät](#") and "Työttömyysjaksojen kesto" in rows[0]
+    assert f"| {fmt_number(june['long_term_unemployed'])}\u00a0henkilöä |" in rows[0]
+    assert "[Rakennetyöttömät: palveluilta palveluille siirtyneet](#" in rows[4]
+    assert rows[6].startswith("| [Yli 55-vuotiaat työnhakijat](#") and rows[7].startswith("| [Alle 30-vuotiaat")
+    assert not any("korvike" in row.split(" | ")[0] for row in [*rows[:5], *rows[6:8]])
     assert all("↓ vähenee · “" in row for row in rows), "the programme's own words beside each direction"
     # stocks for flows and a count for a rate get no verdict, and every stand-in says so where its status is
     cells = [[c.strip() for c in row.strip(" |").split(" | ")] for row in rows]
-    assert all(c[-1].endswith(" · korvike") for c in cells)
-    assert [c[-1] for c in cells][1:3] == ["**– ei mitattavissa tästä tilastosta** · korvike"] * 2
-    assert "**– ei mitattavissa tästä tilastosta**" in rows[4] and "**– ei mitattavissa tästä tilastosta**" in rows[1]
+    assert [c[-1].rpartition(" · ")[2] if " · " in c[-1] else "" for c in cells] == [
+        "osittainen mittari",
+        *[""] * 4,
+        "korvike",
+        "osittainen mittari",
+        "osittainen mittari",
+        "korvike",
+    ]
+    assert [c[-1] for c in cells][5:7] == [
+        "**– ei mitattavissa tästä tilastosta** · korvike",
+        "**– ei mitattavissa tästä tilastosta** · osittainen mittari",
+    ]
+    assert "**– ei mitattavissa tästä tilastosta**" in rows[8]
     captions = [c.value for c in at.caption]
     # the region beside the whole country and named comparable regions
     peers = next(c for c in captions if c.startswith("Vertailumaakunnat: "))
@@ -260,7 +275,7 @@ def test_themes_page_opens_theme_44_from_the_url_with_its_scorecard(real_cache, 
     # the rule with its band, right under the table the statuses stand in
     assert "Tila verrataan ohjelman alusta" in peers and "±0,3\u00a0%-yks." in peers and "±2\u00a0%" in peers
     assert any("Vertailu ylittää 1.1.2025 tilastomuutoksen" in c for c in captions)
-    assert len(charts(at)) == 5
+    assert len(charts(at)) == 9
     assert "Koordinaattorien arviot 2026H1" in " ".join(texts)
     assessments = next(t for t in (t.reset_index() for t in page_tables(at)) if "Tavoite" in t.columns)
     assert assessments["Tila"].tolist() == ["ei arvioitu"] * 7
@@ -334,14 +349,18 @@ def test_groups_page_shows_every_group_once_with_the_snapshots_figures(real_cach
     glance = page_tables(at)[0].reset_index()
     frame = load_dataset(real_cache).frame
     june = frame[(frame["area_code"] == "KU624") & (frame["period"] == "2026-06-01")].set_index("series")["value"]
-    # Appendix 2's nine groups, each under the name its figure has on every page (what it is, then what
-    # it stands in for)
+    # Appendix 2's groups, each under the name its figure has on every page: structural unemployment (with its
+    # four parts) and the age groups exact, as the fake serves 12ub and 12t8; the others say what they stand in for
     assert glance["Ryhmä"].tolist() == [
         "Kaikki työnhakijat",
         "Työttömät työnhakijat",
-        "Pitkäaikaistyöttömät (korvike rakennetyöttömille)",
-        "Nuoret työttömät alle 25 v. (korvike alle 30-v. työnhakijoille)",
-        "Ikääntyneet työttömät yli 50 v. (korvike yli 55-v. työnhakijoille)",
+        "Rakennetyöttömät",
+        "Rakennetyöttömät: pitkäaikaistyöttömät",
+        "Rakennetyöttömät: rinnasteiset pitkäaikaistyöttömät",
+        "Rakennetyöttömät: palveluilta työttömäksi jääneet",
+        "Rakennetyöttömät: palveluilta palveluille siirtyneet",
+        "Alle 30-vuotiaat työnhakijat",
+        "Yli 55-vuotiaat työnhakijat",
         "Työttömät ulkomaan kansalaiset (korvike kaikille ulkomaalaisille työnhakijoille)",
         "Vammaiset ja pitkäaikaissairaat työttömät (korvike kaikille työnhakijoille)",
         "Palveluissa olevat kk:n lopussa (korvike palveluissa aloittaneille)",
