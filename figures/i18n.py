@@ -35,6 +35,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_code": {"fi": "Koodi", "sv": "Kod", "en": "Code"},
     "col_unit": {"fi": "Yksikkö", "sv": "Enhet", "en": "Unit"},
     "col_intended": {"fi": "Tarkoitettu lähde", "sv": "Avsedd källa", "en": "Intended source"},
+    "employment_area": {
+        "fi": "{area} on 1.1.2025 alkaen myös työllisyysalue: {name}.",
+        "sv": "{area} är sedan 1.1.2025 också ett sysselsättningsområde: {name}.",
+        "en": "{area} is also an employment area since 1 Jan 2025: {name}.",
+    },
     "resolutions_title": {
         "fi": "Sarjat taulukon omista tiedoista",
         "sv": "Serier ur tabellens egna uppgifter",

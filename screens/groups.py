@@ -57,6 +57,8 @@ groups = catalog.appendix2
 # All groups at a glance: one light table (a sparkline per row, drawn on the server), then the chosen
 # group's full chart. Eleven full charts on one page were slow to draw and hard to scan.
 st.subheader(f"{t('groups_glance', lang)}: {ctx.area_name(sel.area)}")
+if (shown_area := ctx.catalog.area(sel.area)).employment_area:
+    st.caption(t("employment_area", lang, area=shown_area.name[lang], name=shown_area.employment_area[lang]))
 figures = latest_figures(ctx.data, tuple(s.id for s in groups), (sel.area,))
 glance = group_glance(groups, figures, sel.area, lang)
 # one static table (figures/glance.py): a data grid here cost the page most of its drawing time

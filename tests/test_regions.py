@@ -208,3 +208,13 @@ def test_no_python_module_names_a_region_a_theme_a_programmes_series_or_a_code()
                 if text in series_ids | codes | themes | names or area.match(text) or any(n in text for n in names):
                     found.append(f"{path.relative_to(ROOT)}:{line}: {text!r}")
     assert not found, "\n".join(found)
+
+
+def test_the_two_sub_regions_are_named_as_the_2025_employment_areas_too():
+    pack = yaml.safe_load((REGIONS_DIR / "MK08" / "region.yaml").read_text(encoding="utf-8"))
+    named = {sub["code"]: sub["employment_area"]["fi"] for sub in pack["subregions"]}
+    catalog = load_catalog(region="MK08")
+    assert {code: catalog.area(code).employment_area["fi"] for code in named} == named
+    assert sorted(named.values()) == ["Etelä-Kymenlaakson työllisyysalue", "Kouvolan työllisyysalue"]
+    assert catalog.region_members["SK082"] == ("KU075", "KU285", "KU489", "KU624", "KU935")  # Kotka and the four
+    assert load_catalog(region="MK09").area("SK091").employment_area is None  # a pack that names none
