@@ -497,6 +497,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Temat har ingen statistisk mätare; dess mätare bedöms i samordnarnas bedömning.",
         "en": "The theme has no statistical indicator; its indicators are told by the coordinators' assessment.",
     },
+    "entered_title": {
+        "fi": "Puolivuosittain syötetyt luvut",
+        "sv": "Halvårsvis inmatade siffror",
+        "en": "Figures entered each half-year",
+    },
+    "entered_missing": {
+        "fi": "lukua ei ole vielä syötetty kaudelle {half} (tunnus {figure})",
+        "sv": "siffran är ännu inte inmatad för {half} (nyckel {figure})",
+        "en": "not entered for {half} yet (key {figure})",
+    },
+    "entered_by": {
+        "fi": "lähde: {source}; syöttänyt {who} {day}",
+        "sv": "källa: {source}; inmatad av {who} {day}",
+        "en": "source: {source}; entered by {who} on {day}",
+    },
     "unavailable_title": {
         "fi": "Tilastomittarit, joiden lukuja ei ole saatavilla",
         "sv": "Statistiska mätare utan tillgängliga siffror",

@@ -55,6 +55,7 @@ class Indicator:
     wanted: str | None = None  # "up" or "down": the direction the programme wants
     because: str = ""  # the programme's own words that say so
     unavailable: dict[str, str] | None = None  # why a statistical indicator has no figures here, in fi, sv and en
+    entered: str = ""  # a figure no PxWeb API serves, entered per half-year (domain/entered.py): its key
     added: bool = False  # not in the programme's list: added for follow-up
     fit: str = "exact"  # how well its series measure what it names (FITS)
     judged: bool = True  # False: its series' direction does not mean the indicator's, so no status
@@ -137,7 +138,12 @@ class Theme:
 
     @property
     def unavailable(self) -> tuple[Indicator, ...]:
-        return tuple(i for i in self.indicators if i.kind == "statistical" and not i.series)
+        return tuple(i for i in self.indicators if i.kind == "statistical" and not i.series and not i.entered)
+
+    @property
+    def entered(self) -> tuple[Indicator, ...]:
+        """Its figures entered per half-year with their source (regions/<code>/entered/<half>.yaml)."""
+        return tuple(i for i in self.indicators if i.entered)
 
 
 @dataclass(frozen=True)
@@ -213,6 +219,7 @@ class _Indicator(Schema):
     wanted: Direction | None = None
     because: str = ""
     unavailable: Labels | None = None
+    entered: str = ""
     added: bool = False
     measure: _Measure | None = None
 
@@ -233,8 +240,10 @@ class _Indicator(Schema):
             raise fault("an indicator with series needs the direction wanted: up or down", at="wanted")
         if self.wanted and not self.because:
             raise fault("must quote the programme's words for the wanted direction", at="because")
-        if self.kind == "statistical" and not self.series and not self.unavailable:
-            raise fault("a statistical indicator needs series or says why it is unavailable")
+        if self.kind == "statistical" and not self.series and not self.unavailable and not self.entered:
+            raise fault("a statistical indicator needs series, an entered figure, or says why it is unavailable")
+        if self.entered and (self.series or self.unavailable or self.kind != "statistical"):
+            raise fault("an entered figure is a statistical indicator's only source", at="entered")
         if self.measure and not self.series:
             raise fault("describes the fit of an indicator's series, and this one has none", at="measure")
         return self
