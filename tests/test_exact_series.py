@@ -10,6 +10,8 @@ from data_sources.service.commands import check
 from data_sources.service.commands import refresh as main
 from data_sources.snapshots.dataset import load_dataset
 from tests.fake_pxweb import AGGREGATES, CUBES, MONTH_INDEX, MUNICIPALITIES, SUPPRESS_BELOW, base_cell
+from tests.tables import page_tables
+from tests.test_app import open_app
 
 UB, T8 = "tyonv/12ub.px", "tyonv/12t8.px"
 CHECKED_MONTHS = ("2009M01", "2020M04", "2025M01", "2026M05", "2026M06")
@@ -151,3 +153,22 @@ def test_check_proposes_the_table_a_renamed_one_moved_to(fake, capsys):
         at = next(i for i, line in enumerate(lines) if line.startswith(f"BAD  {series_id}: not found in {UB}: "))
         assert lines[at + 1].startswith("       could hold it: tyonv/13ab.px  Rakennetyöttömät sukupuolen"), series_id
     assert any(line.startswith("OK   jobseekers_under30: tyonv/12t8.px") for line in lines)
+
+
+def test_the_data_page_shows_each_resolution(real_cache, monkeypatch):
+    at = open_app(real_cache, monkeypatch, page="screens/data.py")
+    (found,) = [table for table in page_tables(at) if "Mistä löytyi (koodit ja tekstit)" in table.reset_index().columns]
+    found = found.reset_index().set_index("Sarja")
+    assert list(found.index) == [
+        "Rakennetyöttömät",
+        "Rakennetyöttömät: pitkäaikaistyöttömät",
+        "Rakennetyöttömät: rinnasteiset pitkäaikaistyöttömät",
+        "Rakennetyöttömät: palveluilta työttömäksi jääneet",
+        "Rakennetyöttömät: palveluilta palveluille siirtyneet",
+        "Alle 30-vuotiaat työnhakijat",
+        "Yli 55-vuotiaat työnhakijat",
+    ]
+    assert set(found["Tila"]) == {"löytyi"}
+    assert found.loc["Rakennetyöttömät", "Taulukko"] == UB
+    where = found.loc["Alle 30-vuotiaat työnhakijat", "Mistä löytyi (koodit ja tekstit)"]
+    assert 'Ikäryhmät (Ikaryhma) = ika15 "15 - 19" + ika20 "20 - 24" + ika25 "25 - 29"' in where

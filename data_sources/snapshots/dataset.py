@@ -93,6 +93,11 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
 
 
 def _readable(doc: dict) -> bool:
+    """A stored resolution that reads whole (a damaged one is skipped: its series shows its stand-in)."""
+    try:
+        Resolution.from_json(doc)
+    except (KeyError, TypeError, ValueError):
+        return False
     return isinstance(doc.get("series_id"), str) and isinstance(doc.get("table_path"), str)
 
 
