@@ -263,16 +263,21 @@ def area_texts() -> dict[str, str]:
     return dict(sorted(texts.items(), key=lambda kv: (kv[0] != "SSS", kv[0])))
 
 
-def cube_metadata(table: str, last_month: str = "2026M06") -> dict:
-    """A cube table's metadata as GET on the table gives it, the variables in the real table's order."""
+def cube_metadata(table: str, last_month: str = "2026M06", recode: str = "") -> dict:
+    """A cube table's metadata as GET on the table gives it, the variables in the real table's order.
+
+    `recode`: a suffix on every variable code and on every value code but areas' and months' (a rename)."""
     cube = CUBES[table]
     areas = area_texts()
     periods = months("2009M01", last_month)
     variables = {d.code: d.meta() for d in cube.dimensions}
+    for variable in variables.values():
+        variable["values"] = [f"{value}{recode}" for value in variable["values"]]
     area = {"code": cube.area_code, "text": "Alue", "values": list(areas), "valueTexts": list(areas.values())}
     time = {"code": cube.time_code, "text": "Kuukausi", "values": periods, "valueTexts": periods, "time": True}
     variables |= {cube.area_code: area, cube.time_code: time}
-    return {"title": cube.title, "variables": [variables[code] for code in cube.order()]}
+    ordered = [variables[code] | {"code": f"{code}{recode}"} for code in cube.order()]
+    return {"title": cube.title, "variables": ordered}
 
 
 def base_cell(cube: Cube, area: str, index: int, values: dict[str, str]) -> float:
@@ -334,6 +339,7 @@ class FakeState:
     revisions: dict[tuple[str, str, str], float] = field(default_factory=dict)
     gone: set[str] = field(default_factory=set)  # tables (paths) no longer served: not listed, metadata 400
     moved: dict[str, str] = field(default_factory=dict)  # a table (path) served under another id, its codes kept
+    recode: str = ""  # the cube tables' variable and value codes renamed with this suffix, their texts kept
 
 
 class FakePxWeb:
@@ -399,7 +405,7 @@ class FakePxWeb:
         return area_texts()
 
     def cube_metadata(self, table: str) -> dict:
-        return cube_metadata(table, self.state.release.last_month)
+        return cube_metadata(table, self.state.release.last_month, self.state.recode)
 
     def cube_figure(self, table: str, area: str, period: str, chosen: dict[str, str | None]) -> float | None:
         """What a test expects: the served figure of one cell (None when suppressed); `chosen` None = eliminated."""
@@ -408,16 +414,17 @@ class FakePxWeb:
     def cube_answer(self, table: str, selected: dict[str, list[str]]) -> dict:
         cube = CUBES[table]
         meta = self.cube_metadata(table)
-        dims = [code for code in cube.order() if code in selected]
+        recode = self.state.recode
+        dims = [f"{code}{recode}" for code in cube.order() if f"{code}{recode}" in selected]
         positions: list[dict[str, str]] = [{}]
         for code in dims:
-            positions = [p | {code: v} for p in positions for v in selected[code]]
+            positions = [p | {code.removesuffix(recode): v} for p in positions for v in selected[code]]
         figures = [
             cube_cell(
                 cube,
                 p[cube.area_code],
                 MONTH_INDEX[p[cube.time_code]],
-                {d.code: p.get(d.code) for d in cube.dimensions},
+                {d.code: p[d.code].removesuffix(recode) if d.code in p else None for d in cube.dimensions},
             )
             for p in positions
         ]
@@ -442,7 +449,7 @@ class FakePxWeb:
             },
             "value": [v for v, _ in figures],
             "status": {str(i): s for i, (_, s) in enumerate(figures) if s},
-            "role": {"time": [cube.time_code]},
+            "role": {"time": [f"{cube.time_code}{recode}"]},
         }
 
     def served_as(self, table: str) -> str | None:

@@ -172,3 +172,27 @@ def test_the_data_page_shows_each_resolution(real_cache, monkeypatch):
     assert found.loc["Rakennetyöttömät", "Taulukko"] == UB
     where = found.loc["Alle 30-vuotiaat työnhakijat", "Mistä löytyi (koodit ja tekstit)"]
     assert 'Ikäryhmät (Ikaryhma) = ika15 "15 - 19" + ika20 "20 - 24" + ika25 "25 - 29"' in where
+
+
+def test_codes_renamed_in_a_new_release_are_resolved_again(fake, cache_dir, catalog):
+    assert refresh(fake, cache_dir) == 0
+    before = load_dataset(cache_dir, catalog)
+    fake.state.recode = "_2027"  # the next rename: every variable and value code new, the texts the same
+    fake.publish("2026M07", "2026-08-18T05:00:00Z")
+    assert refresh(fake, cache_dir) == 0
+    after = load_dataset(cache_dir, catalog)
+    lines = {r.series_id: r.line for r in after.resolutions}
+    assert 'Tiedot (tiedot_2027) = rt_yht_2027 "Rakennetyöttömät yhteensä"' in lines["long_term_unemployed"]
+    assert "area alue_2027, time kuukausi_2027" in lines["long_term_unemployed"]
+    assert after.provenance["tyonv_12ub"].release == "2026-08-18T05:00:00Z"
+    assert after.shown_catalog.series_by_id("jobseekers_over55").content_code == (
+        "Sukupuoli_2027=*; Ikaryhma_2027=ika55_2027+ika60_2027+ika65_2027; "
+        "Tyollisyyskoodi_2027=tk_sss_2027; ContentCode_2027=hakijat_kk_2027"
+    )
+    # the figures go on: June's as before, July's new, and still the fake's
+    for series_id, figure in EXPECTED.items():
+        rows = after.frame[(after.frame["series"] == series_id) & (after.frame["area_code"] == catalog.region_code)]
+        by_month = rows.set_index("period")["value"]
+        old = before.frame[(before.frame["series"] == series_id) & (before.frame["area_code"] == catalog.region_code)]
+        assert by_month[pd.Timestamp("2026-06-01")] == old.set_index("period")["value"][pd.Timestamp("2026-06-01")]
+        assert by_month[pd.Timestamp("2026-07-01")] == figure(catalog.region_code, "2026M07"), series_id
