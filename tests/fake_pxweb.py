@@ -282,28 +282,34 @@ def cube_metadata(table: str, last_month: str = "2026M06", recode: str = "") -> 
 
 def base_cell(cube: Cube, area: str, index: int, values: dict[str, str]) -> float:
     """One base cell of a municipality or another region: its unemployed level times every value's share."""
-    return _base_cell(cube, area, index, tuple(values.items()))
-
-
-@functools.cache
-def _base_cell(cube: Cube, area: str, index: int, items: tuple[tuple[str, str], ...]) -> float:
-    values = dict(items)
     level = municipal_value(area, "TYOTTOMATLOPUSSA", index) * cube.scale
-    shares = math.prod(d.shares[values[d.code]] for d in cube.dimensions)
-    wobble = 1 + 0.08 * math.sin(index / 5 + sum(map(ord, "".join(values.values()))) % 7)
+    return _share_of(cube, level, index, tuple(values[d.code] for d in cube.dimensions))
+
+
+def _share_of(cube: Cube, level: float, index: int, values: tuple[str, ...]) -> float:
+    shares = math.prod(d.shares[v] for d, v in zip(cube.dimensions, values, strict=True))
+    wobble = 1 + 0.08 * math.sin(index / 5 + sum(map(ord, "".join(values))) % 7)
     return float(round(level * shares * wobble))
 
 
 def cube_cell(cube: Cube, area: str, index: int, chosen: dict[str, str | None]) -> tuple[float | None, str | None]:
     """A served figure: the sum of its base cells over the members and the totals; small municipal cells suppressed."""
+    items = tuple(chosen.get(d.code) for d in cube.dimensions)
     members = AGGREGATES[area][1] if area in AGGREGATES else [area]
-    combos: list[dict[str, str]] = [{}]
-    for dim in cube.dimensions:
-        combos = [c | {dim.code: v} for c in combos for v in dim.base(chosen.get(dim.code))]
-    value = sum(base_cell(cube, m, index, c) for m in members for c in combos)
+    value = sum(_member_cell(cube, m, index, items) for m in members)
     if area in MUNICIPALITIES and 0 < value < SUPPRESS_BELOW:
         return None, cube.symbol
     return value, None
+
+
+@functools.cache  # a refresh with a short timeout must not wait for the sums of months already served
+def _member_cell(cube: Cube, area: str, index: int, chosen: tuple[str | None, ...]) -> float:
+    """One municipality's (or other region's) figure: its base cells summed over the totals and eliminations."""
+    level = municipal_value(area, "TYOTTOMATLOPUSSA", index) * cube.scale
+    combos: list[tuple[str, ...]] = [()]
+    for dim, value in zip(cube.dimensions, chosen, strict=True):
+        combos = [c + (v,) for c in combos for v in dim.base(value)]
+    return sum(_share_of(cube, level, index, combo) for combo in combos)
 
 
 @dataclass
