@@ -346,6 +346,7 @@ class FakeState:
     gone: set[str] = field(default_factory=set)  # tables (paths) no longer served: not listed, metadata 400
     moved: dict[str, str] = field(default_factory=dict)  # a table (path) served under another id, its codes kept
     recode: str = ""  # the cube tables' variable and value codes renamed with this suffix, their texts kept
+    cube_release: Release = field(default_factory=Release)  # the tables read by meaning publish on their own
 
 
 class FakePxWeb:
@@ -386,9 +387,12 @@ class FakePxWeb:
         with self.state.lock:
             self.state.faults.append(Fault(kind, method, path, times, arg))
 
-    def publish(self, last_month: str, updated: str, revisions: dict | None = None) -> None:
+    def publish(self, last_month: str, updated: str, revisions: dict | None = None, cubes: bool = False) -> None:
+        """A new release of 12r5; with `cubes`, of the tables read by meaning (12ub, 12t8) too."""
         self.state.release = Release(last_month, updated)
         self.state.revisions = dict(revisions or {})
+        if cubes:
+            self.state.cube_release = Release(last_month, updated)
 
     def _revised(self, area: str, code: str, index: int) -> float:
         return municipal_value(area, code, index) + self.state.revisions.get((area, code, MONTHS_BY_INDEX[index]), 0)
@@ -411,7 +415,7 @@ class FakePxWeb:
         return area_texts()
 
     def cube_metadata(self, table: str) -> dict:
-        return cube_metadata(table, self.state.release.last_month, self.state.recode)
+        return cube_metadata(table, self.state.cube_release.last_month, self.state.recode)
 
     def cube_figure(self, table: str, area: str, period: str, chosen: dict[str, str | None]) -> float | None:
         """What a test expects: the served figure of one cell (None when suppressed); `chosen` None = eliminated."""
@@ -440,7 +444,7 @@ class FakePxWeb:
             "class": "dataset",
             "label": meta["title"],
             "source": "Tilastokeskus",
-            "updated": self.state.release.updated,
+            "updated": self.state.cube_release.updated,
             "id": dims,
             "size": [len(selected[d]) for d in dims],
             "dimension": {
@@ -878,7 +882,7 @@ class _Handler(BaseHTTPRequestHandler):
                         {
                             "id": served.split("/")[1],
                             "type": "t",
-                            "updated": self.fake.state.release.updated,
+                            "updated": self.fake.state.cube_release.updated,
                             "text": f"{cube.title.split(' muuttujina')[0]} ({Path(served).stem})",
                         }
                         for path, cube in CUBES.items()

@@ -118,7 +118,7 @@ def test_structural_unemployment_is_the_sum_of_its_four_parts_where_all_are_know
 def test_a_table_that_is_gone_leaves_the_stand_in_labelled_and_one_line_why(fake, cache_dir, catalog, capsys):
     assert refresh(fake, cache_dir) == 0
     fake.state.gone.add(UB)
-    fake.publish("2026M07", "2026-08-18T05:00:00Z")
+    fake.publish("2026M07", "2026-08-18T05:00:00Z", cubes=True)
     assert main(["--base-url", fake.base_url, "--cache-dir", str(cache_dir)]) == 0
     out = capsys.readouterr().out
     data = load_dataset(cache_dir, catalog)
@@ -178,7 +178,7 @@ def test_codes_renamed_in_a_new_release_are_resolved_again(fake, cache_dir, cata
     assert refresh(fake, cache_dir) == 0
     before = load_dataset(cache_dir, catalog)
     fake.state.recode = "_2027"  # the next rename: every variable and value code new, the texts the same
-    fake.publish("2026M07", "2026-08-18T05:00:00Z")
+    fake.publish("2026M07", "2026-08-18T05:00:00Z", cubes=True)
     assert refresh(fake, cache_dir) == 0
     after = load_dataset(cache_dir, catalog)
     lines = {r.series_id: r.line for r in after.resolutions}
