@@ -99,10 +99,12 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[18] if len(values) >= 2 else (values[0] if values else float("nan"))
 
 
-def measure_levels(levels: list[int], who: str, client: str, run) -> int:
+def measure_levels(levels: list[int], who: str, client: str, run, baseline=None) -> int:
     """The load protocol both load benchmarks share: the fake server's release stored once, then per level a
     fresh app server under `taskset -c 0` and `run(url, n)` (a coroutine giving timings, errors and wall
-    time) from core 1; one table row per level. Exit 1 if any level had an error."""
+    time) from core 1; one table row per level. `baseline` (script, run) measures another app the same way at
+    every level first (an empty Streamlit page), and the dashboard's CPU per view is also given as a multiple
+    of it. Exit 1 if any level had an error."""
     pinned = len(os.sched_getaffinity(0)) >= 2 and os.path.exists("/usr/bin/taskset")
     prefix = ("taskset", "-c", "0") if pinned else ()
     failed = False
@@ -113,23 +115,34 @@ def measure_levels(levels: list[int], who: str, client: str, run) -> int:
             os.sched_setaffinity(0, {1})  # this process (and any Chromium it starts): core 1
         print(f"server on core 0, {client} on core 1: {'yes' if pinned else 'no (fewer than 2 cores)'}")
         print(
-            f"{who:>8} {'page views':>10} {'errors':>6} {'median s':>9} {'p95 s':>7} "
-            f"{'CPU s/view':>10} {'peak MiB':>9} {'wall s':>7}"
+            f"{'server':<10} {who:>8} {'page views':>10} {'errors':>6} {'median s':>9} {'p95 s':>7} "
+            f"{'CPU s/view':>10} {'× empty':>8} {'peak MiB':>9} {'wall s':>7} {'first round s':>13}"
         )
         for n in levels:
-            with streamlit_server(ROOT / "app.py", {"CACHE_DIR": tmp}, prefix=prefix) as server:
-                cpu_before = cpu_seconds(server.pid)
-                timings, errors, elapsed = asyncio.run(run(server.url, n))
-                cpu_per_view = (cpu_seconds(server.pid) - cpu_before) / max(len(timings), 1)
-                peak = server.peak_memory_mib()
-            median = statistics.median(timings) if timings else float("nan")
-            print(
-                f"{n:>8} {len(timings):>10} {len(errors):>6} {median:>9.2f} {p95(timings):>7.2f} "
-                f"{cpu_per_view:>10.3f} {peak:>9.0f} {elapsed:>7.1f}"
-            )
-            for error in errors[:5]:
-                print(f"        error: {error}")
-            failed = failed or bool(errors)
+            runs = [("empty page", *baseline)] if baseline else []
+            empty_cpu = None
+            for name, script, level_run in [*runs, ("dashboard", ROOT / "app.py", run)]:
+                with streamlit_server(script, {"CACHE_DIR": tmp}, prefix=prefix) as server:
+                    # One session's round first, not counted: the server's imports and the snapshot's first
+                    # load (a running server has done them before the meeting), timed in its own column.
+                    warm_started = time.perf_counter()
+                    _, warm_errors, _ = asyncio.run(level_run(server.url, 1))
+                    first = time.perf_counter() - warm_started
+                    cpu_before = cpu_seconds(server.pid)
+                    timings, errors, elapsed = asyncio.run(level_run(server.url, n))
+                    errors = warm_errors + errors
+                    cpu_per_view = (cpu_seconds(server.pid) - cpu_before) / max(len(timings), 1)
+                    peak = server.peak_memory_mib()
+                empty_cpu = cpu_per_view if empty_cpu is None else empty_cpu
+                times_empty = f"{cpu_per_view / empty_cpu:>8.2f}" if empty_cpu else f"{'':>8}"
+                median = statistics.median(timings) if timings else float("nan")
+                print(
+                    f"{name:<10} {n:>8} {len(timings):>10} {len(errors):>6} {median:>9.2f} {p95(timings):>7.2f} "
+                    f"{cpu_per_view:>10.3f} {times_empty} {peak:>9.0f} {elapsed:>7.1f} {first:>13.1f}"
+                )
+                for error in errors[:5]:
+                    print(f"        error: {error}")
+                failed = failed or bool(errors)
     return 1 if failed else 0
 
 

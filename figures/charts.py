@@ -131,7 +131,12 @@ def trend_chart(
     line = base.mark_line(
         strokeWidth=width, opacity=0.55 if has_trend else 1, invalid="break-paths-show-domains"
     ).encode(
-        x=alt.X("period:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=6, labelOverlap=True)),
+        # labels 8 px apart at least: the first, pushed inside the chart, ran into the second ('jan. 2018jan. 2019')
+        x=alt.X(
+            "period:T",
+            title=None,
+            axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=6, labelOverlap=True, labelSeparation=8),
+        ),
         y=alt.Y("shown:Q", title=None, axis=alt.Axis(format=axis_format(decimals)), scale=alt.Scale(zero=False)),
         color=colour,
         strokeDash=alt.value([6, 3]) if average else alt.value([1, 0]),

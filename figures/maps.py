@@ -38,6 +38,54 @@ def label_point(geometry: dict) -> tuple[float, float]:
     return best[1], best[2]
 
 
+# A label's size on the map, in pixels: names in bold 12 px above the point, the value under it.
+NAME_PX_PER_CHAR, VALUE_PX_PER_CHAR, LABEL_HEIGHT_PX, LABEL_GAP_PX = 7.4, 6.8, 30.0, 4.0
+NARROWEST_MAP_PX = 600  # the map is at least this wide on a 1366 px screen (it fills the page's column)
+
+
+def pixels_per_unit(boundaries: dict, height: int, width: int = NARROWEST_MAP_PX) -> float:
+    """How many pixels one coordinate unit (a metre) takes when every feature is fitted in `width` × `height`."""
+    xs, ys = [], []
+    for feature in boundaries["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            for x, y in polygon[0]:
+                xs.append(x)
+                ys.append(y)
+    return min(width / ((max(xs) - min(xs)) or 1.0), height / ((max(ys) - min(ys)) or 1.0))
+
+
+def spread_labels(labels: pd.DataFrame, px_per_unit: float, rounds: int = 50) -> pd.DataFrame:
+    """The member labels moved apart where their boxes (name over value) would overlap on the map.
+
+    Each overlapping pair is pushed apart along the axis where it overlaps less, each by half, until no two
+    boxes overlap (or `rounds` passes): 'Fredrikshamn' and 'Vederlax' side by side, not on top of each other.
+    """
+    rows = labels.to_dict("records")
+    own = [row for row in rows if row["member"]]
+    width = [max(len(str(row["name"])) * NAME_PX_PER_CHAR, len(str(row["text"])) * VALUE_PX_PER_CHAR) for row in own]
+    for _ in range(rounds):
+        clear = True
+        for i, first in enumerate(own):
+            for j in range(i + 1, len(own)):
+                second = own[j]
+                dx = (second["x"] - first["x"]) * px_per_unit
+                dy = (second["y"] - first["y"]) * px_per_unit
+                over_x = (width[i] + width[j]) / 2 + LABEL_GAP_PX - abs(dx)
+                over_y = LABEL_HEIGHT_PX + LABEL_GAP_PX - abs(dy)
+                if over_x <= 0 or over_y <= 0:
+                    continue
+                clear = False
+                axis, over, sign = ("x", over_x, dx) if over_x <= over_y else ("y", over_y, dy)
+                step = (over / 2 + 0.5) / px_per_unit * (1 if sign >= 0 else -1)
+                first[axis] -= step
+                second[axis] += step
+        if clear:
+            break
+    return pd.DataFrame(rows, columns=labels.columns)
+
+
 def area_names(boundaries: dict, lang: str, names: dict[str, str] | None = None) -> dict[str, str]:
     """Each feature's name by area code: the catalog's (`names`, in the page's language) where it has one, so
     that the map says 'Vederlax' beside a table saying 'Vederlax'; the boundaries' own name elsewhere."""
@@ -140,7 +188,8 @@ def municipality_map(
             description="properties.tip:N",
         )
     )
-    own = labels[labels["member"]]
+    own = spread_labels(labels, pixels_per_unit(boundaries, height))
+    own = own[own["member"]]
     base = alt.Chart(own).encode(longitude="x:Q", latitude="y:Q", text="name:N")
     style: dict[str, Any] = {"fontSize": 12, "fontWeight": "bold"}
     halo = base.mark_text(stroke="white", strokeWidth=3, dy=-7, **style)

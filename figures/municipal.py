@@ -10,7 +10,7 @@ import pandas as pd
 from data_sources.domain.catalog import Catalog, Series
 from figures.comparisons import difference_text
 from figures.i18n import TEXTS, t
-from figures.latest import Latest, latest, rank_areas
+from figures.latest import Latest, latest_table, rank_areas
 from figures.sentences import lower_bound_note, value_text, year_change_text
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -56,16 +56,14 @@ def table_series(catalog: Catalog) -> list[tuple[Series, tuple[Series, ...]]]:
     return out
 
 
-def _latest_of(frame: pd.DataFrame, series_id: str, area: str) -> Latest:
-    return latest(frame[(frame["series"] == series_id) & (frame["area_code"] == area)], series_id, area)
-
-
 def municipality_rows(frame: pd.DataFrame, catalog: Catalog, area: str) -> list[FigureRow]:
     """The rows of the municipality table that have a figure for the area."""
-    wanted = frame[frame["area_code"].isin((area, catalog.region_code, catalog.country_code))]
+    listed = table_series(catalog)
+    places = (area, catalog.region_code, catalog.country_code)
+    figures = latest_table(frame, [series.id for series, _ in listed], places)
     rows = []
-    for series, also_for in table_series(catalog):
-        mine = _latest_of(wanted, series.id, area)
+    for series, also_for in listed:
+        mine = figures[(series.id, area)]
         if mine.period is None:
             continue
         rows.append(
@@ -73,8 +71,8 @@ def municipality_rows(frame: pd.DataFrame, catalog: Catalog, area: str) -> list[
                 series,
                 also_for,
                 mine,
-                _latest_of(wanted, series.id, catalog.region_code),
-                _latest_of(wanted, series.id, catalog.country_code),
+                figures[(series.id, catalog.region_code)],
+                figures[(series.id, catalog.country_code)],
             )
         )
     return rows
@@ -85,12 +83,12 @@ def six_municipalities(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     and its rank on the unemployment rate (1 = highest); one row per municipality, in catalog order.
     """
     codes = [a.code for a in catalog.municipalities]
-    wanted = frame[frame["area_code"].isin(codes) & frame["series"].isin(side_by_side(catalog))]
+    figures = latest_table(frame, side_by_side(catalog), codes)
     records = []
     for code in codes:
         record: dict[str, object] = {"area_code": code}
         for series_id in side_by_side(catalog):
-            fig = _latest_of(wanted, series_id, code)
+            fig = figures[(series_id, code)]
             record[series_id] = fig.value
             record[f"{series_id}_year_change"] = fig.year_change
             record[f"{series_id}_year_change_pct"] = fig.year_change_pct

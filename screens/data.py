@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
-from data_sources.domain.release_calendar import release_outlooks
 from data_sources.domain.settings import DEFAULT_REFRESH_INTERVAL_S, load_settings
 from data_sources.service.refresh_requests import ask_for_refresh, refresh_outlook
 from data_sources.snapshots.refresh_run import refresh_cache_dir
@@ -15,7 +14,7 @@ from figures.formats import fmt_date, fmt_datetime
 from figures.i18n import t
 from figures.municipal import unit_text
 from figures.notices import technical_details
-from ui.context import page_frame
+from ui.context import outlooks, page_frame
 from ui.figures import history_downloads
 from ui.safe import plain
 from ui.tables import figures_table
@@ -24,14 +23,12 @@ ctx = page_frame()
 lang, catalog, data = ctx.lang, ctx.catalog, ctx.data
 st.title(t("page_data", lang))
 
-outlooks = release_outlooks(
-    ctx.frame, {key: prov.release for key, prov in data.provenance.items()}, catalog, datetime.now(UTC).date()
-)
+expected = outlooks(data, datetime.now(UTC).date())
 rows = []
 for key, table in catalog.tables.items():
     prov = data.provenance.get(key)
     attempt = data.attempts.get(key)
-    next_release = outlooks[key].next_expected if prov else None
+    next_release = expected[key].next_expected if prov else None
     rows.append(
         {
             t("col_table", lang): table.path,

@@ -6,12 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from figures.formats import fmt_month
-from figures.glance import glance_html, group_glance
 from figures.i18n import t
 from figures.sentences import proxy_note
 from figures.views import VIEWS, view_decimals, view_supported, view_title, view_unit
+from ui.built import glance, months_of
 from ui.context import bind, page_frame
-from ui.figures import latest_figures, show_trend
+from ui.figures import show_trend
 from ui.safe import show_markup
 from ui.state import period_bounds
 
@@ -19,10 +19,7 @@ ctx = page_frame()
 lang, sel, catalog = ctx.lang, ctx.sel, ctx.catalog
 st.title(t("page_groups", lang))
 
-months = [
-    p.strftime("%Y-%m")
-    for p in ctx.frame[ctx.frame["series"] == catalog.count_series]["period"].drop_duplicates().sort_values()
-]
+months = months_of(ctx.data, catalog.count_series)
 left, middle, right = st.columns([2, 3, 2])
 with left:
     bind(
@@ -59,10 +56,8 @@ groups = catalog.appendix2
 st.subheader(f"{t('groups_glance', lang)}: {ctx.area_name(sel.area)}")
 if (shown_area := ctx.catalog.area(sel.area)).employment_area:
     st.caption(t("employment_area", lang, area=shown_area.name[lang], name=shown_area.employment_area[lang]))
-figures = latest_figures(ctx.data, tuple(s.id for s in groups), (sel.area,))
-glance = group_glance(groups, figures, sel.area, lang)
 # one static table (figures/glance.py): a data grid here cost the page most of its drawing time
-show_markup(glance_html(glance, ctx.catalog.area(sel.area).colour, lang))
+show_markup(glance(ctx.data, sel.area, lang))
 st.caption(ctx.source_line(catalog.monthly_table_key))
 
 bind(

@@ -2,88 +2,30 @@
 
 from __future__ import annotations
 
-import math
-
 import streamlit as st
 
 from data_sources.domain.periods import HalfYear
-from data_sources.domain.programme import has_programme, wanted_direction
-from figures.cards import Card, Tile, cards_html, change_tone, tiles_html
-from figures.comparisons import difference_text
-from figures.formats import fmt_month
+from data_sources.domain.programme import has_programme
+from figures.cards import Tile, tiles_html
 from figures.i18n import t
-from figures.provenance import source_words
 from figures.scorecard import STATUSES, status_label, status_rule
-from figures.sentences import (
-    headline_sentence,
-    lower_bound_note,
-    proxy_note,
-    sparkline_sentence,
-    value_text,
-    year_change_text,
-)
-from figures.sparklines import sparkline_svg
+from ui.built import headline
 from ui.context import page_frame, set_selection
-from ui.figures import latest_figures, theme_scores
+from ui.figures import theme_scores
 from ui.safe import show_markup
 from ui.since import since_block
 
 ctx = page_frame()
 lang, area = ctx.lang, ctx.sel.area
 st.title(f"{t('page_overview', lang)}: {ctx.area_name(area)}")
-
-headline = [s for s in ctx.catalog.series if s.headline]
-figures = latest_figures(ctx.data, tuple(s.id for s in headline), (area,))
-unemployed = figures[(ctx.catalog.count_series, area)]
-rate = figures[(ctx.catalog.rate_series, area)]
-if unemployed.period is None:
+built = headline(ctx.data, area, lang)
+if built is None:
     st.info(t("no_data", lang))
     st.stop()
-sentence = headline_sentence(ctx.catalog.area(area).where[lang], unemployed, rate, lang)
+sentence, latest_line, cards = built
 st.markdown(f"#### {sentence}")
-source = ctx.source_line(ctx.catalog.monthly_table_key)
-st.caption(f"{t('latest_month', lang)}: {fmt_month(unemployed.period, lang)} · {source}")
-
-
-cards = []
-colour = ctx.catalog.area(area).colour
-for series in headline:
-    fig = figures[(series.id, area)]
-    month = (
-        ""
-        if math.isnan(fig.month_change)
-        else f"{difference_text(fig.month_change, series, lang)} {t('from_month', lang)}"
-    )
-    card_source = source_words(ctx.catalog, series.table, lang)  # the codes are on the data page
-    direction, tone = change_tone(fig.year_change, falling_is_good=wanted_direction(series) == "down")
-    cards.append(
-        Card(
-            label=ctx.label(series),
-            # a missing figure is '..' with the reason in the note: the reason as the value ran past the card
-            value=value_text(fig.value, series, lang, fig.status) if math.isfinite(fig.value) else "..",
-            delta=year_change_text(fig, series, lang, with_count=True) or "",
-            delta_description=t("from_year", lang),
-            direction=direction,
-            tone=tone,
-            note=" · ".join(
-                x
-                for x in [
-                    "" if math.isfinite(fig.value) else t("missing", lang),
-                    lower_bound_note(fig.status, ctx.catalog, lang),
-                    month,
-                    proxy_note(series, lang),
-                    card_source,
-                ]
-                if x
-            ),
-            # drawn on the server (no chart library in the browser); to a screen reader one image named by
-            # a sentence that says what it shows
-            sparkline=sparkline_svg(fig.history["value"].tolist(), colour, sparkline_sentence(fig, series, lang))
-            if len(fig.history)
-            else None,
-        )
-    )
-show_markup(cards_html(cards))
+st.caption(latest_line)
+show_markup(cards)
 
 
 def theme_strip() -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 import streamlit as st
 
 from data_sources.domain.programme import deck_ids
-from data_sources.snapshots.dataset import Dataset
 from figures.i18n import t
 from report.export import file_stem
-from report.slides import Slide, build_deck, deck_pdf, deck_title, slide_chart
-from ui.context import bind, cached_on_data, page_frame, set_selection
+from report.slides import deck_title
+from ui.built import deck, deck_file, slide_spec
+from ui.context import bind, page_frame, set_selection
 from ui.figures import chart_downloads
 from ui.frame import headline_length
 
@@ -26,21 +26,6 @@ if st.context.is_embedded:
     st.html(HERE / "projector-embed.css")
 ctx = page_frame(slide=True)
 lang, sel = ctx.lang, ctx.sel
-
-
-@cached_on_data(max_entries=50)
-def deck(data: Dataset, name: str, lang: str, areas: tuple[str, ...], view: str) -> list[Slide]:
-    return build_deck(name, data, data.shown_catalog, lang, areas, view)
-
-
-@cached_on_data(max_entries=300)
-def slide_spec(data: Dataset, slide: Slide, lang: str, titled: bool = False) -> dict:
-    return slide_chart(slide, data, data.shown_catalog, lang, titled=titled).to_dict()
-
-
-@cached_on_data(max_entries=20)
-def deck_file(data: Dataset, name: str, lang: str, areas: tuple[str, ...], view: str) -> bytes:
-    return deck_pdf(deck(data, name, lang, areas, view), data, data.shown_catalog, lang)
 
 
 areas = (sel.area, *[c for c in sel.compare if c != sel.area])

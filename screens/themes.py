@@ -12,8 +12,6 @@ from data_sources.domain.periods import HalfYear, Month, halves_between
 from data_sources.domain.programme import Theme, has_programme, load_programme
 from data_sources.domain.progress import Progress, load_progress
 from data_sources.domain.region import programme_baseline
-from data_sources.domain.settings import load_settings
-from data_sources.snapshots.dataset import Dataset
 from figures.comparisons import change_text
 from figures.formats import fmt_date, fmt_month, fmt_number
 from figures.i18n import t
@@ -34,20 +32,11 @@ from figures.scorecard import (
     wanted_label,
 )
 from figures.views import view_decimals, view_unit
-from report.earlier import earlier_figures
-from report.halfyear import build_report, to_html, to_pdf
-from ui.context import bind, cached_on_data, page_frame
+from ui.built import report_file
+from ui.context import bind, page_frame
 from ui.figures import lazy_downloads, show_trend, theme_scores
 from ui.safe import plain
 from ui.tables import figures_table
-
-
-@cached_on_data(max_entries=10)
-def report_file(data: Dataset, half: str, fmt: str, lang: str, day: dt.date) -> bytes:
-    catalog = data.shown_catalog
-    earlier = earlier_figures(load_settings().cache_dir, data, catalog, day)
-    report = build_report(half, data, catalog, lang, earlier)
-    return to_pdf(report, lang) if fmt == "pdf" else to_html(report, lang).encode()
 
 
 def available_halves(last: pd.Timestamp) -> list[str]:

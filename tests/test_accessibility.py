@@ -3,8 +3,12 @@ reach WCAG AA contrast (4.5:1), each chart is one tab stop, and sparklines carry
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from data_sources.domain.catalog import load_catalog
+from data_sources.snapshots.dataset import load_dataset
 from figures.i18n import t
 from tests.browser import (
     ARTIFACTS,
@@ -131,7 +135,7 @@ def test_every_caption_and_axis_label_has_at_least_aa_contrast(server, browser, 
     page.close()
 
 
-def test_each_chart_is_one_tab_stop_with_its_menu_behind_it(server, browser):
+def test_each_chart_is_one_tab_stop_with_its_menu_behind_it(server, browser, real_cache):
     page = open_page(server, browser)
     page.goto("/ryhmat")
     wait_for_charts(page, 1)
@@ -149,11 +153,28 @@ def test_each_chart_is_one_tab_stop_with_its_menu_behind_it(server, browser):
     expect(body.get_by_role("button", name="SVG")).to_have_count(1, timeout=30000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "a11y-chart-menu.png"))
+    # issue 22: the figures behind the chart, from the same menu, for Finnish Excel and as a workbook
+    csv_button = body.get_by_role("button", name=t("history_csv", "fi"))
+    expect(csv_button).to_have_count(1, timeout=30000)
+    expect(body.get_by_role("button", name=t("history_xlsx", "fi"))).to_have_count(1, timeout=30000)
+    with page.expect_download(timeout=60000) as download:
+        csv_button.click()
+    raw = Path(download.value.path()).read_bytes()
+    assert download.value.suggested_filename.endswith(".csv")
+    assert raw.startswith(b"\xef\xbb\xbf"), "a BOM: Excel reads UTF-8"
+    lines = raw[3:].decode("utf-8").splitlines()
+    assert lines[0].startswith("Kuukausi;"), lines[0]
+    frame = load_dataset(real_cache).frame
+    catalog = load_catalog()
+    rows = frame[(frame["series"] == catalog.count_series) & (frame["area_code"] == catalog.region.code)]
+    newest = rows[rows["period"] == rows["period"].max()].iloc[0]
+    first = f"{newest['period']:%Y-%m};{newest['value']:.0f};"  # the region first, then its sub-regions
+    assert any(line.startswith(first) for line in lines), first
+    assert any(line.startswith("Lisenssi;CC BY 4.0") for line in lines)
     page.close()
 
 
 def test_sparklines_are_a_sentence_to_screen_readers(server, browser, real_cache):
-    from data_sources.snapshots.dataset import load_dataset
 
     frame = load_dataset(real_cache).frame
     rows = frame[(frame["series"] == "jobseekers_all") & (frame["area_code"] == "MK08")].sort_values("period").tail(25)

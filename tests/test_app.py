@@ -211,7 +211,8 @@ def test_municipality_table_equals_the_snapshot_and_downloads(real_cache, monkey
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels[:3] == ["Lataa CSV", "Lataa Excel", "Lataa kuntakortti (PDF)"]
     assert labels[3:5] == ["Lataa kuukausiluvut (CSV)", "Lataa kuukausiluvut (Excel)"]
-    assert labels[5:] == ["PNG", "SVG"], "the trend chart offers its PNG and SVG"
+    # the trend chart's menu: its PNG and SVG, and the figures behind it (issue 22)
+    assert labels[5:] == ["PNG", "SVG", "Lataa kuukausiluvut (CSV)", "Lataa kuukausiluvut (Excel)"]
     # one trend chart at a time: the one chosen
     assert charts(at)[-1].title.startswith("Työttömät työnhakijat")
     at.selectbox(key="municipality_trend").set_value("long_term_unemployed")

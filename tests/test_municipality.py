@@ -497,3 +497,61 @@ def test_the_report_compares_the_region_with_the_last_meeting_as_stored(two_rele
         "Kokouksen 24.6.2026 aikaista julkaisua ei voitu lukea "
         "(20260618T050000Z.parquet: contents do not match the recorded checksum); vertailu puuttuu."
     )
+
+
+def test_map_labels_never_overlap_in_any_language(catalog):
+    """Issue 22: in Swedish 'Vederlax' lay on 'Fredrikshamn'. Every pair of the region's label boxes (name over
+    value, sized by their characters) is apart on the narrowest map, in fi, sv and en."""
+    from figures.maps import (
+        LABEL_GAP_PX,
+        LABEL_HEIGHT_PX,
+        NAME_PX_PER_CHAR,
+        VALUE_PX_PER_CHAR,
+        map_figures,
+        pixels_per_unit,
+        spread_labels,
+    )
+
+    boundaries = load_boundaries()
+    scale = pixels_per_unit(boundaries, 600)
+    for lang in ("fi", "sv", "en"):
+        names = {a.code: a.name[lang] for a in catalog.areas}
+        values = {a.code: 13.4 for a in catalog.municipalities}
+        _, labels = map_figures(boundaries, values, lang, 1, "\u00a0%", signed=False, names=names)
+        placed = spread_labels(labels, scale)
+        own = placed[placed["member"]].to_dict("records")
+        assert len(own) == len(catalog.municipalities)
+        for i, a in enumerate(own):
+            for b in own[i + 1 :]:
+                half = (
+                    max(len(a["name"]) * NAME_PX_PER_CHAR, len(a["text"]) * VALUE_PX_PER_CHAR)
+                    + max(len(b["name"]) * NAME_PX_PER_CHAR, len(b["text"]) * VALUE_PX_PER_CHAR)
+                ) / 2
+                apart_x = abs(a["x"] - b["x"]) * scale >= half + LABEL_GAP_PX
+                apart_y = abs(a["y"] - b["y"]) * scale >= LABEL_HEIGHT_PX + LABEL_GAP_PX
+                assert apart_x or apart_y, (lang, a["name"], b["name"])
+        # the neighbours' labels are not drawn and not moved
+        others = labels[~labels["member"]]
+        assert placed[~placed["member"]][["x", "y"]].equals(others[["x", "y"]])
+
+
+def test_two_overlapping_labels_are_pushed_apart_along_the_shorter_overlap_by_half_each():
+    from figures.maps import LABEL_GAP_PX, LABEL_HEIGHT_PX, NAME_PX_PER_CHAR, spread_labels
+
+    labels = pd.DataFrame(
+        [
+            {"x": 0.0, "y": 0.0, "name": "abc", "text": "1", "member": True},  # 3 × 7.4 = 22.2 px wide
+            {"x": 10.0, "y": 0.0, "name": "abc", "text": "1", "member": True},  # side by side: 16.2 px too close
+            {"x": 500.0, "y": 0.0, "name": "far", "text": "1", "member": True},
+            {"x": 500.0, "y": 100.0, "name": "abcdefghij", "text": "1", "member": True},  # 74 px wide
+            {"x": 505.0, "y": 120.0, "name": "abcdefghij", "text": "1", "member": True},  # 14 px too close in height
+        ]
+    )
+    placed = spread_labels(labels, px_per_unit=1.0)
+    sideways = 3 * NAME_PX_PER_CHAR + LABEL_GAP_PX - 10  # 16.2: each moves half of it and half a pixel more
+    assert placed.at[0, "x"] == pytest.approx(-(sideways / 2 + 0.5))
+    assert placed.at[1, "x"] == pytest.approx(10 + sideways / 2 + 0.5)
+    upwards = LABEL_HEIGHT_PX + LABEL_GAP_PX - 20  # 14 px, less than their 73 px of overlap across
+    assert placed.at[3, "y"] == pytest.approx(100 - (upwards / 2 + 0.5))
+    assert placed.at[4, "y"] == pytest.approx(120 + upwards / 2 + 0.5)
+    assert list(placed["x"])[2:] == [500.0, 500.0, 505.0] and placed.at[2, "y"] == 0.0

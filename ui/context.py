@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from data_sources.domain.catalog import Catalog, Series, load_catalog
-from data_sources.domain.release_calendar import HELSINKI, release_outlooks
+from data_sources.domain.release_calendar import HELSINKI, ReleaseOutlook, release_outlooks
 from data_sources.domain.settings import load_settings
 from data_sources.snapshots.dataset import Dataset, load_dataset
 from data_sources.snapshots.store import SnapshotStore
@@ -140,17 +140,28 @@ def banners(ctx: Context) -> None:
 
 def release_line(ctx: Context, today: date) -> str:
     """'Uutta 21.7.2026 alkaen · Seuraava julkaisu odotetaan 25.8.2026' for the monthly table."""
-    key = ctx.catalog.monthly_table_key
-    releases = {k: p.release for k, p in ctx.data.provenance.items()}
-    outlook = release_outlooks(ctx.frame, releases, ctx.catalog, today)[key]
+    return _release_line(ctx.data, ctx.lang, today)
+
+
+@cached_on_data(max_entries=4)
+def outlooks(data: Dataset, today: date) -> dict[str, ReleaseOutlook]:
+    """Each table's release and the next one expected, once per release and day (it scans the whole snapshot)."""
+    releases = {k: p.release for k, p in data.provenance.items()}
+    return release_outlooks(data.frame, releases, load_catalog(), today)
+
+
+@cached_on_data(max_entries=20)
+def _release_line(data: Dataset, lang: str, today: date) -> str:
+    """Once per release, language and day: it scans the whole snapshot, and every page view shows it."""
+    outlook = outlooks(data, today)[load_catalog().monthly_table_key]
     parts = []
     if outlook.released is not None and (today - outlook.released).days <= NEW_FOR_DAYS:
-        parts.append(t("new_since", ctx.lang, date=fmt_date(pd.Timestamp(outlook.released), ctx.lang)))
+        parts.append(t("new_since", lang, date=fmt_date(pd.Timestamp(outlook.released), lang)))
     if outlook.next_expected is not None:
         # a day gone by is no longer an expectation: say the release is late rather than "expected" in the past
         late = outlook.next_expected < today
-        when = fmt_date(pd.Timestamp(outlook.next_expected), ctx.lang)
-        parts.append(t("next_release_late" if late else "next_release", ctx.lang, date=when))
+        when = fmt_date(pd.Timestamp(outlook.next_expected), lang)
+        parts.append(t("next_release_late" if late else "next_release", lang, date=when))
     line = " · ".join(parts)
     return line[:1].upper() + line[1:]
 

@@ -21,7 +21,7 @@ from data_sources.snapshots.dataset import Dataset
 from figures.charts import trend_chart
 from figures.formats import fmt_month
 from figures.i18n import t
-from figures.latest import Latest, latest
+from figures.latest import Latest, latest_table
 from figures.maps import municipality_map
 from figures.markup import Markup
 from figures.municipal import FigureRow, municipality_rows, six_municipalities
@@ -82,10 +82,7 @@ def trend_spec(
 
 @cached_on_data(max_entries=200)
 def latest_figures(data: Dataset, series_ids: tuple[str, ...], areas: tuple[str, ...]) -> dict[tuple[str, str], Latest]:
-    frame = data.frame
-    wanted = frame[frame["series"].isin(series_ids) & frame["area_code"].isin(areas)]
-    groups = {key: rows for key, rows in wanted.groupby(["series", "area_code"], sort=False)}
-    return {(s, a): latest(groups.get((s, a), wanted.iloc[0:0]), s, a) for s in series_ids for a in areas}
+    return latest_table(data.frame, series_ids, areas)
 
 
 @cached_on_data(max_entries=20)
@@ -136,12 +133,15 @@ def show_trend(
     spec, description, drawn = built
     show_markup(drawn)
     stem = file_stem(title, areas[0], end[:7] or str(ctx.last.date())[:7], "demo" if ctx.data.is_demo else "")
-    chart_menu(ctx.lang, spec, stem, description, key)
+    chart_menu(ctx.lang, spec, stem, description, key, data=lambda: history_downloads(ctx, [series_id], areas, key))
     return description
 
 
-def chart_menu(lang: str, spec: dict, stem: str, description: str, key: str = "") -> None:
-    """One tab stop per chart: a menu with the chart's text summary and its PNG and SVG behind it.
+def chart_menu(
+    lang: str, spec: dict, stem: str, description: str, key: str = "", data: Callable[[], None] | None = None
+) -> None:
+    """One tab stop per chart: a menu with the chart's text summary, its PNG and SVG, and (`data`) the figures
+    behind it as CSV for Finnish Excel and .xlsx.
 
     (Streamlit's own chart toolbar, four more stops per chart, is hidden in ui/frame.css.)
     """
@@ -149,6 +149,8 @@ def chart_menu(lang: str, spec: dict, stem: str, description: str, key: str = ""
         st.markdown(f"**{t('chart_summary', lang)}**")
         st.text(description)
         chart_downloads(spec, stem, key)
+        if data is not None:
+            data()
 
 
 # Why a download's file could not be made, by its button's key (this process; a new key each release).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -16,9 +17,16 @@ def frame_assets(lang: str) -> None:
     """Captions' contrast, one tab stop per chart, table styles, and `<html lang>` set to `lang`."""
     if lang not in LANGUAGES:  # only a known code ever goes into the script
         raise ValueError(f"unknown language {lang!r}")
-    st.html(HERE / "frame.css")
-    script = (HERE / "frame.js").read_text(encoding="utf-8")
+    style, script = _assets()
+    st.html(style)
     st.html(f"<script>window.__frameLang = {json.dumps(lang)};\n{script}</script>", unsafe_allow_javascript=True)
+
+
+@functools.cache
+def _assets() -> tuple[str, str]:
+    """ui/frame.css as a <style> element and ui/frame.js, read once per process (every page view shows them)."""
+    css = (HERE / "frame.css").read_text(encoding="utf-8")
+    return f"<style>{css}</style>", (HERE / "frame.js").read_text(encoding="utf-8")
 
 
 def headline_length(chars: int) -> None:

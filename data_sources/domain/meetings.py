@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Annotated
 
@@ -45,9 +46,24 @@ def _dates(content: Content) -> list[dt.date]:
 
 
 def load_meetings(path: Path | None = None) -> list[dt.date]:
-    """The meeting dates, newest first; raises MeetingsError (one line: file, line, field, problem)."""
+    """The meeting dates, newest first; raises MeetingsError (one line: file, line, field, problem).
+
+    Parsed again only when the file changes (its size or modification time): every page view asks.
+    """
+    path = path or meetings_path()
+    if path is None:
+        return []
     try:
-        path = path or meetings_path()
-        return [] if path is None else _dates(load_file(path))
+        stat = path.stat()
+        changed = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        changed = None  # missing or unreadable: load_file says which
+    return list(_read_meetings(path, changed))
+
+
+@functools.lru_cache(maxsize=8)
+def _read_meetings(path: Path, changed: tuple[int, int] | None) -> tuple[dt.date, ...]:
+    try:
+        return tuple(_dates(load_file(path)))
     except ContentError as exc:
         raise MeetingsError(str(exc)) from None

@@ -115,8 +115,12 @@ def region_setting(environ: Mapping[str, str] | None = None) -> str:
     """REGION from the environment, or the catalog's `roles.default_region`."""
     environ = os.environ if environ is None else environ
     code = (environ.get("REGION") or "").strip().upper()
-    if code:
-        return code
+    return code or _default_region()
+
+
+@functools.cache
+def _default_region() -> str:
+    """The catalog's `roles.default_region`, read once per process (every page asks for the region)."""
     data = load_file(CATALOG_YAML).data
     roles = data.get("roles") if isinstance(data, dict) else None
     return str((roles or {}).get("default_region", ""))
