@@ -124,7 +124,8 @@ def test_a_round_that_breaks_is_recorded_as_every_tables_failed_attempt(cache_di
     assert (outcome.ok, outcome.message) == (False, "RuntimeError: disk on fire")
     attempts = SnapshotStore(cache_dir).attempts()
     assert {key: (a.ok, a.message) for key, a in attempts.items()} == {
-        key: (False, "RuntimeError: disk on fire") for key in catalog.tables  # 12r5, 11ra, 12ub and 12t8
+        key: (False, "RuntimeError: disk on fire")
+        for key in catalog.tables  # 12r5, 11ra, 12ub and 12t8
     }
     assert len(attempts) == 4
     refresher.release()
