@@ -944,6 +944,11 @@ class _Handler(BaseHTTPRequestHandler):
             return self._trickle(body, float(fault.arg or 0.5))
         # the answer faults reshape area × month × content answers: the tables read by meaning (more dimensions,
         # asked after 12r5) answer as they are
-        if status == 200 and fault is not None and isinstance(body, dict) and self.fake.served_as(route) not in CUBES:
+        if (
+            status == 200
+            and fault is not None
+            and isinstance(body, dict)
+            and self.fake.served_as(route.removeprefix("StatFin/")) not in CUBES
+        ):
             body = corrupt(fault.kind, body, fault.arg)
         return self._send(status, body)
