@@ -35,6 +35,36 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_code": {"fi": "Koodi", "sv": "Kod", "en": "Code"},
     "col_unit": {"fi": "Yksikkö", "sv": "Enhet", "en": "Unit"},
     "col_intended": {"fi": "Tarkoitettu lähde", "sv": "Avsedd källa", "en": "Intended source"},
+    "employment_area": {
+        "fi": "{area} on 1.1.2025 alkaen myös työllisyysalue: {name}.",
+        "sv": "{area} är sedan 1.1.2025 också ett sysselsättningsområde: {name}.",
+        "en": "{area} is also an employment area since 1 Jan 2025: {name}.",
+    },
+    "resolutions_title": {
+        "fi": "Sarjat taulukon omista tiedoista",
+        "sv": "Serier ur tabellens egna uppgifter",
+        "en": "Series found in their tables' own metadata",
+    },
+    "resolutions_caption": {
+        "fi": "Nämä sarjat haetaan joka julkaisussa taulukon muuttujien ja arvojen nimien mukaan, ei koodeilla: "
+        "kun taulukon koodit muuttuvat, sarja löytyy yhä. Ellei sarjaa löydy, sivuilla näkyy sen korvike merkittynä.",
+        "sv": "Dessa serier söks i varje publicering efter namnen på tabellens variabler och värden, inte efter "
+        "koder: när koderna ändras hittas serien ändå. Hittas den inte visas dess ersättande mått, märkt som sådant.",
+        "en": "These series are found at every release by the names of their table's variables and values, not by "
+        "codes: when the codes change the series is still found. When it is not, its labelled proxy is shown.",
+    },
+    "col_resolution": {
+        "fi": "Mistä löytyi (koodit ja tekstit)",
+        "sv": "Var den hittades (koder och texter)",
+        "en": "Where found (codes and texts)",
+    },
+    "col_found": {"fi": "Tila", "sv": "Läge", "en": "State"},
+    "resolution_found": {"fi": "löytyi", "sv": "hittad", "en": "found"},
+    "resolution_stand_in": {
+        "fi": "ei löytynyt – korvike näkyy",
+        "sv": "hittades inte – ersättande mått visas",
+        "en": "not found – proxy shown",
+    },
     "all_figures": {"fi": "Kaikki luvut", "sv": "Alla uppgifter", "en": "All figures"},
     "series_pick": {"fi": "Sarjat", "sv": "Serier", "en": "Series"},
     "coordinator": {"fi": "Koordinointi / vastuu", "sv": "Samordning / ansvar", "en": "Coordination / responsibility"},
@@ -466,6 +496,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Teemalla ei ole tilastomittaria; sen mittarit arvioidaan koordinaattorien arviossa.",
         "sv": "Temat har ingen statistisk mätare; dess mätare bedöms i samordnarnas bedömning.",
         "en": "The theme has no statistical indicator; its indicators are told by the coordinators' assessment.",
+    },
+    "entered_title": {
+        "fi": "Puolivuosittain syötetyt luvut",
+        "sv": "Halvårsvis inmatade siffror",
+        "en": "Figures entered each half-year",
+    },
+    "entered_missing": {
+        "fi": "lukua ei ole vielä syötetty kaudelle {half} (tunnus {figure})",
+        "sv": "siffran är ännu inte inmatad för {half} (nyckel {figure})",
+        "en": "not entered for {half} yet (key {figure})",
+    },
+    "entered_by": {
+        "fi": "lähde: {source}; syöttänyt {who} {day}",
+        "sv": "källa: {source}; inmatad av {who} {day}",
+        "en": "source: {source}; entered by {who} on {day}",
     },
     "unavailable_title": {
         "fi": "Tilastomittarit, joiden lukuja ei ole saatavilla",

@@ -38,14 +38,16 @@ class FigureRow:
 
 
 def table_series(catalog: Catalog) -> list[tuple[Series, tuple[Series, ...]]]:
-    """The monthly table's series, each set of content codes once.
+    """The monthly series, each set of content codes once.
 
     A proxy copies another series' codes (structurally unemployed = long-term unemployed); it is
     not a row of its own but named on the row it copies. A proxy copying nothing keeps its row.
     """
     # the labour force is the rate's denominator, not a figure of its own here (as before issue 11)
     denominators = {s.share_of[1] for s in catalog.series if s.share_of}  # the labour force: a rate's base, no row
-    shown = [s for s in catalog.series_for_table(catalog.monthly_table_key) if s.id not in denominators]
+    # the monthly figures: the monthly table's, and those found by meaning in other monthly tables (issue 20)
+    monthly = [s for s in catalog.series if s.codes and catalog.tables[s.table].frequency == "monthly"]
+    shown = [s for s in monthly if s.id not in denominators]
     groups: dict[tuple[str, ...], list[Series]] = {}
     for series in shown:
         groups.setdefault(series.codes, []).append(series)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from data_sources.domain.catalog import Break, Catalog, Series
+from data_sources.domain.entered import EnteredFigures
 from data_sources.domain.periods import HalfYear, Month
 from data_sources.domain.programme import Indicator, Measure, Theme
 from figures.comparisons import (
@@ -39,7 +40,7 @@ from figures.comparisons import (
     why_unknown,
     year_change,
 )
-from figures.formats import fmt_number
+from figures.formats import fmt_date, fmt_number
 from figures.i18n import t
 from figures.peers import Peers, comparable_regions, rank
 from figures.sentences import value_with_unit
@@ -199,10 +200,15 @@ def score_row(
 def theme_score(
     theme: Theme, frame: pd.DataFrame, catalog: Catalog, end: Month, lang: str, peers: Peers | None = None
 ) -> ThemeScore:
-    """`peers` once for every theme (they are the region's, not a theme's), or chosen here."""
+    """`peers` once for every theme (they are the region's, not a theme's), or chosen here.
+
+    Each measure's series as `catalog` shows it: a series found by meaning is scored as the exact figure it is.
+    """
     peers = peers if peers is not None else comparable_regions(frame, catalog)
+    # a series read by meaning only (no stand-in) and not found has no figures: no row, its one line is on the data page
+    measures = (m.shown_with(catalog) for m in theme.measures if catalog.series_by_id(m.series.id).codes)
     return ThemeScore(
-        theme, end, tuple(score_row(theme.id, m, frame, catalog, end, lang, peers) for m in theme.measures), peers
+        theme, end, tuple(score_row(theme.id, m, frame, catalog, end, lang, peers) for m in measures), peers
     )
 
 
@@ -351,3 +357,21 @@ def since_headline(row: ScoreRow, lang: str) -> str:
         f"{change_text(row.since.value, row.is_rate, lang)} {t('since_baseline', lang)}, "
         f"{t('country', lang).lower()} {change_text(row.country_since.value, row.is_rate, lang)}"
     )
+
+
+def entered_lines(theme: Theme, entered: EnteredFigures, lang: str) -> list[str]:
+    """The theme's figures entered for the half-year, one line each with value, period and source; or that it is
+    not entered yet, naming the file. A malformed file's one-line problem first."""
+    lines = [entered.problem] if entered.problem else []
+    for indicator in theme.entered:
+        figure = entered.get(indicator.entered)
+        if figure is None:
+            lines.append(f"{indicator.text}: {t('entered_missing', lang, half=entered.half, figure=indicator.entered)}")
+            continue
+        decimals = 0 if float(figure.value).is_integer() else 1
+        value = f"{fmt_number(figure.value, decimals, lang)}\u00a0{figure.unit[lang]}"
+        lines.append(
+            f"{indicator.text}: {value} ({figure.period}) – "
+            + t("entered_by", lang, source=figure.source, who=figure.entered_by, day=fmt_date(figure.entered_on, lang))
+        )
+    return lines

@@ -36,12 +36,16 @@ def compare_vintages(
     whether the month known then has been revised since (today's figure for it differs).
 
     Columns: series, then_period, then_value, now_period, now_value, change, revised_value, revised.
-    A series missing in either frame is left out. Pure: the report can call it with two releases too.
+    A series missing in either frame is left out, and so is one whose figures come from another table now
+    than then (a stand-in then, found by meaning since): two measures, not a revision. Pure: the report can
+    call it with two releases too.
     """
     records = []
     for series_id in series_ids:
-        old = latest(then[(then["series"] == series_id) & (then["area_code"] == area)], series_id, area)
+        old_rows = then[(then["series"] == series_id) & (then["area_code"] == area)]
+        old = latest(old_rows, series_id, area)
         new_rows = now[(now["series"] == series_id) & (now["area_code"] == area)]
+        new_rows = new_rows[new_rows["table"].isin(set(old_rows["table"]))]
         new = latest(new_rows, series_id, area)
         if old.period is None or new.period is None:
             continue

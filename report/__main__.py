@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from data_sources.domain.catalog import LANGUAGES, load_catalog
+from data_sources.domain.catalog import LANGUAGES
 from data_sources.domain.files import atomic_write_bytes
 from data_sources.snapshots.dataset import load_dataset
 from data_sources.snapshots.store import cache_dir_from_env
@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     fmt = args.format or ("html" if args.out.suffix.lower() in (".html", ".htm") else "pdf")
     cache_dir = cache_dir_from_env()
-    data, catalog = load_dataset(cache_dir), load_catalog()
+    data = load_dataset(cache_dir)
+    catalog = data.shown_catalog
     earlier = earlier_figures(cache_dir, data, catalog, dt.date.today())
     try:
         report = build_report(args.half, data, catalog, args.lang, earlier)

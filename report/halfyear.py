@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_sources.domain.catalog import Catalog
+from data_sources.domain.entered import load_entered
 from data_sources.domain.periods import DEFAULT_START, HalfYear, Month, PeriodError
 from data_sources.domain.programme import ProgrammeError, load_programme
 from data_sources.domain.progress import Progress, load_progress
@@ -28,6 +29,7 @@ from figures.scorecard import (
     ScoreRow,
     ThemeScore,
     bases_line,
+    entered_lines,
     fit_label,
     measure_notes,
     measure_title,
@@ -130,6 +132,11 @@ def _other_rows(score: ThemeScore, progress: Progress, lang: str, width: int, wh
         rows.append([text, *[".."] * (width - 2), status_label("unknown", lang)])
     for indicator in score.assessed:
         rows.append([indicator.text, *["–"] * (width - 2), _assessed_status(progress, score, lang)])
+    # the figures entered for the half-year with their source (data_sources/domain/entered.py)
+    if score.theme.entered:
+        entered = load_entered(HalfYear.containing(score.end).key)
+        for line in entered_lines(score.theme, entered, lang):
+            rows.append([line, *["–"] * (width - 2), t("entered_title", lang)])
     return rows
 
 

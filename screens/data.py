@@ -56,6 +56,25 @@ if data.cache_missing:
     st.info(t("cache_missing", lang))
 st.caption(f"{catalog.producer}. {t('licence', lang, licence=catalog.licence)}.")
 
+# Each series wanted by meaning: the table, codes and texts it was found under at the last refresh, or the one
+# line saying what was looked for and not found (then its stand-in shows, labelled, on every page).
+if data.resolutions:
+    st.subheader(t("resolutions_title", lang))
+    st.caption(t("resolutions_caption", lang))
+    found = pd.DataFrame(
+        [
+            {
+                t("col_series", lang): catalog.series_by_id(r.series_id).label[lang],
+                t("col_table", lang): r.table_path,
+                t("col_found", lang): t("resolution_found" if r.found else "resolution_stand_in", lang),
+                t("col_resolution", lang): r.line.split(": ", 1)[1],
+            }
+            for r in data.resolutions
+            if r.series_id in {s.id for s in catalog.series}
+        ]
+    )
+    figures_table(found, t("col_series", lang), tuple(found.columns))
+
 # A viewer asks for a refresh; at most one request per interval is accepted for everyone, and the
 # machine's background refresher carries it out. Without one, the accepted request runs here.
 settings = load_settings()

@@ -54,6 +54,8 @@ groups = catalog.appendix2
 # All groups at a glance: one light table (a sparkline per row, drawn on the server), then the chosen
 # group's full chart. Eleven full charts on one page were slow to draw and hard to scan.
 st.subheader(f"{t('groups_glance', lang)}: {ctx.area_name(sel.area)}")
+if (shown_area := ctx.catalog.area(sel.area)).employment_area:
+    st.caption(t("employment_area", lang, area=shown_area.name[lang], name=shown_area.employment_area[lang]))
 # one static table (figures/glance.py): a data grid here cost the page most of its drawing time
 show_markup(glance(ctx.data, sel.area, lang))
 st.caption(ctx.source_line(catalog.monthly_table_key))

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from data_sources.domain.entered import load_entered
 from data_sources.domain.periods import HalfYear, Month, halves_between
 from data_sources.domain.programme import Theme, has_programme, load_programme
 from data_sources.domain.progress import Progress, load_progress
@@ -19,6 +20,7 @@ from figures.scorecard import (
     ThemeScore,
     bases_line,
     compact_figures,
+    entered_lines,
     fit_label,
     measure_notes,
     measure_title,
@@ -105,6 +107,10 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
         unknown_label = status_label("unknown", lang)
         items = (f"- {i.text} ({i.source}): {unknown_label} – {(i.unavailable or {})[lang]}" for i in score.unavailable)
         st.markdown(f"**{t('unavailable_title', lang)}**\n\n" + "\n".join(items))
+    if score.theme.entered:
+        entered = load_entered(HalfYear.containing(score.end).key)
+        items = (f"- {plain(line)}" for line in entered_lines(score.theme, entered, lang))
+        st.markdown(f"**{t('entered_title', lang)}**\n\n" + "\n".join(items))
     if score.assessed:
         items = (f"- {i.text} ({i.source})" for i in score.assessed)
         st.markdown(f"**{t('assessed_title', lang)}**\n\n" + "\n".join(items))

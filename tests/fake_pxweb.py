@@ -7,6 +7,7 @@ answer in tests/data). Unknown tables or codes answer 400, as the real API does 
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import socket
@@ -121,6 +122,211 @@ MONTH_INDEX = {code: i for i, code in enumerate(months("2009M01", "2030M12"))}
 MONTHS_BY_INDEX = months("2009M01", "2030M12")
 
 
+# --- tables read by meaning: shaped as the real ones, with codes of their own ---------------------------------
+# tyonv/12ub and tyonv/12t8 as StatFin's metadata has them (titles, variable and value texts, an eliminable
+# Sukupuoli, a total value, suppressed small cells), with codes that are deliberately neither the catalog's
+# examples nor 12r5's. A figure is the sum of its base cells: a total value or an eliminated variable sums over
+# the variable's other values, a region over its municipalities; a municipality's cell of 1–4 is suppressed.
+
+
+@dataclass(frozen=True)
+class Dimension:
+    code: str
+    text: str
+    values: dict[str, str]  # code -> text
+    shares: dict[str, float]  # the base values' shares of their total
+    total: str | None = None  # the value that is every base value's sum
+    elimination: bool = False
+
+    def base(self, value: str | None) -> list[str]:
+        """The base values a value (None: the variable eliminated) sums."""
+        return list(self.shares) if value is None or value == self.total else [value]
+
+    def meta(self) -> dict:
+        doc = {
+            "code": self.code,
+            "text": self.text,
+            "values": list(self.values),
+            "valueTexts": list(self.values.values()),
+        }
+        return doc | ({"elimination": True} if self.elimination else {})
+
+
+SEX_12UB = Dimension("sukup", "Sukupuoli", {"1": "Miehet", "2": "Naiset"}, {"1": 0.57, "2": 0.43}, elimination=True)
+EDUCATION_12UB = Dimension(
+    "koulast",
+    "Koulutusaste",
+    {"ka_yht": "Yhteensä", "ka_1": "Perusaste tai tuntematon", "ka_3": "Toinen aste", "ka_5": "Korkea-aste"},
+    {"ka_1": 0.38, "ka_3": 0.47, "ka_5": 0.15},
+    total="ka_yht",
+)
+STRUCTURAL_12UB = Dimension(
+    "tiedot",
+    "Tiedot",
+    {
+        "rt_yht": "Rakennetyöttömät yhteensä",
+        "rt_pitk": "Pitkäaikaistyöttömät",
+        "rt_rinn": "Rinnasteiset pitkäaikaistyöttömät",
+        "rt_palvt": "Palveluilta työttömäksi jääneet",
+        "rt_palvp": "Palveluilta palveluille siirtyneet",
+    },
+    {"rt_pitk": 0.24, "rt_rinn": 0.07, "rt_palvt": 0.05, "rt_palvp": 0.04},
+    total="rt_yht",
+)
+SEX_12T8 = Dimension(
+    "Sukupuoli", "Sukupuoli", {"S1": "Miehet", "S2": "Naiset"}, {"S1": 0.54, "S2": 0.46}, elimination=True
+)
+AGE_BANDS_12T8 = {
+    "ika15": ("15 - 19", 0.03),
+    "ika20": ("20 - 24", 0.09),
+    "ika25": ("25 - 29", 0.11),
+    "ika30": ("30 - 34", 0.11),
+    "ika35": ("35 - 39", 0.10),
+    "ika40": ("40 - 44", 0.10),
+    "ika45": ("45 - 49", 0.10),
+    "ika50": ("50 - 54", 0.11),
+    "ika55": ("55 - 59", 0.12),
+    "ika60": ("60 - 64", 0.11),
+    "ika65": ("65 -", 0.02),
+}
+AGES_12T8 = Dimension(
+    "Ikaryhma",
+    "Ikäryhmät",
+    {"ika_sss": "Yhteensä"} | {code: text for code, (text, _) in AGE_BANDS_12T8.items()},
+    {code: share for code, (_, share) in AGE_BANDS_12T8.items()},
+    total="ika_sss",
+)
+EMPLOYMENT_CODE_12T8 = Dimension(
+    "Tyollisyyskoodi",
+    "Työllisyyskoodi",
+    {
+        "tk_sss": "Kaikki työllisyyskoodit yhteensä",
+        "01": "Työllinen",
+        "02": "Työtön",
+        "03": "Lomautettu",
+        "05": "Palveluissa",
+        "09": "Muut työnhakijat",
+    },
+    {"01": 0.24, "02": 0.46, "03": 0.06, "05": 0.14, "09": 0.10},
+    total="tk_sss",
+)
+JOBSEEKERS_12T8 = Dimension(
+    "ContentCode", "Tiedot", {"hakijat_kk": "Työnhakijat kuukauden lopussa"}, {"hakijat_kk": 1.0}
+)
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: its base cells are cached per cube
+class Cube:
+    """A table of several dimensions in the real table's order; `time_at`: where the month sits among them."""
+
+    title: str
+    area_code: str
+    time_code: str
+    dimensions: tuple[Dimension, ...]
+    time_at: int
+    scale: float  # the base cells' level against the area's unemployed
+    symbol: str  # how this table writes a suppressed cell
+
+    def order(self) -> list[str]:
+        codes = [d.code for d in self.dimensions]
+        return [self.area_code, *codes[: self.time_at - 1], self.time_code, *codes[self.time_at - 1 :]]
+
+
+CUBES = {
+    "tyonv/12ub.px": Cube(
+        "Rakennetyöttömät sukupuolen ja koulutusasteen mukaan kk:n lopussa muuttujina Alue, Sukupuoli, "
+        "Koulutusaste, Kuukausi ja Tiedot",
+        "alue",
+        "kuukausi",
+        (SEX_12UB, EDUCATION_12UB, STRUCTURAL_12UB),
+        3,
+        1.0,
+        "..",
+    ),
+    "tyonv/12t8.px": Cube(
+        "Työnhakijat työllisyyskoodin mukaan kk:n lopussa muuttujina Alue, Sukupuoli, Ikäryhmät, "
+        "Työllisyyskoodi, Kuukausi ja Tiedot",
+        "Alue",
+        "Kuukausi",
+        (SEX_12T8, AGES_12T8, EMPLOYMENT_CODE_12T8, JOBSEEKERS_12T8),
+        4,
+        2.2,
+        "...",
+    ),
+}
+
+
+def area_texts() -> dict[str, str]:
+    texts = {code: name for code, (name, _) in MUNICIPALITIES.items()}
+    texts.update({code: name for code, (name, _) in AGGREGATES.items()})
+    texts.update({code: name for code, (name, _, _) in OTHER_REGIONS.items()})
+    return dict(sorted(texts.items(), key=lambda kv: (kv[0] != "SSS", kv[0])))
+
+
+def cube_metadata(table: str, last_month: str = "2026M06", recode: str = "") -> dict:
+    """A cube table's metadata as GET on the table gives it, the variables in the real table's order.
+
+    `recode`: a suffix on every variable code and on every value code but areas' and months' (a rename)."""
+    cube = CUBES[table]
+    areas = area_texts()
+    periods = months("2009M01", last_month)
+    variables = {d.code: d.meta() for d in cube.dimensions}
+    for variable in variables.values():
+        variable["values"] = [f"{value}{recode}" for value in variable["values"]]
+    area = {"code": cube.area_code, "text": "Alue", "values": list(areas), "valueTexts": list(areas.values())}
+    time = {"code": cube.time_code, "text": "Kuukausi", "values": periods, "valueTexts": periods, "time": True}
+    variables |= {cube.area_code: area, cube.time_code: time}
+    ordered = [variables[code] | {"code": f"{code}{recode}"} for code in cube.order()]
+    return {"title": cube.title, "variables": ordered}
+
+
+def base_cell(cube: Cube, area: str, index: int, values: dict[str, str]) -> float:
+    """One base cell of a municipality or another region: its unemployed level times every value's share."""
+    level = municipal_value(area, "TYOTTOMATLOPUSSA", index) * cube.scale
+    return _share_of(cube, level, index, tuple(values[d.code] for d in cube.dimensions))
+
+
+def _share_of(cube: Cube, level: float, index: int, values: tuple[str, ...]) -> float:
+    shares = math.prod(d.shares[v] for d, v in zip(cube.dimensions, values, strict=True))
+    wobble = 1 + 0.08 * math.sin(index / 5 + sum(map(ord, "".join(values))) % 7)
+    return float(round(level * shares * wobble))
+
+
+def cube_cell(cube: Cube, area: str, index: int, chosen: dict[str, str | None]) -> tuple[float | None, str | None]:
+    """A served figure: the sum of its base cells over the members and the totals; small municipal cells suppressed."""
+    items = tuple(chosen.get(d.code) for d in cube.dimensions)
+    members = AGGREGATES[area][1] if area in AGGREGATES else [area]
+    value = sum(_member_cell(cube, m, index, items) for m in members)
+    if area in MUNICIPALITIES and 0 < value < SUPPRESS_BELOW:
+        return None, cube.symbol
+    return value, None
+
+
+@functools.cache
+def warm_cubes() -> None:
+    """Every member figure a refresh asks of the cube tables, summed once per process before any server answers:
+    summed while a client waits, they would overrun a fault test's 3-second read timeout on a busy machine."""
+    for cube in CUBES.values():
+        varied = max((d for d in cube.dimensions if not d.elimination), key=lambda d: len(d.values))
+        fixed = tuple(None if d.elimination else (d.total or next(iter(d.values))) for d in cube.dimensions)
+        at = cube.dimensions.index(varied)
+        for value in varied.values:
+            chosen = (*fixed[:at], value, *fixed[at + 1 :])
+            for area in [*MUNICIPALITIES, *OTHER_REGIONS]:
+                for index in range(MONTH_INDEX["2026M08"] + 1):
+                    _member_cell(cube, area, index, chosen)
+
+
+@functools.cache  # a refresh with a short timeout must not wait for the sums of months already served
+def _member_cell(cube: Cube, area: str, index: int, chosen: tuple[str | None, ...]) -> float:
+    """One municipality's (or other region's) figure: its base cells summed over the totals and eliminations."""
+    level = municipal_value(area, "TYOTTOMATLOPUSSA", index) * cube.scale
+    combos: list[tuple[str, ...]] = [()]
+    for dim, value in zip(cube.dimensions, chosen, strict=True):
+        combos = [c + (v,) for c in combos for v in dim.base(value)]
+    return sum(_share_of(cube, level, index, combo) for combo in combos)
+
+
 @dataclass
 class Fault:
     """One injected misbehaviour: `kind` for the next `times` requests matching `method` and `path`."""
@@ -152,12 +358,17 @@ class FakeState:
     # (municipality, content code, month) -> amount added: a revised figure in a later release;
     # the region, sub-regions, country and rates are computed from the revised figures.
     revisions: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    gone: set[str] = field(default_factory=set)  # tables (paths) no longer served: not listed, metadata 400
+    moved: dict[str, str] = field(default_factory=dict)  # a table (path) served under another id, its codes kept
+    recode: str = ""  # the cube tables' variable and value codes renamed with this suffix, their texts kept
+    cube_release: Release = field(default_factory=Release)  # the tables read by meaning publish on their own
 
 
 class FakePxWeb:
     """Start with `with FakePxWeb() as fake:`; `fake.base_url` is the API root with language."""
 
     def __init__(self, **state: object) -> None:
+        warm_cubes()
         self.state = FakeState(**state)  # type: ignore[arg-type]
         self.vaerak = json.loads(VAERAK_FILE.read_text(encoding="utf-8"))
         handler = type("Handler", (_Handler,), {"fake": self})
@@ -192,9 +403,12 @@ class FakePxWeb:
         with self.state.lock:
             self.state.faults.append(Fault(kind, method, path, times, arg))
 
-    def publish(self, last_month: str, updated: str, revisions: dict | None = None) -> None:
+    def publish(self, last_month: str, updated: str, revisions: dict | None = None, cubes: bool = False) -> None:
+        """A new release of 12r5; with `cubes`, of the tables read by meaning (12ub, 12t8) too."""
         self.state.release = Release(last_month, updated)
         self.state.revisions = dict(revisions or {})
+        if cubes:
+            self.state.cube_release = Release(last_month, updated)
 
     def _revised(self, area: str, code: str, index: int) -> float:
         return municipal_value(area, code, index) + self.state.revisions.get((area, code, MONTHS_BY_INDEX[index]), 0)
@@ -214,12 +428,69 @@ class FakePxWeb:
     # --- the tables -----------------------------------------------------------------------
 
     def area_texts_12r5(self) -> dict[str, str]:
-        texts = {code: name for code, (name, _) in MUNICIPALITIES.items()}
-        texts.update({code: name for code, (name, _) in AGGREGATES.items()})
-        texts.update({code: name for code, (name, _, _) in OTHER_REGIONS.items()})
-        return dict(sorted(texts.items(), key=lambda kv: (kv[0] != "SSS", kv[0])))
+        return area_texts()
+
+    def cube_metadata(self, table: str) -> dict:
+        return cube_metadata(table, self.state.cube_release.last_month, self.state.recode)
+
+    def cube_figure(self, table: str, area: str, period: str, chosen: dict[str, str | None]) -> float | None:
+        """What a test expects: the served figure of one cell (None when suppressed); `chosen` None = eliminated."""
+        return cube_cell(CUBES[table], area, MONTH_INDEX[period], chosen)[0]
+
+    def cube_answer(self, table: str, selected: dict[str, list[str]]) -> dict:
+        cube = CUBES[table]
+        meta = self.cube_metadata(table)
+        recode = self.state.recode
+        dims = [f"{code}{recode}" for code in cube.order() if f"{code}{recode}" in selected]
+        positions: list[dict[str, str]] = [{}]
+        for code in dims:
+            positions = [p | {code.removesuffix(recode): v} for p in positions for v in selected[code]]
+        figures = [
+            cube_cell(
+                cube,
+                p[cube.area_code],
+                MONTH_INDEX[p[cube.time_code]],
+                {d.code: p[d.code].removesuffix(recode) if d.code in p else None for d in cube.dimensions},
+            )
+            for p in positions
+        ]
+        texts = {v["code"]: dict(zip(v["values"], v["valueTexts"], strict=True)) for v in meta["variables"]}
+        return {
+            "version": "2.0",
+            "class": "dataset",
+            "label": meta["title"],
+            "source": "Tilastokeskus",
+            "updated": self.state.cube_release.updated,
+            "id": dims,
+            "size": [len(selected[d]) for d in dims],
+            "dimension": {
+                d: {
+                    "label": d,
+                    "category": {
+                        "index": {v: i for i, v in enumerate(selected[d])},
+                        "label": {v: texts[d][v] for v in selected[d]},
+                    },
+                }
+                for d in dims
+            },
+            "value": [v for v, _ in figures],
+            "status": {str(i): s for i, (_, s) in enumerate(figures) if s},
+            "role": {"time": [f"{cube.time_code}{recode}"]},
+        }
+
+    def served_as(self, table: str) -> str | None:
+        """The table a path serves: its own unless gone or moved away; a moved table under its new path."""
+        if table in self.state.gone or table in self.state.moved:
+            return None
+        return next((old for old, new in self.state.moved.items() if new == table), table)
 
     def metadata(self, table: str) -> dict | None:
+        served = self.served_as(table)
+        if served is None:
+            return None
+        table = served
+        if table in CUBES:
+            return self.cube_metadata(table)
         if table == "tyonv/12r5.px":
             areas = self.area_texts_12r5()
             periods = months("2009M01", self.state.release.last_month)
@@ -311,10 +582,13 @@ class FakePxWeb:
                 return 400, "Unknown filter"
             selected[code] = chosen
         for code, variable in known.items():
-            selected.setdefault(code, variable["values"])
+            if not variable.get("elimination"):  # an eliminable variable left out is summed over
+                selected.setdefault(code, variable["values"])
         cells = math.prod(len(v) for v in selected.values())
         if cells > self.state.max_values:
             return 403, "Too many values selected"
+        if self.served_as(table) in CUBES:
+            return 200, self.cube_answer(str(self.served_as(table)), selected)
         dims = [v["code"] for v in meta["variables"]]
         fmt = query.get("response", {}).get("format", "json")
         area_var, time_var, content_var = dims
@@ -620,6 +894,17 @@ class _Handler(BaseHTTPRequestHandler):
                         "text": "Työttömät työnhakijat eri ryhmissä (12r5)",
                     },
                     {"id": "12r7.px", "type": "t", "updated": "2026-07-21T05:00:00Z", "text": "Työnhakijat (12r7)"},
+                    *(
+                        {
+                            "id": served.split("/")[1],
+                            "type": "t",
+                            "updated": self.fake.state.cube_release.updated,
+                            "text": f"{cube.title.split(' muuttujina')[0]} ({Path(served).stem})",
+                        }
+                        for path, cube in CUBES.items()
+                        if path not in self.fake.state.gone
+                        for served in [self.fake.state.moved.get(path, path)]
+                    ),
                 ],
             )
         if route == "StatFin/vaerak":
@@ -657,6 +942,13 @@ class _Handler(BaseHTTPRequestHandler):
         status, body = self.fake.answer(route.removeprefix("StatFin/"), query)
         if status == 200 and fault is not None and fault.kind == "trickle" and isinstance(body, dict):
             return self._trickle(body, float(fault.arg or 0.5))
-        if status == 200 and fault is not None and isinstance(body, dict):
+        # the answer faults reshape area × month × content answers: the tables read by meaning (more dimensions,
+        # asked after 12r5) answer as they are
+        if (
+            status == 200
+            and fault is not None
+            and isinstance(body, dict)
+            and self.fake.served_as(route.removeprefix("StatFin/")) not in CUBES
+        ):
             body = corrupt(fault.kind, body, fault.arg)
         return self._send(status, body)

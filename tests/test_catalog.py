@@ -67,6 +67,10 @@ def test_appendix2_series_are_all_there_and_proxies_say_so(catalog):
         "jobseekers_all",
         "unemployed",
         "long_term_unemployed",
+        "structural_long_term",
+        "structural_comparable",
+        "structural_from_services",
+        "structural_service_to_service",
         "jobseekers_under30",
         "jobseekers_over55",
         "unemployed_foreign",
@@ -75,8 +79,11 @@ def test_appendix2_series_are_all_there_and_proxies_say_so(catalog):
         "open_vacancies",
     ]
     # one series per figure: no two series share a table and content code, so each figure has one name
-    figures = [(s.table, s.content_code) for s in catalog.series]
+    figures = [(s.table, s.content_code) for s in catalog.series if s.codes]
     assert len(figures) == len(set(figures))
+    # and none by meaning: no two series want the same of the same table
+    wanted = [(s.exact.table, repr(sorted(s.exact.select.items()))) for s in catalog.series if s.exact]
+    assert len(wanted) == len(set(wanted)) == 7
     for series in catalog.series:
         if series.proxy:
             assert "korvike" in series.label["fi"].lower()

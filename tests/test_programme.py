@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from data_sources.domain.catalog import load_catalog
 from data_sources.domain.programme import ProgrammeError, load_programme, parse_programme, programme_path
 
 PROGRAMME_PATH = programme_path()
@@ -72,8 +73,8 @@ def test_every_indicator_is_statistical_or_assessed_and_says_how_it_is_told():
     for theme in programme.themes:
         for indicator in theme.indicators:
             kinds.setdefault(indicator.kind, []).append(indicator.text)
-            if indicator.kind == "statistical":
-                assert indicator.series or indicator.unavailable, indicator.text
+            if indicator.kind == "statistical":  # its series, a figure entered per half-year, or why neither
+                assert indicator.series or indicator.entered or indicator.unavailable, indicator.text
     assert set(kinds) == {"statistical", "assessed"}
     assessed = [i.text for i in programme.theme("4.1").assessed]
     assert assessed == [
@@ -99,9 +100,17 @@ def test_a_series_serving_two_indicators_is_one_measure_with_both_fits():
     assert [i.fit for i in first.indicators] == ["partial", "stand_in"]
     assert first.fit == "stand_in" and first.judged  # the weakest fit; both directions mean the same
     assert len(first.fit_notes("en")) == 2
+    # found by meaning, the series measures both better: structural unemployment itself for the one
+    shown = first.shown_with(exact_catalog("long_term_unemployed"))
+    assert [i.fit for i in shown.indicators] == ["partial", "exact"] and shown.series.label["fi"] == "Rakennetyöttömät"
     for theme in load_programme().themes:
-        figures = [(m.series.table, m.series.content_code) for m in theme.measures]
+        figures = [(m.series.table, m.series.content_code or m.series.id) for m in theme.measures]
         assert len(figures) == len(set(figures)), theme.id
+
+
+def exact_catalog(*series_ids: str):
+    """The catalog as a refresh that found these series by meaning leaves it."""
+    return load_catalog().with_exact({series_id: "found" for series_id in series_ids})
 
 
 def test_appendix3_is_the_municipal_resources_table():

@@ -197,7 +197,7 @@ def test_no_python_module_names_a_region_a_theme_a_programmes_series_or_a_code()
     names = {text for forms in regions.values() for labels in forms.values() for text in labels.values()}
     catalog = yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8"))
     series_ids = {s["id"] for s in catalog["series"]} - set(PER_KINDS)  # 'population': also a `per` kind's name
-    codes = {c for s in catalog["series"] for c in ([s["code"]] if "code" in s else s["formula"])}
+    codes = {c for s in catalog["series"] for c in ([s["code"]] if "code" in s else s.get("formula", []))}
     programme = yaml.safe_load((REGIONS_DIR / "MK08" / "programme.yaml").read_text(encoding="utf-8"))
     themes = {theme["id"] for theme in programme["themes"]}
     area = re.compile(r"^(MK\d\d|SK\d{3}|KU\d{3}|SSS)$")
@@ -208,3 +208,13 @@ def test_no_python_module_names_a_region_a_theme_a_programmes_series_or_a_code()
                 if text in series_ids | codes | themes | names or area.match(text) or any(n in text for n in names):
                     found.append(f"{path.relative_to(ROOT)}:{line}: {text!r}")
     assert not found, "\n".join(found)
+
+
+def test_the_two_sub_regions_are_named_as_the_2025_employment_areas_too():
+    pack = yaml.safe_load((REGIONS_DIR / "MK08" / "region.yaml").read_text(encoding="utf-8"))
+    named = {sub["code"]: sub["employment_area"]["fi"] for sub in pack["subregions"]}
+    catalog = load_catalog(region="MK08")
+    assert {code: catalog.area(code).employment_area["fi"] for code in named} == named
+    assert sorted(named.values()) == ["Etelä-Kymenlaakson työllisyysalue", "Kouvolan työllisyysalue"]
+    assert catalog.region_members["SK082"] == ("KU075", "KU285", "KU489", "KU624", "KU935")  # Kotka and the four
+    assert load_catalog(region="MK09").area("SK091").employment_area is None  # a pack that names none

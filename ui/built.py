@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from data_sources.domain.catalog import load_catalog
 from data_sources.domain.programme import wanted_direction
 from data_sources.domain.settings import load_settings
 from data_sources.snapshots.dataset import Dataset
@@ -42,7 +41,7 @@ from ui.figures import latest_figures
 def headline(data: Dataset, area: str, lang: str) -> tuple[str, str, Markup] | None:
     """The sentence, the latest-month line and the cards of an area, built once per release, area and language
     (the same for every viewer: a room opening the link together builds it once)."""
-    catalog = load_catalog()
+    catalog = data.shown_catalog
     series_list = [s for s in catalog.series if s.headline]
     figures = latest_figures(data, tuple(s.id for s in series_list), (area,))
     unemployed = figures[(catalog.count_series, area)]
@@ -95,22 +94,22 @@ def headline(data: Dataset, area: str, lang: str) -> tuple[str, str, Markup] | N
 
 @cached_on_data(max_entries=50)
 def deck(data: Dataset, name: str, lang: str, areas: tuple[str, ...], view: str) -> list[Slide]:
-    return build_deck(name, data, load_catalog(), lang, areas, view)
+    return build_deck(name, data, data.shown_catalog, lang, areas, view)
 
 
 @cached_on_data(max_entries=300)
 def slide_spec(data: Dataset, slide: Slide, lang: str, titled: bool = False) -> dict:
-    return slide_chart(slide, data, load_catalog(), lang, titled=titled).to_dict()
+    return slide_chart(slide, data, data.shown_catalog, lang, titled=titled).to_dict()
 
 
 @cached_on_data(max_entries=20)
 def deck_file(data: Dataset, name: str, lang: str, areas: tuple[str, ...], view: str) -> bytes:
-    return deck_pdf(deck(data, name, lang, areas, view), data, load_catalog(), lang)
+    return deck_pdf(deck(data, name, lang, areas, view), data, data.shown_catalog, lang)
 
 
 @cached_on_data(max_entries=10)
 def report_file(data: Dataset, half: str, fmt: str, lang: str, day: dt.date) -> bytes:
-    catalog = load_catalog()
+    catalog = data.shown_catalog
     earlier = earlier_figures(load_settings().cache_dir, data, catalog, day)
     report = build_report(half, data, catalog, lang, earlier)
     return to_pdf(report, lang) if fmt == "pdf" else to_html(report, lang).encode()
@@ -119,7 +118,7 @@ def report_file(data: Dataset, half: str, fmt: str, lang: str, day: dt.date) -> 
 @cached_on_data(max_entries=100)
 def glance(data: Dataset, area: str, lang: str) -> Markup:
     """The groups page's table of every Appendix 2 group in an area, a sparkline per row."""
-    catalog = load_catalog()
+    catalog = data.shown_catalog
     groups = catalog.appendix2
     figures = latest_figures(data, tuple(s.id for s in groups), (area,))
     return glance_html(group_glance(groups, figures, area, lang), catalog.area(area).colour, lang)

@@ -90,7 +90,7 @@ def _monthly_bounds(data: Dataset) -> tuple[pd.Timestamp, pd.Timestamp]:
 def context() -> Context:
     """The data and the current selection; the first run of a session reads the URL."""
     data = dataset()
-    catalog = load_catalog()
+    catalog = data.shown_catalog
     first, last = monthly_bounds(data)
     if SELECTION_KEY not in st.session_state:
         st.session_state[SELECTION_KEY] = parse_params(st.query_params.to_dict(), catalog, first, last)

@@ -15,7 +15,6 @@ import pandas as pd
 import streamlit as st
 
 from data_sources.domain.boundaries import load_boundaries
-from data_sources.domain.catalog import load_catalog
 from data_sources.domain.periods import DEFAULT_START
 from data_sources.domain.programme import has_programme, load_programme
 from data_sources.snapshots.dataset import Dataset
@@ -55,7 +54,7 @@ def trend_spec(
     height: int,
 ) -> tuple[dict, str, Markup] | None:
     """The spec, text summary and page SVG of one trend chart; None when there are no figures to draw."""
-    catalog = load_catalog()
+    catalog = data.shown_catalog
     frame = data.frame
     rows = select(frame, series_id, areas, None, pd.Timestamp(end) if end else None)
     if rows.empty:
@@ -89,7 +88,7 @@ def latest_figures(data: Dataset, series_ids: tuple[str, ...], areas: tuple[str,
 @cached_on_data(max_entries=20)
 def theme_scores(data: Dataset, lang: str) -> tuple[ThemeScore, ...]:
     """Every theme's scorecard for the newest half-year whose last month is stored (empty when none is)."""
-    catalog = load_catalog()
+    catalog = data.shown_catalog
     end = latest_half_end(data.frame, catalog)
     if end is None or not has_programme():
         return ()
@@ -221,12 +220,12 @@ def chart_downloads(spec: dict, stem: str, key: str = "") -> None:
 
 @cached_on_data(max_entries=50)
 def municipality_figures(data: Dataset, area: str) -> list[FigureRow]:
-    return municipality_rows(data.frame, load_catalog(), area)
+    return municipality_rows(data.frame, data.shown_catalog, area)
 
 
 @cached_on_data(max_entries=5)
 def six_table(data: Dataset) -> pd.DataFrame:
-    return six_municipalities(data.frame, load_catalog())
+    return six_municipalities(data.frame, data.shown_catalog)
 
 
 @cached_on_data(max_entries=100)
@@ -235,7 +234,7 @@ def map_drawn(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[s
 
     (Not its spec: nothing downloads the map, and the spec's boundaries would be copied out of the cache
     on every run of the page.)"""
-    catalog = load_catalog()
+    catalog = data.shown_catalog
     six = six_municipalities(data.frame, catalog)
     rate = catalog.series_by_id(catalog.rate_series)
     column = f"{rate.id}_year_change" if change else rate.id
@@ -258,7 +257,7 @@ def map_drawn(data: Dataset, change: bool, highlight: str, lang: str) -> tuple[s
 
 @cached_on_data(max_entries=20)
 def card_pdf(data: Dataset, area: str, lang: str) -> bytes:
-    return municipality_card(data, load_catalog(), area, lang)
+    return municipality_card(data, data.shown_catalog, area, lang)
 
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

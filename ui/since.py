@@ -7,7 +7,6 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from data_sources.domain.catalog import load_catalog
 from data_sources.domain.meetings import MeetingsError, load_meetings
 from data_sources.domain.settings import load_settings
 from data_sources.snapshots.dataset import Dataset
@@ -34,7 +33,7 @@ def release_frame(data: Dataset, prov: Provenance) -> pd.DataFrame:
 @cached_on_data(max_entries=50)
 def comparison(data: Dataset, prov: Provenance, series_ids: tuple[str, ...], area: str, lang: str) -> pd.DataFrame:
     """The comparison table, once per release pair, area and language (it filters the whole snapshot)."""
-    return comparison_table(release_frame(data, prov), data.frame, load_catalog(), series_ids, area, lang)
+    return comparison_table(release_frame(data, prov), data.frame, data.shown_catalog, series_ids, area, lang)
 
 
 def since_block(ctx: Context, area: str, series_ids: tuple[str, ...] | None = None) -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, get_args
 
-from pydantic import NonNegativeFloat, NonNegativeInt, model_validator
+from pydantic import NonNegativeFloat, NonNegativeInt, PositiveInt, model_validator
 
 from data_sources.domain.content_schema import LANGUAGES as LANGUAGES  # the app's languages, read from here too
-from data_sources.domain.content_schema import STRICT_KEYS, IsoDay, Labels, Schema, fault, first_repeat, validate
+from data_sources.domain.content_schema import STRICT_KEYS, IsoDay, Labels, Schema, Text, fault, first_repeat, validate
 from data_sources.domain.content_yaml import Content, load_file
 from data_sources.domain.region import Area, load_region, region_setting, with_region
 
@@ -34,13 +34,16 @@ class Table:
     folder: str
     frequency: str
     first_period: str
-    area_variable: str
-    time_variable: str
-    content_variable: str
     format: str
     release_lag_days: int
     title: dict[str, str]
     source: dict[str, str]
+    # A table read by its codes names its variables here; a table read by meaning (`by_meaning`) has its
+    # variables found in its own metadata at every refresh (data_sources/pxweb/resolve.py), and these are unused.
+    area_variable: str = ""
+    time_variable: str = ""
+    content_variable: str = ""
+    by_meaning: bool = False
 
     @property
     def file_name(self) -> str:
@@ -61,6 +64,61 @@ class Proxy:
     note: Labels
 
 
+class Want(Schema):
+    """What a series wants of one variable of its table, in words: exactly one of these.
+
+    `starts`: the one value whose text starts so ("Rakennetyöttömät yhteensä"); `total`: the dimension's
+    total (its value "Yhteensä", or the variable eliminated); `ages_below` / `ages_from`: the sum of the age
+    bands read from the value texts ("15 - 19", "65 -") wholly under that age, or from it on.
+    """
+
+    starts: Text | None = None
+    total: bool | None = None
+    ages_below: PositiveInt | None = None
+    ages_from: PositiveInt | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Want:
+        if sum(value is not None for value in (self.starts, self.total, self.ages_below, self.ages_from)) != 1:
+            raise fault("give exactly one of starts, total, ages_below or ages_from")
+        if self.total is False:
+            raise fault("total: true, or leave the variable out (its total is the default)", at="total")
+        return self
+
+    @property
+    def words(self) -> str:
+        """What is wanted, as the one line of a series not found says it."""
+        if self.starts is not None:
+            return f"the value starting {self.starts!r}"
+        if self.ages_below is not None:
+            return f"the age bands under {self.ages_below}"
+        if self.ages_from is not None:
+            return f"the age bands from {self.ages_from} on"
+        return "the total"
+
+
+@dataclass(frozen=True)
+class ByMeaning:
+    """A series chosen by meaning: its table and, per variable (by its text), what it wants.
+
+    A variable of the table not named here is wanted as its total.
+    """
+
+    table: str
+    select: dict[str, Want]
+    label: dict[str, str]  # the exact series' name, shown once it is found
+
+
+@dataclass(frozen=True)
+class ResolutionWords:
+    """The words that find a table's variables by role and a dimension's total (catalog.yaml `resolution`)."""
+
+    area: tuple[str, ...] = ()
+    time: tuple[str, ...] = ()
+    content: tuple[str, ...] = ()
+    total: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Series:
     id: str
@@ -77,6 +135,9 @@ class Series:
     no_rate: dict[str, str] | None = None  # why no rate of this group can be computed from the data
     share_of: tuple[str, str] | None = None  # a percentage that is 100 × one series of its table over another
     better: Literal["lower", "higher"] = "lower"  # which way is good where no goal of the programme names it
+    # Its exact figures, found by meaning in another table; until they are, this series stands in (`proxy`).
+    # A series with no codes of its own is by meaning only, and has no figures until found.
+    exact: ByMeaning | None = None
 
     @property
     def content_code(self) -> str:
@@ -129,6 +190,7 @@ class Catalog:
     count_series: str = ""  # the headline count (roles): the overview's sentence, the slides' region line
     rate_series: str = ""  # the headline rate (roles): sentences, municipal ranks, the card's trend
     views: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the series some views show, by id
+    resolution: ResolutionWords = field(default_factory=ResolutionWords)
 
     @property
     def region(self) -> Area:
@@ -165,7 +227,7 @@ class Catalog:
         """
         kept: dict[tuple[str, tuple[str, ...]], Series] = {}
         for item in series:
-            key = (item.table, item.codes)
+            key = (item.table, item.codes or (item.id,))
             if key not in kept or (item.proxy is not None and kept[key].proxy is None):
                 kept[key] = item
         chosen = set(map(id, kept.values()))
@@ -173,11 +235,29 @@ class Catalog:
 
     @property
     def appendix2(self) -> tuple[Series, ...]:
-        """The programme's Appendix 2 groups, each figure once."""
-        return self.without_copies([s for s in self.series if s.appendix2])
+        """The programme's Appendix 2 groups, each figure once; a series by meaning only once it is found."""
+        return self.without_copies([s for s in self.series if s.appendix2 and s.codes])
 
     def series_for_table(self, table_key: str) -> tuple[Series, ...]:
-        return tuple(s for s in self.series if s.table == table_key)
+        """The series read from a table by their codes."""
+        return tuple(s for s in self.series if s.table == table_key and s.codes)
+
+    def wanted_by_meaning(self, table_key: str) -> tuple[Series, ...]:
+        """The series a table read by meaning should hold."""
+        return tuple(s for s in self.series if s.exact is not None and s.exact.table == table_key)
+
+    def with_exact(self, found: dict[str, str]) -> Catalog:
+        """This catalog with the series found by meaning (id -> the content code stored) as exact series.
+
+        Each takes its exact table, name and stored code; it is no longer a stand-in.
+        """
+        series = tuple(
+            replace(s, table=s.exact.table, codes=(found[s.id],), is_formula=False, label=s.exact.label, proxy=None)
+            if s.exact is not None and s.id in found
+            else s
+            for s in self.series
+        )
+        return replace(self, series=series)
 
     def content_codes(self, table_key: str) -> tuple[str, ...]:
         """Every content code a table's series need, in first-use order, without repeats."""
@@ -226,9 +306,10 @@ class _Table(Schema):
     folder: str
     frequency: Literal["monthly", "yearly"]
     first_period: str
-    area_variable: str
-    time_variable: str
-    content_variable: str
+    area_variable: str = ""
+    time_variable: str = ""
+    content_variable: str = ""
+    by_meaning: bool = False
     format: str
     release_lag_days: int
     title: Labels
@@ -238,7 +319,23 @@ class _Table(Schema):
     def _path_in_folder(self) -> _Table:
         if not self.path.startswith(f"{self.folder}/") or not self.path.endswith(".px"):
             raise fault(f"{self.path!r} must be '<folder>/<id>.px'", at="path")
+        for name in ("area_variable", "time_variable", "content_variable"):
+            if not self.by_meaning and not getattr(self, name):
+                raise fault("a table read by its codes names it (or say by_meaning: true)", at=name)
         return self
+
+
+class _ByMeaning(Schema):
+    table: str
+    select: dict[str, Want]
+    label: Labels
+
+
+class _Resolution(Schema):
+    area: tuple[Text, ...]
+    time: tuple[Text, ...]
+    content: tuple[Text, ...]
+    total: tuple[Text, ...]
 
 
 class _Series(Schema):
@@ -256,11 +353,17 @@ class _Series(Schema):
     no_rate: Labels | None = None
     share_of: tuple[str, str] | None = None
     better: Literal["lower", "higher"] = "lower"
+    exact: _ByMeaning | None = None
 
     @model_validator(mode="after")
     def _one_code_or_formula(self) -> _Series:
-        if (self.code is None) == (self.formula is None):
+        if self.code is not None and self.formula is not None:
             raise fault("give exactly one of code or formula")
+        if self.code is None and self.formula is None:
+            if self.exact is None or self.exact.table != self.table or self.proxy is not None:
+                raise fault("give code, formula, or exact with the series' own table (and no proxy)")
+        elif self.exact is not None and self.proxy is None:
+            raise fault("a series with codes and an exact source stands in for it: it needs a proxy", at="exact")
         if self.formula is not None and (not self.formula or first_repeat(self.formula) is not None):
             raise fault("needs distinct codes", at="formula")
         return self
@@ -308,6 +411,17 @@ class _CatalogFile(Schema):
     region_members: dict[str, list[str]] = {}
     series: list[_Series]
     views: dict[str, list[str]] = {}
+    resolution: _Resolution
+
+    @model_validator(mode="after")
+    def _exact_from_tables_by_meaning(self) -> _CatalogFile:
+        for index, series in enumerate(self.series):
+            if series.exact is None:
+                continue
+            table = self.tables.get(series.exact.table)
+            if table is None or not table.by_meaning:
+                raise fault(f"{series.exact.table!r} is not a table read by meaning", at=("series", index, "exact"))
+        return self
 
     @model_validator(mode="after")
     def _areas_known_once(self) -> _CatalogFile:
@@ -356,11 +470,13 @@ class _CatalogFile(Schema):
 
 
 def _series(raw: _Series) -> Series:
+    exact = raw.exact
     return Series(
-        **raw.model_dump(exclude={"code", "formula", "proxy"}),
-        codes=raw.formula or (str(raw.code),),
+        **raw.model_dump(exclude={"code", "formula", "proxy", "exact"}),
+        codes=raw.formula or ((str(raw.code),) if raw.code is not None else ()),
         is_formula=raw.formula is not None,
         proxy=raw.proxy,
+        exact=None if exact is None else ByMeaning(exact.table, dict(exact.select), dict(exact.label)),
     )
 
 
@@ -391,6 +507,7 @@ def _catalog(content: Content) -> Catalog:
         count_series=roles.count_series,
         rate_series=roles.rate_series,
         views={view: tuple(ids) for view, ids in found.views.items()},
+        resolution=ResolutionWords(**found.resolution.model_dump()),
     )
 
 

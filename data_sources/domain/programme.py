@@ -7,7 +7,7 @@ them, with the direction the programme wants and the programme's own words that 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
 
@@ -55,10 +55,20 @@ class Indicator:
     wanted: str | None = None  # "up" or "down": the direction the programme wants
     because: str = ""  # the programme's own words that say so
     unavailable: dict[str, str] | None = None  # why a statistical indicator has no figures here, in fi, sv and en
+    entered: str = ""  # a figure no PxWeb API serves, entered per half-year (domain/entered.py): its key
     added: bool = False  # not in the programme's list: added for follow-up
     fit: str = "exact"  # how well its series measure what it names (FITS)
     judged: bool = True  # False: its series' direction does not mean the indicator's, so no status
     fit_note: dict[str, str] | None = None  # why it is partial or a stand-in, in fi, sv and en
+    # How well it measures once its series are found by meaning (catalog `exact`): (fit, judged, note)
+    when_exact: tuple[str, bool, dict[str, str] | None] | None = None
+
+    def as_exact(self) -> Indicator:
+        """The indicator measured by its series' exact figures (found by meaning), not by their stand-ins."""
+        if self.when_exact is None:
+            return self
+        fit, judged, note = self.when_exact
+        return replace(self, fit=fit, judged=judged, fit_note=note)
 
 
 @dataclass(frozen=True)
@@ -94,6 +104,15 @@ class Measure:
     def fit_notes(self, lang: str) -> tuple[str, ...]:
         return tuple(i.fit_note[lang] for i in self.indicators if i.fit_note)
 
+    def shown_with(self, catalog: Catalog) -> Measure:
+        """The measure with its series as `catalog` shows it: found by meaning, it is exact and so measures better."""
+        series = catalog.series_by_id(self.series.id)
+        if series == self.series:
+            return self
+        exact = series.exact is not None and series.proxy is None
+        indicators = tuple(i.as_exact() for i in self.indicators) if exact else self.indicators
+        return replace(self, series=series, indicators=indicators)
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -119,7 +138,12 @@ class Theme:
 
     @property
     def unavailable(self) -> tuple[Indicator, ...]:
-        return tuple(i for i in self.indicators if i.kind == "statistical" and not i.series)
+        return tuple(i for i in self.indicators if i.kind == "statistical" and not i.series and not i.entered)
+
+    @property
+    def entered(self) -> tuple[Indicator, ...]:
+        """Its figures entered per half-year with their source (regions/<code>/entered/<half>.yaml)."""
+        return tuple(i for i in self.indicators if i.entered)
 
 
 @dataclass(frozen=True)
@@ -152,7 +176,7 @@ def _measures(indicators: tuple[Indicator, ...], catalog: Catalog) -> tuple[Meas
     for indicator in indicators:
         for series_id in indicator.series:
             series = catalog.series_by_id(series_id)
-            same = (series.table, series.content_code)
+            same = (series.table, series.content_code or series.id)  # by meaning only: no code until found
             if same not in found:
                 if indicator.wanted is None:  # _indicator requires a direction of every indicator with series
                     raise ProgrammeError(f"{series_id} has no wanted direction")
@@ -170,16 +194,21 @@ def _measures(indicators: tuple[Indicator, ...], catalog: Catalog) -> tuple[Meas
 NonEmpty = Field(min_length=1)
 
 
-class _Measure(Schema):
+class _ExactMeasure(Schema):
     fit: Fit
     judged: StrictBool = True
-    note: Labels | None = None  # why it is partial or a stand-in, or why it is not judged
+    note: Labels | None = None
 
     @model_validator(mode="after")
-    def _says_why(self) -> _Measure:
+    def _says_why(self) -> _ExactMeasure:
         if (self.fit != "exact" or not self.judged) and self.note is None:
             raise fault(f"must say why, in {', '.join(LANGUAGES)}", at="note")
         return self
+
+
+class _Measure(_ExactMeasure):
+    # how well it measures once its series are found by meaning (their own table, not the stand-in)
+    exact: _ExactMeasure | None = None
 
 
 class _Indicator(Schema):
@@ -190,6 +219,7 @@ class _Indicator(Schema):
     wanted: Direction | None = None
     because: str = ""
     unavailable: Labels | None = None
+    entered: str = ""
     added: bool = False
     measure: _Measure | None = None
 
@@ -210,8 +240,10 @@ class _Indicator(Schema):
             raise fault("an indicator with series needs the direction wanted: up or down", at="wanted")
         if self.wanted and not self.because:
             raise fault("must quote the programme's words for the wanted direction", at="because")
-        if self.kind == "statistical" and not self.series and not self.unavailable:
-            raise fault("a statistical indicator needs series or says why it is unavailable")
+        if self.kind == "statistical" and not self.series and not self.unavailable and not self.entered:
+            raise fault("a statistical indicator needs series, an entered figure, or says why it is unavailable")
+        if self.entered and (self.series or self.unavailable or self.kind != "statistical"):
+            raise fault("an entered figure is a statistical indicator's only source", at="entered")
         if self.measure and not self.series:
             raise fault("describes the fit of an indicator's series, and this one has none", at="measure")
         return self
@@ -241,7 +273,7 @@ class _Theme(Schema):
             for series_id in indicator.series:
                 series = given(info, "catalog").series_by_id(series_id)
                 other, other_id, wanted = first.setdefault(
-                    (series.table, series.content_code), (index, series_id, indicator.wanted)
+                    (series.table, series.content_code or series.id), (index, series_id, indicator.wanted)
                 )
                 if wanted != indicator.wanted:
                     problem = (
@@ -285,8 +317,13 @@ class _ProgrammeFile(Schema):
 
 def _indicator(raw: _Indicator) -> Indicator:
     measure = raw.measure or _Measure(fit="exact")
+    exact = measure.exact
     return Indicator(
-        **raw.model_dump(exclude={"measure"}), fit=measure.fit, judged=measure.judged, fit_note=measure.note
+        **raw.model_dump(exclude={"measure"}),
+        fit=measure.fit,
+        judged=measure.judged,
+        fit_note=measure.note,
+        when_exact=None if exact is None else (exact.fit, exact.judged, exact.note),
     )
 
 

@@ -60,9 +60,11 @@ class Area:
     colour: str
     name: Labels
     where: Labels  # the name as it stands in a sentence (Finnish locative)
+    employment_area: Labels | None = None  # a sub-region that is also an employment area (since 1.1.2025): its name
 
     def as_raw(self) -> dict:
-        return {"code": self.code, "kind": self.kind, "colour": self.colour, "name": self.name, "where": self.where}
+        raw = {"code": self.code, "kind": self.kind, "colour": self.colour, "name": self.name, "where": self.where}
+        return raw | ({"employment_area": self.employment_area} if self.employment_area else {})
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,7 @@ class _SubRegion(Schema):
     name: Labels
     where: Labels
     members: tuple[str, ...] = ()  # only where the classification has none for it
+    employment_area: Labels | None = None  # the employment area (since 1.1.2025) it also is
 
 
 class _Municipality(Schema):
@@ -213,7 +216,7 @@ def _subregions(code: str, pack: _Pack, municipalities: tuple[str, ...]) -> tupl
             raise RegionError(
                 f"region {code} sub-region {sub.code}: its municipalities are not the region's ({', '.join(listed)})"
             )
-        places.append(Area(sub.code, "subregion", sub.colour, sub.name, sub.where))
+        places.append(Area(sub.code, "subregion", sub.colour, sub.name, sub.where, sub.employment_area))
         members[sub.code] = listed
     return tuple(places), members
 

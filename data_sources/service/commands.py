@@ -13,10 +13,10 @@ import signal
 import sys
 from pathlib import Path
 
-from data_sources.domain.catalog import Catalog, load_catalog
+from data_sources.domain.catalog import Catalog, Series, load_catalog
 from data_sources.domain.settings import load_settings
 from data_sources.pxweb.client import PxWebClient, PxWebError, outside_text
-from data_sources.service.check import check_series
+from data_sources.service.check import check_series, proposals, resolutions, to_probe
 from data_sources.service.refresher import Refresher
 from data_sources.snapshots.refresh_run import refresh_cache_dir
 from data_sources.snapshots.store import cache_dir_from_env
@@ -140,12 +140,41 @@ def check(argv: list[str] | None = None) -> int:
     results = check_series(catalog, listings, metadata)
     for r in results:
         print(f"{'OK ' if r.ok else 'BAD'}  {r.series_id:<28} {r.table_path:<16} {r.detail}")
+    print("\nSeries wanted by meaning (found by the texts of their table's variables and values):")
+    found = resolutions(catalog, metadata)
+    for resolution in found:
+        print(f"{'OK ' if resolution.found else 'BAD'}  {resolution.line}")
+        if not resolution.found:
+            print_proposals(catalog, catalog.series_by_id(resolution.series_id), listings, client_for(args))
     print("\nTables in the folders (to find the intended sources of proxies):")
     for folder, entries in listings.items():
         for entry in entries:
             fields = (f"{folder}/{entry.get('id')}", entry.get("updated", ""), entry.get("text", ""))
             print("  " + "  ".join(outside_text(str(field), 80) for field in fields))
-    return 0 if all(r.ok for r in results) else 1
+    return 0 if all(r.ok for r in results) and all(r.found for r in found) else 1
+
+
+def client_for(args: argparse.Namespace) -> PxWebClient:
+    return PxWebClient(args.base_url, None, max_retries=1)
+
+
+def print_proposals(catalog: Catalog, series: Series, listings: dict[str, list[dict]], client: PxWebClient) -> None:
+    """The tables of the series' folder that could hold it: titles scored by words, the best read to score better."""
+    assert series.exact is not None
+    table = catalog.tables[series.exact.table]
+    listing = [e for e in listings.get(table.folder, []) if str(e.get("id", "")).lower() != table.file_name.lower()]
+    probed: dict[str, object] = {}
+    with client:
+        for table_id in to_probe(series, catalog, listing):
+            try:
+                probed[table_id] = client.table_metadata(catalog.database, f"{table.folder}/{table_id}")
+            except PxWebError:
+                continue
+    best = proposals(series, catalog, listing, probed)
+    if not best:
+        print(f"       no table of {table.folder} shares words with what it looks for")
+    for score, table_id, title in best:
+        print(f"       could hold it: {table.folder}/{table_id}  {title}  ({score} words in common)")
 
 
 COMMANDS = {"refresh": refresh, "check": check}

@@ -10,6 +10,7 @@ import pandas as pd
 
 from data_sources.domain.catalog import Catalog, load_catalog
 from data_sources.pxweb.jsonstat import MISSING_SYMBOLS
+from data_sources.pxweb.resolve import Resolution
 from data_sources.snapshots.demo import demo_tables
 from data_sources.snapshots.series_frame import is_lower_bound
 from data_sources.snapshots.store import Attempt, Provenance, SnapshotStore
@@ -25,10 +26,18 @@ class Dataset:
     notes: list[str] = field(default_factory=list)  # damaged files met on the way, and what was used instead
     attempts: dict[str, Attempt] = field(default_factory=dict)
     cache_missing: bool = False
+    # The catalog the figures are shown with: a series found by meaning is exact in it, not its stand-in.
+    catalog: Catalog | None = None
+    resolutions: tuple[Resolution, ...] = ()  # where each series wanted by meaning was found, or why not
 
     @property
     def is_demo(self) -> bool:
         return self.kind == "demo"
+
+    @property
+    def shown_catalog(self) -> Catalog:
+        """The catalog its figures are shown with: series found by meaning exact, the rest as catalog.yaml says."""
+        return self.catalog or load_catalog()
 
     @property
     def version(self) -> str:
@@ -60,9 +69,16 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
             frames.append(stored.frame)
             provenance[key] = stored.provenance
     attempts = store.attempts()
+    resolutions = tuple(
+        Resolution.from_json(doc)
+        for key in catalog.tables
+        for doc in store.resolutions().get(key, [])
+        if _readable(doc)
+    )
     if frames:
-        frame = _missing_symbols_only(pd.concat(frames, ignore_index=True))
-        return Dataset(frame, provenance, "real", notes, attempts, cache_missing)
+        frame, shown = exact_or_stand_in(pd.concat(frames, ignore_index=True), catalog, resolutions)
+        frame = _missing_symbols_only(frame)
+        return Dataset(frame, provenance, "real", notes, attempts, cache_missing, shown, resolutions)
     demo = demo_tables(catalog)
     return Dataset(
         pd.concat([frame for frame, _ in demo.values()], ignore_index=True),
@@ -71,7 +87,46 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
         notes,
         attempts,
         cache_missing,
+        catalog,
+        resolutions,
     )
+
+
+def _readable(doc: dict) -> bool:
+    """A stored resolution that reads whole (a damaged one is skipped: its series shows its stand-in)."""
+    try:
+        Resolution.from_json(doc)
+    except (KeyError, TypeError, ValueError):
+        return False
+    return isinstance(doc.get("series_id"), str) and isinstance(doc.get("table_path"), str)
+
+
+def exact_or_stand_in(
+    frame: pd.DataFrame, catalog: Catalog, resolutions: tuple[Resolution, ...]
+) -> tuple[pd.DataFrame, Catalog]:
+    """Each series wanted by meaning from its exact table when its last refresh found it there, else its stand-in.
+
+    A series is one figure on every page: never the exact and the stand-in rows together, and never the exact
+    rows of an earlier release once its table no longer holds it (then its stand-in shows, labelled).
+    """
+    found = {r.series_id: r for r in resolutions if r.found}
+    exact_rows = pd.Series(False, index=frame.index)
+    shown: dict[str, str] = {}
+    for series in catalog.series:
+        if series.exact is None:
+            continue
+        exact_table = catalog.tables[series.exact.table].path
+        rows = (frame["series"] == series.id) & (frame["table"] == exact_table)
+        if series.id in found and rows.any():
+            shown[series.id] = found[series.id].content_code
+            exact_rows |= rows
+        else:
+            frame = frame[~rows]
+            exact_rows = exact_rows[frame.index]
+    if shown:  # the stand-in's own rows give way
+        stand_in = frame["series"].isin(list(shown)) & ~exact_rows
+        frame = frame[~stand_in]
+    return frame.reset_index(drop=True), catalog.with_exact(shown)
 
 
 def _missing_symbols_only(frame: pd.DataFrame) -> pd.DataFrame:

@@ -167,6 +167,8 @@ def demo_tables(catalog: Catalog) -> dict[str, tuple[pd.DataFrame, Provenance]]:
         rows += _rows(area, months, cells, suppress=False)
     tables = {}
     for table in catalog.tables.values():
+        if table.by_meaning:  # the demo shows their series' stand-ins, labelled
+            continue
         if table.frequency == "yearly":  # the population table
             years = [str(y) for y in range(2009, 2026)]
             population = population_2025()

@@ -18,12 +18,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_sources.domain.catalog import Catalog, Table
+from data_sources.domain.catalog import Catalog, Series, Table
 from data_sources.domain.settings import RefreshLimits, load_settings
 from data_sources.pxweb.client import ApiConfig, PxWebClient, PxWebError, outside_text
 from data_sources.pxweb.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json, parse_updated
 from data_sources.pxweb.query import QueryError, query_body, split_selections, table_selections
-from data_sources.snapshots.series_frame import cells_to_series, judge_release
+from data_sources.pxweb.resolve import Resolution, merged_queries, not_found, resolve
+from data_sources.snapshots.series_frame import cells_to_series, in_catalog_order, judge_release, resolved_series
 from data_sources.snapshots.store import (
     Attempt,
     LockTimeoutError,
@@ -53,6 +54,7 @@ class TableResult:
     release: str | None = None
     rows: int = 0
     revised: int = 0  # figures of earlier months the new release revised
+    resolutions: tuple[str, ...] = ()  # a table read by meaning: one line per series, found or not
 
 
 def canonical_release(updated: str) -> str:
@@ -118,6 +120,59 @@ def fetch_table(
     return frame
 
 
+class NothingFoundError(RuntimeError):
+    """No series a table read by meaning should hold was found in it: their stand-ins stay."""
+
+    def __init__(self, resolutions: list[Resolution]) -> None:
+        super().__init__("; ".join(r.line for r in resolutions))
+        self.resolutions = resolutions
+
+
+def resolve_table(table: Table, catalog: Catalog, metadata: dict) -> list[Resolution]:
+    """Where each series the table should hold is, in this release's metadata."""
+    return [
+        resolve(series.id, series.exact, table, metadata, catalog.resolution)
+        for series in catalog.wanted_by_meaning(table.key)
+        if series.exact is not None
+    ]
+
+
+def fetch_by_meaning(
+    table: Table,
+    catalog: Catalog,
+    client: PxWebClient,
+    limits: ApiConfig,
+    release: str,
+    progress: ProgressLine,
+    bodies: list[dict],
+) -> tuple[pd.DataFrame, list[Resolution]]:
+    """A table read by meaning: its series resolved in its metadata, then each found one queried by its codes."""
+    metadata = client.table_metadata(catalog.database, table.path)
+    resolutions = resolve_table(table, catalog, metadata)
+    found = [r for r in resolutions if r.found]
+    if not found:
+        raise NothingFoundError(resolutions)
+    frames = []
+    for selections, group in merged_queries(found, table, metadata, catalog.area_codes):
+        whole = frozenset(s.code for s in selections[1:])  # split by area only: every sum stays whole
+        chunks = split_selections(selections, limits.max_values, whole)
+        cells = []
+        for number, chunk in enumerate(chunks, start=1):
+            progress(f"{table.path}: query {number}/{len(chunks)}")
+            body = query_body(chunk, "json-stat2")
+            doc = client.query(catalog.database, table.path, body, release)
+            bodies.append(body)
+            answer = parse_jsonstat2(doc)
+            if lacking := [s.code for s in chunk if s.code not in answer.columns]:
+                raise JsonStatError(f"answer lacks dimension {', '.join(lacking)}")
+            cells.append(answer)
+        answers = pd.concat(cells, ignore_index=True)
+        frames += [resolved_series(answers, resolution, table, catalog) for resolution in group]
+    frame = in_catalog_order(pd.concat(frames, ignore_index=True), catalog).reset_index(drop=True)
+    frame.attrs["dropped_status"] = 0
+    return frame, resolutions
+
+
 def judged_release(
     table: Table,
     catalog: Catalog,
@@ -126,25 +181,33 @@ def judged_release(
     release: str,
     previous: pd.DataFrame | None,
     progress: ProgressLine,
-) -> tuple[pd.DataFrame, int, list[dict]]:
-    """A release fetched and judged: its figures, how many it revised, its queries.
+) -> tuple[pd.DataFrame, int, list[dict], list[Resolution]]:
+    """A release fetched and judged: its figures, how many it revised, its queries, its series' resolutions.
 
     A refused release leaves the HTTP cache too: else a corrected one under the same stamp would never be asked for.
     The figures' `attrs["dropped_status"]` counts the status texts that were not PxWeb symbols.
     """
     bodies: list[dict] = []
+    resolutions: list[Resolution] = []
     try:
-        cells = fetch_table(table, catalog, client, limits, release, progress, bodies)
-        frame = cells_to_series(cells, table, catalog)
-        frame.attrs["dropped_status"] = cells.attrs.get("dropped_status", 0)
-        judgement = judge_release(frame, table, catalog, previous)
+        if table.by_meaning:
+            frame, resolutions = fetch_by_meaning(table, catalog, client, limits, release, progress, bodies)
+            if previous is not None:  # a series not found this time is not history lost: its stand-in shows
+                previous = previous[previous["series"].isin(set(frame["series"]))]
+            series_ids: tuple[str, ...] | None = tuple(r.series_id for r in resolutions if r.found)
+        else:
+            cells = fetch_table(table, catalog, client, limits, release, progress, bodies)
+            frame = cells_to_series(cells, table, catalog)
+            frame.attrs["dropped_status"] = cells.attrs.get("dropped_status", 0)
+            series_ids = None
+        judgement = judge_release(frame, table, catalog, previous, series_ids)
         if judgement.problems:
             raise ReleaseRejectedError("; ".join(judgement.problems))
     except (JsonStatError, ReleaseRejectedError):
         for body in bodies:
             client.forget(catalog.database, table.path, body, release)
         raise
-    return frame, judgement.revised, bodies
+    return frame, judgement.revised, bodies, resolutions
 
 
 def refresh_table(
@@ -158,7 +221,13 @@ def refresh_table(
 ) -> TableResult:
     if table.folder not in listings:
         listings[table.folder] = client.list_folder(catalog.database, table.folder)
-    release = listed_release(table, listings[table.folder])
+    if table.by_meaning:
+        try:
+            release = listed_release(table, listings[table.folder])
+        except PxWebError as exc:  # gone from the folder: its series' stand-ins show, one line each says why
+            return stand_ins(table, catalog, store, unreadable(table, catalog, str(exc)))
+    else:
+        release = listed_release(table, listings[table.folder])
     stored = store.current(table.key, table.path)
     if stored.provenance is not None and stored.provenance.release == release and not stored.notes:
         return TableResult(
@@ -168,7 +237,17 @@ def refresh_table(
         raise ReleaseRejectedError(
             f"{table.path}: the folder listing's release {release} is older than the stored {stored.provenance.release}"
         )
-    frame, revised, bodies = judged_release(table, catalog, client, limits, release, stored.frame, progress)
+    try:
+        frame, revised, bodies, resolutions = judged_release(
+            table, catalog, client, limits, release, stored.frame, progress
+        )
+    except NothingFoundError as exc:
+        return stand_ins(table, catalog, store, exc.resolutions)
+    except PxWebError as exc:
+        if not table.by_meaning or "HTTP 400" not in str(exc):
+            raise
+        # the table's metadata refused (withdrawn or renamed since the listing): the stand-ins show
+        return stand_ins(table, catalog, store, unreadable(table, catalog, failure_reason(exc)))
     earlier = stored.provenance.release if stored.provenance is not None and stored.frame is not None else ""
     prov = store.write_release(
         frame,
@@ -184,14 +263,35 @@ def refresh_table(
             queries=bodies,
             revised=revised,
             revised_against=earlier,
+            resolutions=[r.to_json() for r in resolutions],
         ),
     )
+    if table.by_meaning:
+        store.record_resolutions(table.key, [r.to_json() for r in resolutions])
     message = f"stored release {release}"
     if earlier:
         message += f"; {revised} figures of earlier months revised against release {earlier}"
     if dropped := frame.attrs.get("dropped_status", 0):
         message += f"; {dropped} status texts that are not PxWeb symbols dropped, the figures kept"
-    return TableResult(table.key, table.path, "updated", message, release, prov.rows, revised)
+    lines = tuple(r.line for r in resolutions)
+    return TableResult(table.key, table.path, "updated", message, release, prov.rows, revised, lines)
+
+
+def _wanted(table: Table, catalog: Catalog) -> tuple[Series, ...]:
+    return catalog.wanted_by_meaning(table.key)
+
+
+def unreadable(table: Table, catalog: Catalog, why: str) -> list[Resolution]:
+    """Every series of a table read by meaning not found, for one reason: the table could not be read."""
+    return [not_found(s.id, s.exact, table, why) for s in _wanted(table, catalog) if s.exact is not None]
+
+
+def stand_ins(table: Table, catalog: Catalog, store: SnapshotStore, resolutions: list[Resolution]) -> TableResult:
+    """Nothing of a table read by meaning found: recorded, so that every page shows the stand-ins, labelled."""
+    store.record_resolutions(table.key, [r.to_json() for r in resolutions])
+    lines = tuple(r.line for r in resolutions)
+    named = ", ".join(s.id for s in _wanted(table, catalog))
+    return TableResult(table.key, table.path, "stand-in", f"not found, stand-ins shown for {named}", resolutions=lines)
 
 
 FAILURES = (PxWebError, QueryError, JsonStatError, ReleaseRejectedError, StoreError, OSError)
@@ -253,7 +353,10 @@ def refresh_tables(
 
 
 def summary(results: list[TableResult], client: PxWebClient, seconds: float) -> str:
-    lines = [f"{r.status:>9}  {r.table_path}: {r.message} ({r.rows} figures)" for r in results]
+    lines = []
+    for r in results:
+        lines.append(f"{r.status:>9}  {r.table_path}: {r.message} ({r.rows} figures)")
+        lines += [f"           {line}" for line in r.resolutions]
     stats = client.stats
     lines.append(
         f"{stats.requests} requests, {stats.bytes} bytes downloaded, {stats.cache_hits} from cache, {seconds:.1f} s"

@@ -9,6 +9,7 @@ import pandas as pd
 
 from data_sources.domain.catalog import Catalog, Table
 from data_sources.pxweb.jsonstat import period_start
+from data_sources.pxweb.resolve import Resolution
 
 # A sum with a suppressed part is the sum of its known parts, a lower bound: its status names the
 # missing parts ("≥ VALMENNUSLOP"), so it is shown as "vähintään 1 234" and never compared as if whole.
@@ -98,6 +99,41 @@ def cells_to_series(cells: pd.DataFrame, table: Table, catalog: Catalog) -> pd.D
     return in_catalog_order(tidy, catalog)[SNAPSHOT_COLUMNS].reset_index(drop=True)
 
 
+def resolved_cells(cells: pd.DataFrame, resolution: Resolution) -> pd.DataFrame:
+    """The cells of a series found by meaning as one figure per area and period: the chosen values summed.
+
+    A sum with a suppressed part is missing (never a part's zero), with the part's symbol; the parts are
+    the table's own breakdown of one group, so a lower bound of them would read as the group's figure.
+    """
+    keys = [resolution.area, resolution.time]
+    grouped = cells.groupby(keys, sort=False)
+    values = grouped["value"].sum(min_count=1).where(grouped["value"].count() == grouped.size())
+    symbols = grouped["status"].first()
+    frame = pd.DataFrame({"value": values, "status": symbols.where(values.isna())}).reset_index()
+    frame = frame.rename(columns={resolution.area: "area_code", resolution.time: "time_code"})
+    frame["status"] = frame["status"].astype("string")
+    return frame
+
+
+def resolved_series(cells: pd.DataFrame, resolution: Resolution, table: Table, catalog: Catalog) -> pd.DataFrame:
+    """A series found by meaning as snapshot rows; its content code says the codes chosen (`content_code`)."""
+    mine = cells[resolution.area].isin(set(catalog.area_codes))
+    for chosen in resolution.chosen:  # the answer may hold other series' values too (asked together)
+        if chosen.values:
+            mine &= cells[chosen.code].isin(chosen.values)
+    tidy = resolved_cells(cells[mine], resolution)
+    if tidy.empty:
+        return empty_snapshot()
+    tidy["series"] = resolution.series_id
+    tidy["content_code"] = resolution.content_code
+    tidy["table"] = table.path
+    tidy["area_name"] = tidy["area_code"].map(lambda c: catalog.area(c).name["fi"])
+    tidy["period"] = tidy["time_code"].map({c: period_start(c) for c in tidy["time_code"].unique()})
+    tidy["period"] = tidy["period"].astype("datetime64[ns]")
+    tidy["value"] = tidy["value"].astype(float)
+    return tidy[SNAPSHOT_COLUMNS]
+
+
 def in_catalog_order(rows: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     """Rows by series and area in catalog order, then by period."""
     series_order = {s.id: i for i, s in enumerate(catalog.series)}
@@ -164,11 +200,22 @@ class ReleaseJudgement:
     compared: int = 0  # figures present in both releases
 
 
-def judge_release(new: pd.DataFrame, table: Table, catalog: Catalog, previous: pd.DataFrame | None) -> ReleaseJudgement:
-    """The release on its own, then per area and per series against the last accepted release."""
+def judge_release(
+    new: pd.DataFrame,
+    table: Table,
+    catalog: Catalog,
+    previous: pd.DataFrame | None,
+    series_ids: tuple[str, ...] | None = None,
+) -> ReleaseJudgement:
+    """The release on its own, then per area and per series against the last accepted release.
+
+    `series_ids`: the series the release should hold (by default the table's series read by their codes).
+    """
     if new.empty:
         return ReleaseJudgement([f"{table.path}: the answer holds no figures"])
-    problems = _shape_problems(new, table, catalog) or _value_problems(new, table, catalog)
+    if series_ids is None:
+        series_ids = tuple(s.id for s in catalog.series_for_table(table.key))
+    problems = _shape_problems(new, table, catalog, series_ids) or _value_problems(new, table, catalog)
     if problems:
         return ReleaseJudgement(problems)
     # a sum with a suppressed part is checked as what it is, a partly suppressed figure: not summed, compared
@@ -201,9 +248,9 @@ def whole_figures(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(value=frame["value"].where(~bound)) if bound.any() else frame
 
 
-def _shape_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[str]:
+def _shape_problems(new: pd.DataFrame, table: Table, catalog: Catalog, series_ids: tuple[str, ...]) -> list[str]:
     problems = []
-    expected = {(s.id, a) for s in catalog.series_for_table(table.key) for a in catalog.area_codes}
+    expected = {(s, a) for s in series_ids for a in catalog.area_codes}
     present = set(zip(new["series"], new["area_code"], strict=True))
     missing_areas = sorted({a for _, a in expected - present})
     if missing_areas:

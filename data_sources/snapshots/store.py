@@ -48,6 +48,8 @@ class Provenance:
     queries: list[dict] = field(default_factory=list)
     revised: int = 0  # figures of earlier months whose value differs from the release before
     revised_against: str = ""  # that earlier release (kept as a vintage); "" for a first release
+    # a table read by meaning: where each series was found in this release (pxweb.resolve.Resolution as JSON)
+    resolutions: list[dict] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, doc: object) -> Provenance:
@@ -62,7 +64,7 @@ class Provenance:
         for name, value in doc.items():
             if name not in known:
                 raise StoreError(f"has an unknown field {outside(name)}")
-            wanted = {"rows": int, "revised": int, "queries": list}.get(name, str)
+            wanted = {"rows": int, "revised": int, "queries": list, "resolutions": list}.get(name, str)
             if not isinstance(value, wanted) or isinstance(value, bool):
                 raise StoreError(f"{name} is not a {wanted.__name__}")
         return cls(**doc)
@@ -152,6 +154,7 @@ class SnapshotStore:
         self.root = snapshots_root(self.cache_dir, region)
         self.manifest_path = self.root / "manifest.json"
         self.attempts_path = self.root / "attempts.json"
+        self.resolutions_path = self.root / "resolutions.json"
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -161,7 +164,7 @@ class SnapshotStore:
         Writes are atomic renames, so a new manifest or attempts file always has a new inode or mtime;
         the current releases' parquet files are in it too, so a file damaged in place is noticed.
         """
-        paths = [self.root, self.manifest_path, self.attempts_path]
+        paths = [self.root, self.manifest_path, self.attempts_path, self.resolutions_path]
         paths += [self.parquet_path(key, entry["release"]) for key, entry in sorted(self.manifest().items())]
         parts = [str(self.root)]  # the region's folder: two regions' empty stores are not the same state
         for path in paths:
@@ -204,6 +207,20 @@ class SnapshotStore:
             return {k: Attempt(**v) for k, v in doc.items()}
         except (OSError, ValueError, TypeError, AttributeError):
             return {}
+
+    def resolutions(self) -> dict[str, list[dict]]:
+        """Table key -> where its series were found at its last refresh, or why not (pxweb.resolve's JSON)."""
+        try:
+            doc = json.loads(self.resolutions_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(doc, dict):
+            return {}
+        return {
+            key: [r for r in records if isinstance(r, dict)]
+            for key, records in doc.items()
+            if isinstance(records, list)
+        }
 
     def vintages(self, table_key: str) -> list[Provenance]:
         """Every stored release of a table whose provenance reads, newest release first."""
@@ -304,6 +321,11 @@ class SnapshotStore:
         doc = {k: asdict(v) for k, v in self.attempts().items()}
         doc[attempt.table_key] = asdict(attempt)
         atomic_write_json(self.attempts_path, doc)
+
+    def record_resolutions(self, table_key: str, records: list[dict]) -> None:
+        doc = self.resolutions()
+        doc[table_key] = records
+        atomic_write_json(self.resolutions_path, doc)
 
     @contextlib.contextmanager
     def lock(
