@@ -721,6 +721,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Mötesdagarna kunde inte läsas, så inga möten kan väljas för jämförelse: {error}",
         "en": "The meeting dates could not be read, so no meeting can be compared with: {error}",
     },
+    "since_no_meetings": {
+        "fi": "Ohjausryhmän kokouspäiviä ei ole vielä merkitty, joten kokouksia ei ole vertailtavaksi; "
+        "sihteeri merkitsee ne Ohjelman teemat -sivulla.",
+        "sv": "Styrgruppens mötesdagar har ännu inte förts in, så det finns inga möten att jämföra med; "
+        "sekreteraren för in dem på sidan Programmets teman.",
+        "en": "No meeting dates of the steering group are entered yet, so there is no meeting to compare with; "
+        "the secretary enters them on the Programme themes page.",
+    },
+    "report_since_no_meetings": {
+        "fi": "Ei vertailua edelliseen kokoukseen: ohjausryhmän kokouspäiviä ei ole vielä merkitty.",
+        "sv": "Ingen jämförelse med förra mötet: styrgruppens mötesdagar har ännu inte förts in.",
+        "en": "No comparison with the last meeting: no meeting dates of the steering group are entered yet.",
+    },
     "report_since_meetings": {
         "fi": "Ei vertailua: kokouspäiviä ei voitu lukea ({error}).",
         "sv": "Ingen jämförelse: mötesdagarna kunde inte läsas ({error}).",
