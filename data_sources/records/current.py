@@ -49,3 +49,9 @@ def current_meetings() -> list[dt.date]:
     records = _written()
     entered = records.meetings() if records is not None else None
     return load_meetings() if entered is None else entered
+
+
+def records_stamp() -> int:
+    """The newest change's number (0 with none): what a cached report of the records is keyed on."""
+    records = _written()
+    return 0 if records is None else records.stamp()

@@ -136,6 +136,11 @@ class Records:
             rows = session.scalars(select(ChangeRow).order_by(ChangeRow.id.desc()).limit(limit)).all()
         return [Change(_utc(r.at), r.who, r.kind, r.target, r.before, r.after) for r in rows]
 
+    def stamp(self) -> int:
+        """The newest change's number: it grows with every write, in every process."""
+        with Session(self.engine) as session:
+            return session.scalar(select(func.max(ChangeRow.id))) or 0
+
     def export_progress(self, half: str) -> str:
         """The half-year's current assessments in the progress file's format (a backup, or a template)."""
         return dump_progress(self.progress(half), self.programme)
