@@ -180,7 +180,11 @@ def _goal_form(records: Records, editor: Editor, progress: Progress, half: str, 
             key=f"{key}-assessor",
         )
         day = st.date_input(
-            t("col_date", lang), a.date, format="DD.MM.YYYY", help=t("edit_date_help", lang), key=f"{key}-date"
+            t("col_date", lang),
+            a.date or dt.date.today(),
+            format="DD.MM.YYYY",
+            help=t("edit_date_help", lang),
+            key=f"{key}-date",
         )
         if st.form_submit_button(t("edit_save", lang), icon=":material/save:"):
             when = None if state == NOT_ASSESSED else (day if isinstance(day, dt.date) else None)

@@ -1,0 +1,179 @@
+"""Sign-in against a real OpenID Connect provider on 127.0.0.1 (tests/oidc: the npm package oidc-provider),
+in a real Chromium: a coordinator signs in, writes a goal, sees it on the theme page and in the report,
+has no form on another theme, signs out; an anonymous viewer has no form at all."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from data_sources.domain.programme import load_programme
+from data_sources.records.database import open_database
+from data_sources.records.roles import Editor, NotAllowedError, Roles
+from data_sources.records.store import Records
+from tests.browser import ARTIFACTS, ROOT, free_port, require_chromium, streamlit_server
+
+require_chromium()
+PROVIDER = ROOT / "tests" / "oidc"
+NODE = shutil.which("node")
+if NODE is None and not os.environ.get("CI"):
+    pytest.skip("node is not installed (apt-get install -y nodejs npm)", allow_module_level=True)
+if not (PROVIDER / "node_modules" / "oidc-provider").exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must run `npm ci` in tests/oidc (.ci/run does)")
+    pytest.skip("the test provider is not installed: (cd tests/oidc && npm ci)", allow_module_level=True)
+
+COORDINATOR = "koordinaattori@kotka.fi"
+TEXT = "Verkostotapaamisia pidettiin neljä. <b>ei lihavoitu</b> [ei linkki](https://evil.example)"
+SECRET = "test-client-secret-not-real"
+
+
+@contextlib.contextmanager
+def oidc_provider(port: int, redirect_uri: str):
+    log = open(os.devnull, "w")  # noqa: SIM115 (kept open for the provider's lifetime)
+    process = subprocess.Popen(
+        [NODE or "node", "provider.mjs", str(port), "kymen", SECRET, redirect_uri],
+        cwd=PROVIDER,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/.well-known/openid-configuration"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the OIDC provider did not start")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+def secrets_file(folder: Path, metadata_url: str, redirect_uri: str) -> Path:
+    path = folder / "secrets.toml"
+    path.write_text(
+        "\n".join(
+            [
+                "[auth]",
+                f'redirect_uri = "{redirect_uri}"',
+                'cookie_secret = "test-cookie-secret-not-real"',
+                'client_id = "kymen"',
+                f'client_secret = "{SECRET}"',
+                f'server_metadata_url = "{metadata_url}"',
+                # Streamlit asks for prompt=select_account by default, which oidc-provider does not offer
+                "[auth.client_kwargs]",
+                'prompt = "login"',
+                "[editors]",
+                'secretary = ["sihteeri@kouvola.fi"]',
+                "[editors.coordinators]",
+                f'"4.1" = ["{COORDINATOR}"]',
+                '"4.4" = ["koordinaattori@kymsote.fi"]',
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def wait_idle(page) -> None:
+    page.wait_for_function(
+        "() => { const a = document.querySelector('[data-testid=\"stApp\"]');"
+        " return a && a.getAttribute('data-test-script-state') === 'notRunning'; }",
+        timeout=60000,
+    )
+
+
+def test_a_coordinator_signs_in_writes_sees_it_in_page_and_report_and_signs_out(browser, real_cache, tmp_path):
+    cache = tmp_path / "cache"
+    shutil.copytree(real_cache, cache)
+    app_port, provider_port = free_port(), free_port()
+    redirect_uri = f"http://127.0.0.1:{app_port}/oauth2callback"
+    with (
+        oidc_provider(provider_port, redirect_uri) as metadata_url,
+        streamlit_server(
+            ROOT / "app.py",
+            {"CACHE_DIR": str(cache)},
+            port=app_port,
+            args=("--secrets.files", str(secrets_file(tmp_path, metadata_url, redirect_uri))),
+        ) as server,
+    ):
+        context = browser.new_context(base_url=server.url, accept_downloads=True)
+        # nothing leaves the machine (the provider's login page asks for a web font)
+        context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+        page = context.new_page()
+        page.goto("/teemat?theme=4.1")
+        wait_idle(page)
+        assert page.get_by_role("button", name="Tallenna").count() == 0, "anonymous: no form"
+        page.get_by_role("button", name="Kirjaudu", exact=True).click()
+
+        # the provider's own login form (oidc-provider's development interaction)
+        page.wait_for_url(f"http://127.0.0.1:{provider_port}/**")
+        page.fill("input[name=login]", COORDINATOR)
+        page.fill("input[name=password]", "any")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{server.url}/**")
+        page.goto("/teemat?theme=4.1")
+        wait_idle(page)
+        page.get_by_text(f"Kirjautunut: {COORDINATOR} – koordinaattori, teemat 4.1").wait_for(timeout=30000)
+
+        goal = page.locator('[data-testid="stExpander"]').filter(
+            has=page.locator("summary", has_text="4.1.1 Yhteistyön edistäminen verkostossa")
+        )
+        goal.locator("summary").click()
+        form = goal.locator('[data-testid="stForm"]')
+        form.locator('[data-testid="stSelectbox"]').click()
+        page.get_by_role("option", name="käynnissä").click()
+        form.locator("textarea").fill(TEXT)
+        form.get_by_role("textbox", name="Arvioija").fill("Kotkan kaupunki")
+        form.get_by_role("button", name="Tallenna").click()
+        page.get_by_text("Tavoitteen 4.1.1 arvio tallennettu.").wait_for(timeout=30000)
+        wait_idle(page)
+        table = page.locator("table.figures").filter(has_text="4.1.1 Yhteistyön edistäminen verkostossa").first
+        assert TEXT in table.inner_text(), "shown as text: the tags and brackets as typed"
+        assert table.locator("b").count() == 0 and table.locator("a").count() == 0
+        page.screenshot(path=str(ARTIFACTS / "signin-coordinator.png"), full_page=True)
+
+        # the report: the HTML download holds the new assessment, escaped
+        with page.expect_download(timeout=120000) as download:
+            page.get_by_role("button", name="HTML").click()
+        report = Path(download.value.path()).read_text(encoding="utf-8")
+        assert "Verkostotapaamisia pidettiin neljä. &lt;b&gt;ei lihavoitu&lt;/b&gt;" in report
+        assert "<b>ei lihavoitu</b>" not in report
+
+        # another coordinator's theme: no form on the page, and the server refuses the write itself
+        page.goto("/teemat?theme=4.4")
+        wait_idle(page)
+        assert page.get_by_role("button", name="Tallenna").count() == 0
+        records = Records(open_database(f"sqlite:///{cache / 'records.sqlite'}"), Roles(), load_programme())
+        with pytest.raises(NotAllowedError):
+            records.save_assessment(Editor(COORDINATOR), "2026H1", "4.4.1", "käynnissä", "x", "y", None)
+        assert records.progress("2026H1").of("4.1.1").assessment == TEXT
+
+        page.get_by_role("button", name="Kirjaudu ulos").click()
+        page.wait_for_url(f"http://127.0.0.1:{provider_port}/**")  # the provider's own "sign out?" page
+        page.click("button[name=logout][value=yes]")
+        page.wait_for_url(f"{server.url}/**")
+        page.goto("/teemat?theme=4.1")
+        page.get_by_role("button", name="Kirjaudu", exact=True).wait_for(timeout=30000)
+        page.goto("/teemat?theme=4.1")
+        wait_idle(page)
+        assert page.get_by_role("button", name="Tallenna").count() == 0, "signed out: no form"
+        assert TEXT in page.locator("table.figures").filter(has_text="4.1.1").first.inner_text()
+        context.close()
