@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
+from deploy.postgres import postgres_bin, postgres_server
 from tests.browser import ROOT
-from tests.postgres import postgres_bin, postgres_server
 
 if postgres_bin() is None:
     if os.environ.get("CI"):

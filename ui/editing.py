@@ -71,7 +71,8 @@ def signed_in(roles: Roles) -> Editor | None:
     email = st.user.get("email")
     if not isinstance(email, str) or "@" not in email:
         return None
-    groups = st.user.get(roles.groups_claim) or []
+    claim = st.user.get(roles.groups_claim)
+    groups: list[object] = list(claim) if isinstance(claim, list) else []
     return Editor(email.strip().lower(), frozenset(str(g) for g in groups if isinstance(g, str | int)))
 
 

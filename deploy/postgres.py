@@ -1,5 +1,6 @@
 """A throw-away PostgreSQL server (Debian's `postgresql` binaries) in a temporary folder on 127.0.0.1.
 
+For the local cluster (deploy/local_cluster.py) and the tests; a real deployment runs its own server.
 PostgreSQL refuses to run as root: run as root, the server runs as `nobody` (runuser), its folder theirs."""
 
 from __future__ import annotations
@@ -8,13 +9,18 @@ import contextlib
 import glob
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.browser import free_port
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 def postgres_bin() -> Path | None:
@@ -38,16 +44,16 @@ def postgres_server() -> Iterator[str]:
     folder.chmod(0o755)
     if os.geteuid() == 0:
         shutil.chown(folder, "nobody", "nogroup")
-    run = {"check": True, "capture_output": True, "cwd": folder}
+
+    def run(command: list[str]) -> None:
+        subprocess.run(_as_server_user(command), check=True, capture_output=True, cwd=folder)
+
     try:
-        subprocess.run(_as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "kymen"]), **run)
+        run([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "kymen"])
         options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off"
         start = [str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "start"]
-        subprocess.run(_as_server_user(start), **run)
-        subprocess.run(
-            _as_server_user([str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "kymen", "kymen"]),
-            **run,
-        )
+        run(start)
+        run([str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "kymen", "kymen"])
         yield f"postgresql+psycopg://kymen@127.0.0.1:{port}/kymen"
     finally:
         if (data / "postmaster.pid").exists():
