@@ -33,14 +33,14 @@ if not (PROVIDER / "node_modules" / "oidc-provider").exists():
 
 COORDINATOR = "koordinaattori@kotka.fi"
 TEXT = "Verkostotapaamisia pidettiin neljä. <b>ei lihavoitu</b> [ei linkki](https://evil.example)"
-SECRET = "test-client-secret-not-real"
+CLIENT_CREDENTIAL = "test-client-credential-not-real"  # the provider and the app share it
 
 
 @contextlib.contextmanager
 def oidc_provider(port: int, redirect_uri: str):
     log = open(os.devnull, "w")  # noqa: SIM115 (kept open for the provider's lifetime)
     process = subprocess.Popen(
-        [NODE or "node", "provider.mjs", str(port), "kymen", SECRET, redirect_uri],
+        [NODE or "node", "provider.mjs", str(port), "kymen", CLIENT_CREDENTIAL, redirect_uri],
         cwd=PROVIDER,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -71,11 +71,16 @@ def secrets_file(folder: Path, metadata_url: str, redirect_uri: str) -> Path:
         "\n".join(
             [
                 "[auth]",
-                f'redirect_uri = "{redirect_uri}"',
-                'cookie_secret = "test-cookie-secret-not-real"',
-                'client_id = "kymen"',
-                f'client_secret = "{SECRET}"',
-                f'server_metadata_url = "{metadata_url}"',
+                *(
+                    f'{key} = "{value}"'
+                    for key, value in {
+                        "redirect_uri": redirect_uri,
+                        "cookie_secret": "test-cookie-signing-not-real",
+                        "client_id": "kymen",
+                        "client_secret": CLIENT_CREDENTIAL,
+                        "server_metadata_url": metadata_url,
+                    }.items()
+                ),
                 # Streamlit asks for prompt=select_account by default, which oidc-provider does not offer
                 "[auth.client_kwargs]",
                 'prompt = "login"',
