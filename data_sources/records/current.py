@@ -1,4 +1,4 @@
-"""What pages and the report read: the current assessments and meeting dates, from the database once written.
+"""What the report and the pages read: the assessments and meeting dates, from the database once written.
 
 Reading never creates the database: with no SQLite file yet (nothing written in the app) the content
 files are the state, as before the app could write.
@@ -14,7 +14,7 @@ from data_sources.domain.progress import Progress, load_progress
 from data_sources.domain.settings import load_settings
 from data_sources.records.database import exists, open_database
 from data_sources.records.roles import Roles
-from data_sources.records.store import Records
+from data_sources.records.store import Records, entered_meetings
 
 
 def open_records(roles: Roles | None = None, programme: Programme | None = None) -> Records:
@@ -23,31 +23,25 @@ def open_records(roles: Roles | None = None, programme: Programme | None = None)
     return Records(engine, roles or Roles(), programme or load_programme())
 
 
-def _written() -> Records | None:
+def _written(programme: Programme | None = None) -> Records | None:
     url = load_settings().database_url
-    return open_records() if exists(url) else None
-
-
-def current_progress(half: str, programme: Programme | None = None) -> Progress:
-    """A half-year's assessments now (pages)."""
-    records = _written()
-    if records is None:
-        return load_progress(half, programme=programme)
-    return records.progress(half)
+    return open_records(programme=programme) if exists(url) else None
 
 
 def printed_progress(half: str, programme: Programme | None = None) -> Progress:
     """A half-year's assessments as the report prints them: as marked final, else as now."""
-    records = _written()
+    records = _written(programme)
     if records is None:
         return load_progress(half, programme=programme)
     return records.printed_progress(half)
 
 
 def current_meetings() -> list[dt.date]:
-    """The meeting dates, newest first: the secretary's in the app, else the meetings file (MeetingsError)."""
-    records = _written()
-    entered = records.meetings() if records is not None else None
+    """The meeting dates, newest first: the secretary's in the app, else the meetings file (MeetingsError).
+
+    Needs no programme: a region without one (MK09) has no meetings file and no dates entered."""
+    url = load_settings().database_url
+    entered = entered_meetings(open_database(url)) if exists(url) else None
     return load_meetings() if entered is None else entered
 
 

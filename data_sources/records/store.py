@@ -85,6 +85,13 @@ def _from_row(row: AssessmentRow) -> Assessment:
     return Assessment(row.goal, row.state, row.assessment, row.assessor, row.day)
 
 
+def entered_meetings(engine: Engine) -> list[dt.date] | None:
+    """The meeting dates entered in the app, newest first; None when none were ever entered (any region)."""
+    with Session(engine) as session:
+        row = session.get(MeetingsRow, 1)
+    return None if row is None else [dt.date.fromisoformat(d) for d in row.days]
+
+
 class Records:
     """The database's records for one programme, with the configured roles."""
 
@@ -125,9 +132,7 @@ class Records:
 
     def meetings(self) -> list[dt.date] | None:
         """The meeting dates entered in the app, newest first; None when none were ever entered here."""
-        with Session(self.engine) as session:
-            row = session.get(MeetingsRow, 1)
-        return None if row is None else [dt.date.fromisoformat(d) for d in row.days]
+        return entered_meetings(self.engine)
 
     def history(self, editor: Editor | None, limit: int = 500) -> list[Change]:
         """Every kept change, newest first: for the secretary only."""
