@@ -206,3 +206,19 @@ def test_an_import_refuses_a_yaml_bomb_and_an_oversize_file_quickly_naming_them(
     with pytest.raises(ProgressError, match=r"^iso.yaml: over the 512 KB limit for a content file; not read$"):
         records.import_progress(SECRETARY, "2026H1", b"#" * (512 * 1024 + 1), "iso.yaml")
     assert records.history(SECRETARY) == []
+
+
+def test_the_report_reads_the_file_until_a_write_and_then_the_final_mark(tmp_path, monkeypatch):
+    from data_sources.records.current import current_meetings, open_records, printed_progress, records_stamp
+
+    monkeypatch.setenv("CACHE_DIR", str(tmp_path / "cache"))
+    assert printed_progress("2026H1").path is not None, "nothing written: the progress file"
+    assert current_meetings() == [] and records_stamp() == 0
+    assert not (tmp_path / "cache" / "records.sqlite").exists(), "reading makes no database"
+    records = open_records(parse_roles(CONFIG, THEMES), PROGRAMME)
+    records.save_assessment(SECRETARY, "2026H1", "4.3.1", "toteutunut", "Valmis.", "ELY-keskus", dt.date(2026, 6, 1))
+    records.mark_final(SECRETARY, "2026H1")
+    records.save_meetings(SECRETARY, [dt.date(2026, 6, 24)])
+    assert printed_progress("2026H1").of("4.3.1").assessment == "Valmis."
+    assert current_meetings() == [dt.date(2026, 6, 24)]
+    assert records_stamp() == 4  # the file copied in, the assessment, the final mark, the meetings
