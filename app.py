@@ -8,6 +8,7 @@ import streamlit as st
 
 from figures.i18n import LANGUAGES, t
 from ui.context import bind, context
+from ui.editing import prepare_database
 from ui.frame import frame_assets
 from ui.refresher import follow_new_figures, keep_fresh
 
@@ -15,6 +16,7 @@ from ui.refresher import follow_new_figures, keep_fresh
 ICON = Path(__file__).resolve().parent / "ui" / "icon.png"
 
 keep_fresh()
+prepare_database()  # the records' schema migrated at start (Alembic), once per process
 ctx = context()
 lang = ctx.lang
 st.set_page_config(page_title=t("app_title", lang), page_icon=str(ICON), layout="wide")  # the tab title too

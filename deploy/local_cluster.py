@@ -3,7 +3,9 @@
     python -m deploy.local_cluster [--apps 2] [--port 8080] [--cache-dir cache] [--interval 600]
 
 The app processes run with REFRESH_INTERVAL_S=0 and only read the shared snapshot folder; a
-separate `python -m data_sources refresh --watch` is the one process that writes it. Everything
+separate `python -m data_sources refresh --watch` is the one process that writes it. What people write
+in the app goes to one PostgreSQL database that every app process shares: `DATABASE_URL` when set, else
+a throw-away server started in a temporary folder (deploy/postgres.py, Debian's `postgresql`). Everything
 listens on 127.0.0.1; nginx runs root-less from a folder of its own. Ctrl-C stops it all.
 """
 
@@ -26,6 +28,8 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from deploy.postgres import postgres_server
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
@@ -152,8 +156,11 @@ def local_cluster(
     interval_s: int = 600,
     run_dir: Path | None = None,
     env: dict[str, str] | None = None,
+    database_url: str | None = None,
 ) -> Iterator[Cluster]:
-    """Start the refresher, `apps` app processes and nginx; yield the running cluster; stop it all."""
+    """Start the refresher, `apps` app processes and nginx; yield the running cluster; stop it all.
+
+    `database_url`: the records' database every app process shares (None: each app's own default)."""
     nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
     if nginx is None:
         raise RuntimeError("nginx is not installed (apt-get install -y nginx)")
@@ -161,6 +168,8 @@ def local_cluster(
     run_dir = Path(tempfile.mkdtemp(prefix="kymen-cluster-")) if run_dir is None else Path(run_dir)
     run_dir.mkdir(parents=True, exist_ok=True)
     base_env = {**os.environ, **(env or {}), "CACHE_DIR": str(cache_dir), "PXWEB_BASE_URL": base_url}
+    if database_url:
+        base_env["DATABASE_URL"] = database_url
     started: list[Part] = []
     try:
         refresher = _start(
@@ -210,6 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, default=settings.cache_dir)
     parser.add_argument("--base-url", default=settings.base_url)
     parser.add_argument("--interval", type=int, default=settings.refresh_interval_s or 600)
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("DATABASE_URL", ""),
+        help="the records' shared PostgreSQL (default: DATABASE_URL, else a throw-away server in a temporary folder)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     stop = False
@@ -219,9 +233,18 @@ def main(argv: list[str] | None = None) -> int:
         stop = True
 
     signal.signal(signal.SIGTERM, on_term)
-    with local_cluster(
-        args.cache_dir.resolve(), args.base_url, apps=args.apps, port=args.port, interval_s=args.interval
-    ) as cluster:
+    with contextlib.ExitStack() as stack:
+        database_url = args.database_url or stack.enter_context(postgres_server())
+        cluster = stack.enter_context(
+            local_cluster(
+                args.cache_dir.resolve(),
+                args.base_url,
+                apps=args.apps,
+                port=args.port,
+                interval_s=args.interval,
+                database_url=database_url,
+            )
+        )
         print(f"open {cluster.url}  (logs in {cluster.run_dir}; Ctrl-C stops)", flush=True)
         try:
             while not stop:

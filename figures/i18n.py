@@ -600,12 +600,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "report_charts": {"fi": "Kuvaajat", "sv": "Diagram", "en": "Charts"},
     "col_release": {"fi": "Julkaisu", "sv": "Publicering", "en": "Release"},
     "assessor_hint": {
-        "fi": "Arvioija on organisaatio tai rooli. Teemojen koordinaattorit toimittavat arviot kojelaudan "
-        "ylläpitäjälle.",
-        "sv": "Bedömaren är en organisation eller en roll. Temanas samordnare lämnar bedömningarna till "
-        "instrumentpanelens administratör.",
-        "en": "The assessor is an organisation or a role. The themes' coordinators send the assessments to the "
-        "dashboard's administrator.",
+        "fi": "Arvioija on organisaatio tai rooli. Teemojen koordinaattorit kirjaavat arviot tälle sivulle "
+        "kirjauduttuaan; päivämäärä näkyy vain arvioidulla tavoitteella.",
+        "sv": "Bedömaren är en organisation eller en roll. Temanas samordnare för in bedömningarna på den här "
+        "sidan efter inloggning; datum visas bara för ett bedömt mål.",
+        "en": "The assessor is an organisation or a role. The themes' coordinators enter the assessments on this "
+        "page once signed in; a date shows only for an assessed goal.",
     },
     # --- issue 11: municipality page, downloads, card, map, since the last meeting ---
     "unit_row_percent": {"fi": "% työvoimasta", "sv": "% av arbetskraften", "en": "% of labour force"},
@@ -771,6 +771,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Mötesdagarna kunde inte läsas, så inga möten kan väljas för jämförelse: {error}",
         "en": "The meeting dates could not be read, so no meeting can be compared with: {error}",
     },
+    "since_no_meetings": {
+        "fi": "Ohjausryhmän kokouspäiviä ei ole vielä merkitty, joten kokouksia ei ole vertailtavaksi; "
+        "sihteeri merkitsee ne Ohjelman teemat -sivulla.",
+        "sv": "Styrgruppens mötesdagar har ännu inte förts in, så det finns inga möten att jämföra med; "
+        "sekreteraren för in dem på sidan Programmets teman.",
+        "en": "No meeting dates of the steering group are entered yet, so there is no meeting to compare with; "
+        "the secretary enters them on the Programme themes page.",
+    },
+    "report_since_no_meetings": {
+        "fi": "Ei vertailua edelliseen kokoukseen: ohjausryhmän kokouspäiviä ei ole vielä merkitty.",
+        "sv": "Ingen jämförelse med förra mötet: styrgruppens mötesdagar har ännu inte förts in.",
+        "en": "No comparison with the last meeting: no meeting dates of the steering group are entered yet.",
+    },
     "report_since_meetings": {
         "fi": "Ei vertailua: kokouspäiviä ei voitu lukea ({error}).",
         "sv": "Ingen jämförelse: mötesdagarna kunde inte läsas ({error}).",
@@ -846,6 +859,132 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "{label}, {months} månader: i början {first}, i slutet {last}; lägst {low}, högst {high}.",
         "en": "{label}, {months} months: first {first}, last {last}; lowest {low}, highest {high}.",
     },
+    # --- writing in the app (ui/editing.py, issue 21) ---
+    "edit_not_configured": {
+        "fi": "Vain luku: kirjautumista ei ole määritetty. Muokkaus otetaan käyttöön lisäämällä "
+        "tiedostoon .streamlit/secrets.toml osiot [auth] ja [editors] (ks. README, Writing in the app).",
+        "sv": "Endast läsning: inloggning är inte konfigurerad. Redigering aktiveras genom att lägga till "
+        "avsnitten [auth] och [editors] i .streamlit/secrets.toml (se README, Writing in the app).",
+        "en": "Read-only: no sign-in is configured. To enable editing, add the [auth] and [editors] sections "
+        "to .streamlit/secrets.toml (see the README, Writing in the app).",
+    },
+    "edit_sign_in_hint": {
+        "fi": "Teemojen koordinaattorit ja sihteeri kirjautuvat kirjoittaakseen arviot.",
+        "sv": "Temanas samordnare och sekreteraren loggar in för att skriva bedömningarna.",
+        "en": "The themes' coordinators and the secretary sign in to write the assessments.",
+    },
+    "sign_in": {"fi": "Kirjaudu", "sv": "Logga in", "en": "Sign in"},
+    "sign_out": {"fi": "Kirjaudu ulos", "sv": "Logga ut", "en": "Sign out"},
+    "signed_in_as": {
+        "fi": "Kirjautunut: {who} – {role}",
+        "sv": "Inloggad: {who} – {role}",
+        "en": "Signed in: {who} – {role}",
+    },
+    "role_secretary": {
+        "fi": "sihteeri (kaikki teemat, kokouspäivät, lopullisuus)",
+        "sv": "sekreterare (alla teman, mötesdagar, slutlig markering)",
+        "en": "secretary (every theme, meeting dates, final marks)",
+    },
+    "role_coordinator": {
+        "fi": "koordinaattori, teemat {themes}",
+        "sv": "samordnare, teman {themes}",
+        "en": "coordinator, themes {themes}",
+    },
+    "role_reader": {
+        "fi": "vain luku (ei kirjoitusoikeutta)",
+        "sv": "endast läsning (ingen skrivrätt)",
+        "en": "read-only (no writing role)",
+    },
+    "edit_title": {"fi": "Kirjaa arviot {half}", "sv": "För in bedömningar {half}", "en": "Enter assessments {half}"},
+    "edit_limits": {
+        "fi": "Arvio on pelkkää tekstiä, enintään {chars} merkkiä; muotoilu ja linkit näkyvät tekstinä. "
+        "Päivämäärä jää pois, kun tila on ”ei arvioitu”.",
+        "sv": "Bedömningen är ren text, högst {chars} tecken; formatering och länkar visas som text. "
+        "Datumet utelämnas när läget är ”inte bedömt”.",
+        "en": "The assessment is plain text, at most {chars} characters; formatting and links show as text. "
+        "No date is kept while the state is “not assessed”.",
+    },
+    "edit_text": {
+        "fi": "Arvio (enintään {chars} merkkiä)",
+        "sv": "Bedömning (högst {chars} tecken)",
+        "en": "Assessment (at most {chars} characters)",
+    },
+    "assessor_help": {
+        "fi": "Organisaatio tai rooli, ei henkilön yhteystietoja.",
+        "sv": "En organisation eller roll, inte en persons kontaktuppgifter.",
+        "en": "An organisation or a role, not a person's contact details.",
+    },
+    "edit_date_help": {
+        "fi": "Arvion päivä; ei tallenneta, kun tila on ”ei arvioitu”.",
+        "sv": "Bedömningens datum; sparas inte när läget är ”inte bedömt”.",
+        "en": "The day of the assessment; not kept while the state is “not assessed”.",
+    },
+    "edit_save": {"fi": "Tallenna", "sv": "Spara", "en": "Save"},
+    "edit_saved": {
+        "fi": "Tavoitteen {goal} arvio tallennettu.",
+        "sv": "Bedömningen av mål {goal} sparad.",
+        "en": "The assessment of goal {goal} is saved.",
+    },
+    "edit_refused": {"fi": "Ei tallennettu: {error}", "sv": "Inte sparat: {error}", "en": "Not saved: {error}"},
+    "edit_final": {
+        "fi": "{half} on merkitty lopulliseksi; raportti tulostaa sen sellaisenaan. Sihteeri voi avata sen uudelleen.",
+        "sv": "{half} är markerat slutligt; rapporten skriver ut det som det är. Sekreteraren kan öppna det igen.",
+        "en": "{half} is marked final; the report prints it as it is. The secretary can reopen it.",
+    },
+    "template_title": {"fi": "Täyttöpohja (YAML)", "sv": "Mall (YAML)", "en": "Template (YAML)"},
+    "template_help": {
+        "fi": "Lataa puolivuoden arviot tiedostona, täytä omat tavoitteesi ja tuo se takaisin; tiedosto "
+        "tarkistetaan kuten lomake.",
+        "sv": "Ladda ner halvårets bedömningar som fil, fyll i dina mål och importera den; filen kontrolleras "
+        "som formuläret.",
+        "en": "Download the half-year's assessments as a file, fill in your goals and import it; the file is "
+        "checked as the form is.",
+    },
+    "template_download": {"fi": "Lataa täyttöpohja", "sv": "Ladda ner mallen", "en": "Download the template"},
+    "template_upload": {"fi": "Täytetty tiedosto", "sv": "Ifylld fil", "en": "Filled-in file"},
+    "template_import": {"fi": "Tuo arviot", "sv": "Importera bedömningarna", "en": "Import the assessments"},
+    "template_imported": {
+        "fi": "Tiedosto {file} tuotu.",
+        "sv": "Filen {file} importerad.",
+        "en": "The file {file} is imported.",
+    },
+    "secretary_title": {"fi": "Sihteerin työkalut", "sv": "Sekreterarens verktyg", "en": "Secretary's tools"},
+    "meetings_title": {"fi": "Kokouspäivät", "sv": "Mötesdagar", "en": "Meeting dates"},
+    "meetings_field": {
+        "fi": "Ohjausryhmän kokoukset, yksi päivä riville (24.6.2026)",
+        "sv": "Styrgruppens möten, en dag per rad (24.6.2026)",
+        "en": "The steering group's meetings, one day a line (24.6.2026)",
+    },
+    "meetings_help": {
+        "fi": "”Edellisen kokouksen jälkeen” vertaa lukuihin sellaisina kuin ne tiedettiin näinä päivinä.",
+        "sv": "”Sedan förra mötet” jämför med siffrorna såsom de var kända dessa dagar.",
+        "en": "“Since the last meeting” compares with the figures as known on these days.",
+    },
+    "meetings_saved": {
+        "fi": "Kokouspäivät tallennettu.",
+        "sv": "Mötesdagarna sparade.",
+        "en": "The meeting dates are saved.",
+    },
+    "final_mark": {"fi": "Merkitse lopulliseksi", "sv": "Markera som slutligt", "en": "Mark final"},
+    "final_marked": {
+        "fi": "{half} merkitty lopulliseksi.",
+        "sv": "{half} markerat slutligt.",
+        "en": "{half} is marked final.",
+    },
+    "final_state": {
+        "fi": "{half} lopullinen {date} alkaen.",
+        "sv": "{half} slutligt sedan {date}.",
+        "en": "{half} final since {date}.",
+    },
+    "final_reopen": {"fi": "Avaa uudelleen", "sv": "Öppna igen", "en": "Reopen"},
+    "final_reopened": {"fi": "{half} avattu uudelleen.", "sv": "{half} öppnat igen.", "en": "{half} is reopened."},
+    "changes_title": {"fi": "Muutoshistoria", "sv": "Ändringshistorik", "en": "History of changes"},
+    "changes_empty": {"fi": "Ei muutoksia vielä.", "sv": "Inga ändringar ännu.", "en": "No changes yet."},
+    "col_when": {"fi": "Milloin", "sv": "När", "en": "When"},
+    "col_who": {"fi": "Kuka", "sv": "Vem", "en": "Who"},
+    "col_what": {"fi": "Mitä", "sv": "Vad", "en": "What"},
+    "col_before": {"fi": "Ennen", "sv": "Före", "en": "Before"},
+    "col_after": {"fi": "Jälkeen", "sv": "Efter", "en": "After"},
 }
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from data_sources.domain.catalog import Catalog
-from data_sources.domain.meetings import MeetingsError, load_meetings
+from data_sources.domain.meetings import MeetingsError
+from data_sources.records.current import current_meetings
 from data_sources.snapshots.dataset import Dataset
 from data_sources.snapshots.store import Provenance, SnapshotStore, StoreError
 from figures.vintages import last_meeting
@@ -19,7 +20,7 @@ from figures.vintages import last_meeting
 class Earlier:
     """The monthly table as the meeting of `meeting` saw it: release `release`, its rows `frame`
     (None, and `error` says why, when that release no longer reads intact; `meeting` None too when the
-    meetings file could not be read)."""
+    meetings file could not be read, or, with no `error`, when no meeting dates are entered yet)."""
 
     meeting: dt.date | None
     release: Provenance | None
@@ -38,9 +39,11 @@ def earlier_figures(
         return None
     if meetings is None:
         try:
-            meetings = load_meetings()
+            meetings = current_meetings()
         except MeetingsError as exc:
             return Earlier(None, None, None, str(exc))
+    if not meetings:  # none entered yet: the report says so rather than compare with a placeholder
+        return Earlier(None, None, None)
     store = SnapshotStore(cache_dir)
     found = last_meeting(store.vintages(key), current.release, meetings, day)
     if found is None:

@@ -16,7 +16,8 @@ from data_sources.domain.catalog import Catalog
 from data_sources.domain.entered import load_entered
 from data_sources.domain.periods import DEFAULT_START, HalfYear, Month, PeriodError
 from data_sources.domain.programme import ProgrammeError, load_programme
-from data_sources.domain.progress import Progress, load_progress
+from data_sources.domain.progress import Progress
+from data_sources.records.current import printed_progress
 from data_sources.snapshots.dataset import Dataset
 from figures.charts import trend_chart
 from figures.comparisons import break_note
@@ -233,6 +234,8 @@ def _since(earlier: Earlier | None, data: Dataset, catalog: Catalog, scores: tup
     heading = t("since_title", lang)
     if earlier is None:
         return SinceSection(heading, t("report_since_none", lang), None, "")
+    if earlier.meeting is None and not earlier.error:
+        return SinceSection(heading, t("report_since_no_meetings", lang), None, "")
     if earlier.meeting is None or earlier.release is None:  # no meeting, so no release it saw
         return SinceSection(heading, t("report_since_meetings", lang, error=earlier.error), None, "")
     date = fmt_date(str(earlier.meeting), lang)
@@ -270,7 +273,7 @@ def build_report(
         programme = load_programme()
     except ProgrammeError as exc:
         raise ReportError(str(exc)) from None
-    progress = load_progress(half_year.key, programme=programme)
+    progress = printed_progress(half_year.key, programme)
     peers = comparable_regions(data.frame, catalog)
     scores = tuple(theme_score(theme, data.frame, catalog, end, lang, peers) for theme in programme.themes)
     sections = []

@@ -12,6 +12,7 @@ from data_sources.domain.periods import HalfYear, Month, halves_between
 from data_sources.domain.programme import Theme, has_programme, load_programme
 from data_sources.domain.progress import Progress, load_progress
 from data_sources.domain.region import programme_baseline
+from data_sources.records.current import records_stamp
 from figures.comparisons import change_text
 from figures.formats import fmt_date, fmt_month, fmt_number
 from figures.i18n import t
@@ -34,6 +35,7 @@ from figures.scorecard import (
 from figures.views import view_decimals, view_unit
 from ui.built import report_file
 from ui.context import bind, page_frame
+from ui.editing import assessment_forms, records_for, secretary_tools, show_flash, sign_in_bar
 from ui.figures import lazy_downloads, show_trend, theme_scores
 from ui.safe import plain
 from ui.tables import figures_table
@@ -216,6 +218,10 @@ st.caption(
 )
 if t("in_finnish", lang):
     st.caption(t("in_finnish", lang))
+records, editor = records_for(programme)
+if records is not None:
+    sign_in_bar(records, editor, programme, lang)
+show_flash()
 
 scores = {score.theme.id: score for score in theme_scores(ctx.data, lang)}
 labels = {theme.id: theme.label(lang) for theme in programme.themes}
@@ -239,8 +245,13 @@ for tab, theme in zip(tabs, programme.themes, strict=True):
             st.info(t("no_data", lang))
         else:
             show_scorecard(score, lang)
-        progress = load_progress(HalfYear.containing(score.end).key if score else "")
+        half = HalfYear.containing(score.end).key if score else ""
+        progress = records.progress(half) if records is not None and half else load_progress(half)
         show_assessments(theme, progress, lang)
+        if records is not None and half and (mark := records.final(half)) is not None:
+            st.caption(t("final_state", lang, half=half, date=fmt_date(mark.marked_at.date(), lang)))
+        if records is not None and half:
+            assessment_forms(records, editor, theme, half, lang)
         show_programme_text(theme, lang)
         if score is not None and score.rows:
             st.markdown(f"#### {t('report_charts', lang)}")
@@ -254,28 +265,31 @@ with st.expander(f"{t('appendix3', lang)} ({appendix['unit'][lang]})"):
     figures_table(table, appendix["columns"][0])
     st.caption(appendix["note"])
 
-st.subheader(t("half_report", lang))
 halves = available_halves(ctx.last)
+if records is not None:
+    secretary_tools(records, editor, halves, lang)
+st.subheader(t("half_report", lang))
+stamp = records_stamp()
 if halves:
     half = st.selectbox(t("half", lang), halves, key="report_half")
     lazy_downloads(
         [
             (
                 "PDF",
-                lambda: report_file(ctx.data, half, "pdf", lang, dt.date.today()),
+                lambda: report_file(ctx.data, half, "pdf", lang, dt.date.today(), stamp),
                 f"{t('report_stem', lang)}_{half}.pdf",
                 "application/pdf",
                 ":material/picture_as_pdf:",
             ),
             (
                 "HTML",
-                lambda: report_file(ctx.data, half, "html", lang, dt.date.today()),
+                lambda: report_file(ctx.data, half, "html", lang, dt.date.today(), stamp),
                 f"{t('report_stem', lang)}_{half}.html",
                 "text/html",
                 ":material/code:",
             ),
         ],
-        key=f"{lang}-{ctx.data.version}",
+        key=f"{lang}-{ctx.data.version}-{stamp}",
         kind="secondary",
         lang=lang,
     )

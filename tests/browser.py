@@ -63,13 +63,16 @@ class Server:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: Path, env: dict[str, str], prefix: tuple[str, ...] = ()) -> Iterator[Server]:
+def streamlit_server(
+    script: Path, env: dict[str, str], prefix: tuple[str, ...] = (), port: int = 0, args: tuple[str, ...] = ()
+) -> Iterator[Server]:
     """`streamlit run` on a free loopback port; yields its URL and pid, and stops it afterwards.
 
     The background refresher is off unless `env` sets REFRESH_INTERVAL_S (by default it would
-    poll the real API). `prefix` goes before the command, e.g. ("taskset", "-c", "0").
+    poll the real API). `prefix` goes before the command, e.g. ("taskset", "-c", "0"); `args` after it
+    (e.g. ("--secrets.files", path)); `port` 0 takes a free one.
     """
-    port = free_port()
+    port = port or free_port()
     env = {"REFRESH_INTERVAL_S": "0", **env}
     # The server's output goes to a file: an unread pipe fills up and then blocks the server.
     log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)
@@ -87,6 +90,7 @@ def streamlit_server(script: Path, env: dict[str, str], prefix: tuple[str, ...] 
             "127.0.0.1",
             "--server.headless",
             "true",
+            *args,
         ],
         cwd=ROOT,
         env={**os.environ, **env},

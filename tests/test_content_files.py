@@ -21,6 +21,12 @@ from data_sources.domain.progress import load_progress, progress_dir
 from tests.test_app import open_app
 
 SHIPPED_MEETINGS = meetings_path().read_text(encoding="utf-8")
+# A meetings file as a secretary fills it in: the dates on lines 8 to 12 (meetings[i] on line 8 + i).
+EXAMPLE_MEETINGS = (
+    "# The steering group's meetings.\n" * 6
+    + "meetings:\n"
+    + "".join(f"  - {day}\n" for day in ("2026-02-11", "2026-04-22", "2026-06-24", "2026-09-16", "2026-11-25"))
+)
 SHIPPED_PROGRESS = (progress_dir() / "2026H1.yaml").read_text(encoding="utf-8")
 
 
@@ -29,7 +35,7 @@ def bomb(levels: int = 9) -> str:
     lines = ["half: 2026H1", 'l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for level in range(1, levels + 1):
         lines.append(f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * 9) + "]")
-    lines += ["goals:", f"  - goal: *l{levels}", "    state: ei arvioitu", "    assessor: x", "    date: 2026-12-01"]
+    lines += ["goals:", f"  - goal: *l{levels}", "    state: ei arvioitu", "    assessor: x"]
     return "\n".join(lines) + "\n"
 
 
@@ -40,19 +46,19 @@ def bomb(levels: int = 9) -> str:
     "text, problem",
     [
         (
-            SHIPPED_MEETINGS.replace("2026-06-24", "24.6.2026"),
+            EXAMPLE_MEETINGS.replace("2026-06-24", "24.6.2026"),
             "line 10: meetings[2]: '24.6.2026' is not a date written as YYYY-MM-DD",
         ),
         (
-            SHIPPED_MEETINGS.replace("2026-09-16", "2026-06-24"),
+            EXAMPLE_MEETINGS.replace("2026-09-16", "2026-06-24"),
             "line 11: meetings[3]: a date is listed twice: 2026-06-24",
         ),
         (
-            SHIPPED_MEETINGS.replace("  - 2026-09-16", "\t- 2026-09-16"),
+            EXAMPLE_MEETINGS.replace("  - 2026-09-16", "\t- 2026-09-16"),
             "line 11, column 1: not valid YAML: found character '\\t' that cannot start any token",
         ),
         (
-            SHIPPED_MEETINGS.replace("2026-06-24", "2026-06-31"),
+            EXAMPLE_MEETINGS.replace("2026-06-24", "2026-06-31"),
             "line 10, column 5: not valid YAML: '2026-06-31' is not a date (day is out of range for month)",
         ),
         (None, "the file is missing"),
@@ -71,7 +77,7 @@ def test_a_hand_edited_meetings_file_is_named_with_its_line_and_problem(tmp_path
 @pytest.fixture
 def broken_meetings(tmp_path, monkeypatch):
     path = tmp_path / "meetings.yaml"
-    path.write_text(SHIPPED_MEETINGS.replace("2026-06-24", "24.6.2026"), encoding="utf-8")
+    path.write_text(EXAMPLE_MEETINGS.replace("2026-06-24", "24.6.2026"), encoding="utf-8")
     monkeypatch.setattr(meetings_module, "meetings_path", lambda: path)
     return f"{path}: line 10: meetings[2]: '24.6.2026' is not a date written as YYYY-MM-DD"
 
@@ -96,6 +102,28 @@ def test_the_report_builds_and_says_why_there_is_no_comparison(real_cache, catal
     assert report.since.table is None
     assert report.since.intro == f"Ei vertailua: kokouspäiviä ei voitu lukea ({broken_meetings})."
     assert to_pdf(report).startswith(b"%PDF")
+
+
+def test_the_shipped_meetings_file_has_no_placeholder_dates_and_pages_say_none_are_entered(real_cache, monkeypatch):
+    assert load_meetings() == [] and "meetings: []" in SHIPPED_MEETINGS
+    at = open_app(real_cache, monkeypatch, "screens/overview.py")
+    captions = [c.value for c in at.caption]
+    assert (
+        "Ohjausryhmän kokouspäiviä ei ole vielä merkitty, joten kokouksia ei ole vertailtavaksi; "
+        "sihteeri merkitsee ne Ohjelman teemat -sivulla." in captions
+    )
+    assert not any("kokouksessa" in c for c in captions), "no meeting offered to compare with"
+
+
+def test_the_report_says_no_meeting_dates_are_entered(real_cache, catalog):
+    from data_sources.snapshots.dataset import load_dataset
+    from report.earlier import earlier_figures
+    from report.halfyear import build_report
+
+    data = load_dataset(real_cache)
+    report = build_report("2026H1", data, catalog, "fi", earlier_figures(real_cache, data, catalog, dt.date.today()))
+    assert report.since.table is None
+    assert report.since.intro == "Ei vertailua edelliseen kokoukseen: ohjausryhmän kokouspäiviä ei ole vielä merkitty."
 
 
 # --- one safe loader ---------------------------------------------------------------------------------
@@ -154,7 +182,7 @@ def hostile_progress(kind: str, half: str) -> str:
     text = SHIPPED_PROGRESS.replace("half: 2026H1", f"half: {half}")
     if kind == "goal":
         return text.replace('goal: "4.1.1"', f'goal: "{LINK} {IMAGE}"', 1)
-    return text.replace("    date: 2026-12-01", f'    date: 2026-12-01\n    "{LINK}{IMAGE}": 1', 1)
+    return text.replace('    assessment: ""', f'    assessment: ""\n    "{LINK}{IMAGE}": 1', 1)
 
 
 @pytest.mark.parametrize("kind", ["goal", "field"])

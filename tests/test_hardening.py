@@ -132,6 +132,7 @@ def test_no_secrets_are_committed():
             and path.suffix in {".py", ".toml", ".yaml", ".yml", ".md", ".txt"}
             and ".git" not in path.parts
             and "test-artifacts" not in path.parts
+            and "node_modules" not in path.parts  # the test OIDC provider's packages, git-ignored (tests/oidc)
         ):
             assert not pattern.search(path.read_text(encoding="utf-8", errors="ignore")), path
 

@@ -19,6 +19,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from data_sources.domain import meetings as meetings_module
 from data_sources.domain.boundaries import load_boundaries
 from data_sources.domain.meetings import MeetingsError, parse_meetings
 from data_sources.service.commands import refresh as refresh_main
@@ -402,7 +403,10 @@ def test_meetings_pick_the_release_known_on_the_day(two_releases):
         parse_meetings({"meetings": [dt.date(2026, 1, 1), dt.date(2026, 1, 1)]})
 
 
-def test_since_block_on_both_pages_marks_the_revised_figure(two_releases, monkeypatch):
+def test_since_block_on_both_pages_marks_the_revised_figure(two_releases, monkeypatch, tmp_path):
+    meetings = tmp_path / "meetings.yaml"  # the group's dates as its secretary would write them
+    meetings.write_text("meetings:\n  - 2026-04-22\n  - 2026-06-24\n  - 2026-09-16\n", encoding="utf-8")
+    monkeypatch.setattr(meetings_module, "meetings_path", lambda: meetings)
     then = release_parquet(two_releases, "20260618T050000Z")
     at = open_page(two_releases, monkeypatch, area="KU624")
     block = page_tables(at)[2]  # figures, codes, then the comparison
@@ -484,10 +488,13 @@ def test_the_report_compares_the_region_with_the_last_meeting_as_stored(two_rele
     assert "Edellisen kokouksen jälkeen" in text and revised_cell in text
     assert f"<td class='num'>{fi_count(may)} *</td>" in to_html(report)
 
-    # nothing to compare with, and a stored release that no longer reads, each say so in one line
-    none = build_report(
-        "2026H1", data, catalog, "fi", earlier_figures(two_releases, data, catalog, dt.date(2026, 12, 1), [])
+    # no meeting entered, nothing to compare with, and a stored release that no longer reads: each says so
+    unset = earlier_figures(two_releases, data, catalog, dt.date(2026, 12, 1), [])
+    assert build_report("2026H1", data, catalog, "fi", unset).since.intro == (
+        "Ei vertailua edelliseen kokoukseen: ohjausryhmän kokouspäiviä ei ole vielä merkitty."
     )
+    before_any = earlier_figures(two_releases, data, catalog, dt.date(2026, 12, 1), [dt.date(2026, 4, 22)])
+    none = build_report("2026H1", data, catalog, "fi", before_any)
     assert none.since.table is None and none.since.intro.startswith("Ei vertailua:")
     damaged = tmp_path / "cache"
     shutil.copytree(two_releases, damaged)

@@ -26,7 +26,7 @@ def write(tmp_path, text: str):
 
 
 def dumped(doc: dict) -> str:
-    """The doc as YAML: 'half' on line 1, 'goals:' on 2, goals[i] on lines 3 + 5i to 7 + 5i (goal, state, ..., date)."""
+    """The doc as YAML: 'half' on line 1, 'goals:' on 2, goals[i] on lines 3 + 3i to 5 + 3i (goal, state, ...)."""
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=1000)
 
 
@@ -40,16 +40,15 @@ def test_the_shipped_file_covers_every_goal_not_yet_assessed():
     programme = load_programme()
     assert list(progress.assessments) == list(programme.goals) and len(programme.goals) == 18
     assert {a.state for a in progress.assessments.values()} == {NOT_ASSESSED}
-    coordinators = {t.coordinator for t in programme.themes}
-    assert {a.assessor for a in progress.assessments.values()} <= coordinators
-    assert progress.of("4.4.7").assessor == "Kaakkois-Suomen TE-toimisto ja Kymenlaakson Monialainen työelämäpalvelu"
+    # nobody has assessed them: no assessor and no date, which would read as if someone had (issue 21)
+    assert {(a.assessor, a.date) for a in progress.assessments.values()} == {("", None)}
+    assert "date:" not in SHIPPED.read_text(encoding="utf-8").split("goals:")[1]
 
 
 def test_a_valid_file_loads(tmp_path):
     doc = shipped_doc()
-    doc["goals"][0].update(
-        state="käynnissä", assessment="Tapaamiset pidetty.", assessor="Työllisyysjohtoryhmän sihteeri"
-    )
+    assessed = {"assessment": "Tapaamiset pidetty.", "assessor": "Työllisyysjohtoryhmän sihteeri", "date": "2026-12-01"}
+    doc["goals"][0].update(state="käynnissä", **assessed)
     write(tmp_path, yaml.safe_dump(doc, allow_unicode=True))
     progress = load_progress("2026H1", tmp_path)
     assert progress.error is None
@@ -63,26 +62,37 @@ def test_a_valid_file_loads(tmp_path):
     }
 
 
+ASSESSED = {"state": "käynnissä", "assessment": "Tapaamiset pidetty.", "assessor": "Kymsote"}
+
+
 @pytest.mark.parametrize(
     "change, message",
     [
         (lambda d: d["goals"][0].update(goal="4.9.1"), "line 3: goals[0].goal: '4.9.1' is not a goal of the programme"),
         (
             lambda d: d["goals"][2].update(state="valmis"),
-            "line 14: goals[2].state: Input should be 'ei aloitettu', 'käynnissä', 'toteutunut' or 'ei arvioitu', "
+            "line 10: goals[2].state: Input should be 'ei aloitettu', 'käynnissä', 'toteutunut' or 'ei arvioitu', "
             "not 'valmis'",
         ),
-        (lambda d: d["goals"][4].pop("date"), "line 23: goals[4].date: Field required"),
+        (lambda d: d["goals"][4].update(ASSESSED), "line 15: goals[4].date: a state of 'käynnissä' needs a date"),
+        (
+            lambda d: d["goals"][4].update(date="2026-12-01"),
+            "line 18: goals[4].date: 'ei arvioitu' takes no date (a date says when a goal was assessed)",
+        ),
         (
             lambda d: d["goals"][5].update(assessor="Maija Meikäläinen, maija@example.fi"),
-            "line 31: goals[5].assessor: must be an organisation or a role, not contact details",
+            "line 21: goals[5].assessor: must be an organisation or a role, not contact details",
         ),
-        (lambda d: d["goals"][1].update(goal="4.1.1"), "line 8: goals[1].goal: goal 4.1.1 is given twice"),
+        (
+            lambda d: d["goals"][5].update(ASSESSED, assessment="x" * 5001, date="2026-12-01"),
+            "line 20: goals[5].assessment: is 5001 characters long, over the limit of 5000",
+        ),
+        (lambda d: d["goals"][1].update(goal="4.1.1"), "line 6: goals[1].goal: goal 4.1.1 is given twice"),
         (lambda d: d.update(half="2026H2"), "line 1: half: '2026H2', but the file name says 2026H1"),
-        (lambda d: d["goals"][0].update(note="x"), "line 8: goals[0].note: unknown field"),
+        (lambda d: d["goals"][0].update(note="x"), "line 6: goals[0].note: unknown field"),
         (
             lambda d: d["goals"][6].update(state="toteutunut"),
-            "line 35: goals[6].assessment: a state of 'toteutunut' needs a written assessment",
+            "line 23: goals[6].assessment: a state of 'toteutunut' needs a written assessment",
         ),
     ],
 )

@@ -31,7 +31,7 @@ def assessment(chars: int) -> str:
 
 def progress_with(text: str) -> str:
     doc = yaml.safe_load((progress_dir() / "2026H1.yaml").read_text(encoding="utf-8"))
-    doc["goals"][0].update(state="käynnissä", assessment=text)
+    doc["goals"][0].update(state="käynnissä", assessment=text, assessor="Kymsote", date="2026-06-30")
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
 
 

@@ -108,7 +108,9 @@ def deck_file(data: Dataset, name: str, lang: str, areas: tuple[str, ...], view:
 
 
 @cached_on_data(max_entries=10)
-def report_file(data: Dataset, half: str, fmt: str, lang: str, day: dt.date) -> bytes:
+def report_file(data: Dataset, half: str, fmt: str, lang: str, day: dt.date, records: int) -> bytes:
+    """The report; `records` (the newest change's number of the coordinators' records) makes an edit give a new
+    file."""
     catalog = data.shown_catalog
     earlier = earlier_figures(load_settings().cache_dir, data, catalog, day)
     report = build_report(half, data, catalog, lang, earlier)

@@ -7,8 +7,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from data_sources.domain.meetings import MeetingsError, load_meetings
+from data_sources.domain.meetings import MeetingsError
 from data_sources.domain.settings import load_settings
+from data_sources.records.current import current_meetings
 from data_sources.snapshots.dataset import Dataset
 from data_sources.snapshots.store import Provenance, SnapshotStore, StoreError
 from figures.i18n import t
@@ -46,10 +47,13 @@ def since_block(ctx: Context, area: str, series_ids: tuple[str, ...] | None = No
     with st.container(border=True):
         st.markdown(f"**{t('since_title', lang)}**")
         try:
-            meetings = load_meetings()
+            meetings = current_meetings()
         except MeetingsError as exc:  # the releases can still be compared with
             meetings = []
             st.caption(t("meetings_error", lang, error=plain(exc)))
+        else:
+            if not meetings:  # no placeholder dates: none entered yet, and the page says so
+                st.caption(t("since_no_meetings", lang))
         choices = comparison_choices(vintages, current.release, meetings, lang) if current else {}
         if not choices:
             st.caption(t("since_none", lang))

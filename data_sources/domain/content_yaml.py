@@ -109,6 +109,11 @@ def load_file(path: Path, max_bytes: int = MAX_BYTES) -> Content:
         raise ContentError(f"{shown}: the file is missing") from None
     except OSError as exc:
         raise ContentError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+    return load_bytes(raw, shown, max_bytes)
+
+
+def load_bytes(raw: bytes, shown: str, max_bytes: int = MAX_BYTES) -> Content:
+    """Uploaded or read bytes (named `shown`) as plain data: refused over `max_bytes`, unless UTF-8, with aliases."""
     if len(raw) > max_bytes:
         raise ContentError(f"{shown}: over the {max_bytes // 1024} KB limit for a content file; not read")
     try:

@@ -3,8 +3,8 @@
 One file per half-year, one entry per goal: its state, a short written assessment, who gave it
 (an organisation or a role, never a person's contact details) and the date. Loading never raises:
 a malformed file gives one clear message naming the file and the problem, and every goal then reads
-"ei arvioitu". `dump_progress` writes the same shape back, so an in-app editor (behind a login) can
-later save what it edits with `save_progress`.
+"ei arvioitu". `dump_progress` writes the same shape back: the app's database (data_sources/records)
+imports and exports its assessments in this format.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import yaml
 from pydantic import BeforeValidator, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from data_sources.domain.content_schema import Schema, Text, fault, first_repeat, given, validate
-from data_sources.domain.content_yaml import Content, ContentError, load_file, load_text
+from data_sources.domain.content_yaml import Content, ContentError, load_bytes, load_file, load_text
 from data_sources.domain.files import atomic_write_bytes
 from data_sources.domain.periods import HalfYear, PeriodError
 from data_sources.domain.programme import Programme, load_programme
@@ -43,8 +43,27 @@ NOT_ASSESSED = "ei arvioitu"
 _CONTACT = re.compile(r"@|\+?\d[\d\s-]{6,}\d")
 
 
+# The stated limit of a written assessment: room for a paragraph or two, not a document (the form says so).
+MAX_ASSESSMENT_CHARS = 5000
+MAX_ASSESSOR_CHARS = 120
+# Control characters other than line breaks and tabs have no place in a written assessment.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 class ProgressError(ValueError):
     """A progress file that cannot be used."""
+
+
+def check_assessment_text(text: str) -> str:
+    """A written assessment as stored: plain text of at most MAX_ASSESSMENT_CHARS, no control characters.
+
+    Raises a content fault naming the problem (pydantic turns it into the file's line); the form uses the
+    same rule, so the app and a file refuse the same texts."""
+    if len(text) > MAX_ASSESSMENT_CHARS:
+        raise fault(f"is {len(text)} characters long, over the limit of {MAX_ASSESSMENT_CHARS}")
+    if _CONTROL.search(text):
+        raise fault("contains control characters")
+    return text
 
 
 @dataclass(frozen=True)
@@ -89,8 +108,9 @@ class _Entry(Schema):
     goal: str
     state: State
     assessment: str | None = None  # needed unless the state is NOT_ASSESSED
-    assessor: Text  # an organisation or a role
-    date: Annotated[dt.date, BeforeValidator(lambda v: v.date() if isinstance(v, dt.datetime) else v)]
+    assessor: Text | None = None  # an organisation or a role; needed unless the state is NOT_ASSESSED
+    # when it was assessed: needed unless NOT_ASSESSED, and refused with it (a date there reads as an assessment)
+    date: Annotated[dt.date | None, BeforeValidator(lambda v: v.date() if isinstance(v, dt.datetime) else v)] = None
 
     @field_validator("goal")
     @classmethod
@@ -101,15 +121,28 @@ class _Entry(Schema):
 
     @field_validator("assessor")
     @classmethod
-    def _no_contact_details(cls, assessor: str) -> str:
-        if _CONTACT.search(assessor):
+    def _no_contact_details(cls, assessor: str | None) -> str | None:
+        if assessor is not None and _CONTACT.search(assessor):
             raise fault("must be an organisation or a role, not contact details")
+        if assessor is not None and len(assessor) > MAX_ASSESSOR_CHARS:
+            raise fault(f"is {len(assessor)} characters long, over the limit of {MAX_ASSESSOR_CHARS}")
         return assessor
+
+    @field_validator("assessment")
+    @classmethod
+    def _short_plain_text(cls, text: str | None) -> str | None:
+        return None if text is None else check_assessment_text(text)
 
     @model_validator(mode="after")
     def _assessed_in_words(self) -> _Entry:
-        if self.state != NOT_ASSESSED and not self.assessment:
-            raise fault(f"a state of {self.state!r} needs a written assessment", at="assessment")
+        if self.state == NOT_ASSESSED:
+            if self.date is not None:
+                raise fault(f"{NOT_ASSESSED!r} takes no date (a date says when a goal was assessed)", at="date")
+            return self
+        needs = (("assessment", "a written assessment"), ("assessor", "an assessor"), ("date", "a date"))
+        for name, what in needs:
+            if not getattr(self, name):
+                raise fault(f"a state of {self.state!r} needs {what}", at=name)
         return self
 
 
@@ -141,7 +174,23 @@ def parse_progress(doc: object, half: str, programme: Programme) -> dict[str, As
 def _assessments(content: Content, half: str, programme: Programme) -> dict[str, Assessment]:
     """The assessments of a file's content; raises ProgressError naming the file, line and field."""
     found = validate(_ProgressFile, content, ProgressError, half=half, goals=programme.goals)
-    return {e.goal: Assessment(e.goal, e.state, e.assessment or "", e.assessor, e.date) for e in found.goals}
+    return {e.goal: Assessment(e.goal, e.state, e.assessment or "", e.assessor or "", e.date) for e in found.goals}
+
+
+def check_entry(entry: dict[str, object], programme: Programme) -> Assessment:
+    """One goal's assessment as a form gives it, checked by the rules of the file; raises ProgressError."""
+    found = validate(_Entry, Content(entry, "", {}), ProgressError, goals=programme.goals)
+    return Assessment(found.goal, found.state, found.assessment or "", found.assessor or "", found.date)
+
+
+def read_progress_upload(raw: bytes, name: str, half: str, programme: Programme) -> dict[str, Assessment]:
+    """An uploaded progress file (import, bulk entry): bounded, alias-free, checked as the shipped files are.
+
+    Raises ProgressError naming the file (`name`), the line and the problem."""
+    try:
+        return _assessments(load_bytes(raw, name), half, programme)
+    except ContentError as exc:
+        raise ProgressError(str(exc)) from None
 
 
 def load_progress(half: str, directory: Path | None = None, programme: Programme | None = None) -> Progress:
@@ -168,15 +217,12 @@ def dump_progress(progress: Progress, programme: Programme | None = None) -> str
     entries = []
     for goal_id in programme.goals:
         a = progress.of(goal_id)
-        entries.append(
-            {
-                "goal": goal_id,
-                "state": a.state,
-                "assessment": a.assessment,
-                "assessor": a.assessor,
-                "date": a.date.isoformat() if a.date else None,
-            }
-        )
+        entry: dict[str, object] = {"goal": goal_id, "state": a.state, "assessment": a.assessment}
+        if a.assessor:
+            entry["assessor"] = a.assessor
+        if a.date:
+            entry["date"] = a.date
+        entries.append(entry)
     return yaml.safe_dump({"half": progress.half, "goals": entries}, allow_unicode=True, sort_keys=False)
 
 

@@ -33,6 +33,15 @@ class Settings:
     cache_dir: Path  # snapshots, provenance, the HTTP cache
     refresh_interval_s: int  # background refresh period; 0 turns the refresher off
     limits: RefreshLimits = RefreshLimits()
+    database_url: str = ""  # what people write in the app (data_sources/records); "" = SQLite in cache_dir
+
+
+def database_url(environ: Mapping[str, str], cache_dir: Path) -> str:
+    """`DATABASE_URL` when set (postgresql+psycopg://user:password@host/db), else an SQLite file in the cache folder."""
+    url = (environ.get("DATABASE_URL") or "").strip()
+    if url.startswith(("postgres://", "postgresql://")):  # as most hosts write it: the driver named here
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url or f"sqlite:///{Path(cache_dir).resolve() / 'records.sqlite'}"
 
 
 def _int(environ: Mapping[str, str], name: str, default: int) -> int:
@@ -64,9 +73,11 @@ def load_settings(environ: Mapping[str, str] | None = None, default_base_url: st
         from data_sources.domain.catalog import load_catalog
 
         default_base_url = load_catalog().base_url
+    cache_dir = Path(environ.get("CACHE_DIR") or DEFAULT_CACHE_DIR)
     return Settings(
         base_url=(environ.get("PXWEB_BASE_URL") or default_base_url).rstrip("/"),
-        cache_dir=Path(environ.get("CACHE_DIR") or DEFAULT_CACHE_DIR),
+        cache_dir=cache_dir,
         refresh_interval_s=_int(environ, "REFRESH_INTERVAL_S", DEFAULT_REFRESH_INTERVAL_S),
         limits=load_limits(environ),
+        database_url=database_url(environ, cache_dir),
     )

@@ -1,0 +1,1 @@
+"""What people write in the app (assessments, meeting dates, final marks), with every change kept."""
