@@ -51,8 +51,8 @@ def headline(data: Dataset, catalog: Catalog, series_id: str, area: str, lang: s
     """'Työttömät työnhakijat 10 153, −3,2 % vuodessa' for the latest month."""
     series = catalog.series_by_id(series_id)
     fig = latest(data.frame, series_id, area)
-    if fig.period is None:
-        return f"{prefix}{series.label[lang]}: .."
+    if fig.period is None:  # a sentence, not '..' where a figure should be
+        return f"{prefix}{series.label[lang]}: {t('no_data', lang)}"
     change = year_change_text(fig, series, lang)
     suffix = "" if change is None else f", {change} {t('per_year', lang)}"
     return f"{prefix}{series.label[lang]} {value_text(fig.value, series, lang)}{suffix}"
@@ -62,7 +62,7 @@ def since_baseline_headline(data: Dataset, catalog: Catalog, theme_id: str, meas
     """'Työttömät työnhakijat: −8,7 % maaliskuusta 2021, koko maa −8,7 %' for the latest stored month."""
     months = data.frame.loc[data.frame["series"] == measure.series.id, "period"]
     if months.empty:
-        return f"{measure.series.label[lang]}: .."
+        return f"{measure.series.label[lang]}: {t('no_data', lang)}"
     row = score_row(theme_id, measure, data.frame, catalog, Month.of(months.max()), lang)
     return f"{measure.series.label[lang]}: {since_headline(row, lang)}"
 
@@ -103,6 +103,7 @@ def chart_slides(
     """One chart slide per series; unknown decks fall back to the monthly review (region, then municipalities)."""
     region, country = catalog.region.code, catalog.country.code
     areas = areas or (region,)
+    stored = set(data.frame["series"].unique())  # a series with no figures (a table not served) gets no slide
     if deck == "valinta":
         return [
             Slide(
@@ -115,6 +116,7 @@ def chart_slides(
                 proxy_note(s, lang),
             )
             for s in catalog.appendix2
+            if s.id in stored or not stored & {g.id for g in catalog.appendix2}
         ]
     if deck in theme_ids():
         theme = load_programme().theme(deck)
@@ -130,6 +132,8 @@ def chart_slides(
                 proxy_note(measure.series, lang),
             )
             for measure in theme.measures
+            # with none of the theme's series stored, every slide stays and says so in words
+            if measure.series.id in stored or not stored & {m.series.id for m in theme.measures}
         ]
     title = deck_title("katsaus", lang)
     return [

@@ -124,11 +124,11 @@ FOCUS_FRAME = """() => {
 
 
 def test_presenting_a_deck_with_the_keyboard_at_1920x1080(real_cache, browser):
-    from data_sources.domain.catalog import load_catalog
     from data_sources.snapshots.dataset import load_dataset
     from report.slides import build_deck
 
-    slides = build_deck("4.4", load_dataset(real_cache), load_catalog(), "fi")
+    stored = load_dataset(real_cache)
+    slides = build_deck("4.4", stored, stored.shown_catalog, "fi")
     headlines = [s.headline for s in slides]
     assert headlines[-1] == "Yhteenveto" and slides[-1].points == tuple(headlines[:-1])
     with streamlit_server(ROOT / "app.py", {"CACHE_DIR": str(real_cache)}) as server:
