@@ -54,7 +54,8 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
     catalog = catalog or load_catalog()
     store = SnapshotStore(cache_dir)
     frames, provenance, notes = [], {}, []
-    cache_missing = not Path(cache_dir).exists()
+    # nothing fetched to this server yet: no store (the folder itself may hold the records' database already)
+    cache_missing = not store.root.exists()
     for key in catalog.tables:
         try:
             stored = store.current(key, catalog.tables[key].path)
