@@ -861,12 +861,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # --- writing in the app (ui/editing.py, issue 21) ---
     "edit_not_configured": {
-        "fi": "Vain luku: kirjautumista ei ole määritetty. Muokkaus otetaan käyttöön lisäämällä "
-        "tiedostoon .streamlit/secrets.toml osiot [auth] ja [editors] (ks. README, Writing in the app).",
-        "sv": "Endast läsning: inloggning är inte konfigurerad. Redigering aktiveras genom att lägga till "
-        "avsnitten [auth] och [editors] i .streamlit/secrets.toml (se README, Writing in the app).",
-        "en": "Read-only: no sign-in is configured. To enable editing, add the [auth] and [editors] sections "
-        "to .streamlit/secrets.toml (see the README, Writing in the app).",
+        # for the viewer in words; the how-to (the secrets' [auth] and [editors]) is the README's, for whoever runs it
+        "fi": "Vain luku: arvioita ei voi vielä kirjoittaa tässä sovelluksessa. Kojelaudan ylläpitäjä ottaa "
+        "kirjoittamisen käyttöön määrittämällä kirjautumisen ja roolit; siihen asti koordinaattorit toimittavat "
+        "arviot kojelaudan ylläpitäjälle.",
+        "sv": "Endast läsning: bedömningar kan ännu inte skrivas i den här appen. Instrumentpanelens "
+        "administratör aktiverar skrivandet genom att konfigurera inloggning och roller; till dess lämnar "
+        "koordinatorerna sina bedömningar till administratören.",
+        "en": "Read-only: assessments cannot yet be written in this app. The dashboard's administrator enables "
+        "writing by configuring sign-in and roles; until then the coordinators send their assessments to the "
+        "administrator.",
     },
     "edit_sign_in_hint": {
         "fi": "Teemojen koordinaattorit ja sihteeri kirjautuvat kirjoittaakseen arviot.",

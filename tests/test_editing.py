@@ -21,9 +21,10 @@ AUTH = {  # what a deployment puts in .streamlit/secrets.toml; never contacted b
     "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
 }
 EDITORS = {"secretary": ["sihteeri@kouvola.fi"], "coordinators": {"4.1": ["koordinaattori@kotka.fi"]}}
-NOT_CONFIGURED = (
-    "Vain luku: kirjautumista ei ole määritetty. Muokkaus otetaan käyttöön lisäämällä tiedostoon "
-    ".streamlit/secrets.toml osiot [auth] ja [editors] (ks. README, Writing in the app)."
+NOT_CONFIGURED = (  # in words for the viewer; the how-to is the README's (issue 22: no developer text on pages)
+    "Vain luku: arvioita ei voi vielä kirjoittaa tässä sovelluksessa. Kojelaudan ylläpitäjä ottaa kirjoittamisen "
+    "käyttöön määrittämällä kirjautumisen ja roolit; siihen asti koordinaattorit toimittavat arviot kojelaudan "
+    "ylläpitäjälle."
 )
 
 
