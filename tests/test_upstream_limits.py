@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from data_sources.domain.catalog import load_catalog
 from data_sources.pxweb.client import PxWebClient, PxWebError
 from data_sources.pxweb.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json
 from data_sources.snapshots.dataset import load_dataset
@@ -59,17 +60,20 @@ def test_a_call_limit_of_one_per_1e9_seconds_ends_the_refresh_within_its_deadlin
     started = time.monotonic()
     assert within(30, refresh, fake, good_cache, "--deadline", "20") == 1
     assert time.monotonic() - started < 20
+    # every table in the catalog's order, each failing at its folder's listing (12ub and 12t8 are in tyonv)
+    tables = ("tyonv/12r5.px", "vaerak/11ra.px", "tyonv/12ub.px", "tyonv/12t8.px")
+    assert tuple(t.path for t in load_catalog().tables.values()) == tables
     lines = [
-        f"GET {fake.base_url}/StatFin/{folder}: not sent, the API's limit of 1 call per 3600 s would wait past "
-        "the refresh's 20 s limit"
-        for folder in ("tyonv", "vaerak")
+        f"GET {fake.base_url}/StatFin/{table.split('/')[0]}: not sent, the API's limit of 1 call per 3600 s would "
+        "wait past the refresh's 20 s limit"
+        for table in tables
     ]
     assert failure_lines(capsys) == [
-        f"refresh failed: {table}: {line}; kept the stored data"
-        for table, line in zip(("tyonv/12r5.px", "vaerak/11ra.px"), lines, strict=True)
+        f"refresh failed: {table}: {line}; kept the stored data" for table, line in zip(tables, lines, strict=True)
     ]
     assert "?config timeWindow 1e+09 s is implausible; taken as 3600 s" in caplog.messages
-    assert [a.message for a in SnapshotStore(good_cache).attempts().values()] == lines
+    attempts = SnapshotStore(good_cache).attempts()
+    assert {key: a.message for key, a in attempts.items()} == dict(zip(load_catalog().tables, lines, strict=True))
     assert snapshot_bytes(good_cache) == before
     with SnapshotStore(good_cache).lock(wait=0):
         pass  # the store's lock is free again
