@@ -219,8 +219,6 @@ st.caption(
 if t("in_finnish", lang):
     st.caption(t("in_finnish", lang))
 records, editor = records_for(programme)
-if records is not None:
-    sign_in_bar(records, editor, programme, lang)
 show_flash()
 
 scores = {score.theme.id: score for score in theme_scores(ctx.data, lang)}
@@ -247,6 +245,8 @@ for tab, theme in zip(tabs, programme.themes, strict=True):
             show_scorecard(score, lang)
         half = HalfYear.containing(score.end).key if score else ""
         progress = records.progress(half) if records is not None and half else load_progress(half)
+        if records is not None:  # where the assessments are written: below the scorecard, above the assessments
+            sign_in_bar(records, editor, programme, lang)
         show_assessments(theme, progress, lang)
         if records is not None and half and (mark := records.final(half)) is not None:
             st.caption(t("final_state", lang, half=half, date=fmt_date(mark.marked_at.date(), lang)))
