@@ -10,7 +10,7 @@ import pandas as pd
 
 from data_sources.domain.catalog import Catalog
 from data_sources.domain.region import load_region
-from figures.formats import NBSP, fmt_date, fmt_month, fmt_number, vega_locale
+from figures.formats import NBSP, fmt_date, fmt_number, fmt_period, fmt_span, vega_locale
 from figures.i18n import t
 
 
@@ -40,14 +40,14 @@ def value_texts(values: pd.Series, decimals: int, unit: str, lang: str) -> pd.Se
     )
 
 
-def chart_description(rows: pd.DataFrame, title: str, unit: str, lang: str, decimals: int) -> str:
+def chart_description(rows: pd.DataFrame, title: str, unit: str, lang: str, decimals: int, step: int = 1) -> str:
     """A short text of what the chart shows, for screen readers and the caption under it."""
     parts = [f"{title} ({unit})."]
     for name, group in rows.dropna(subset=["shown"]).groupby("area_name", sort=False):
         first, last = group.iloc[0], group.iloc[-1]
         parts.append(
-            f"{name}: {fmt_number(first['shown'], decimals, lang)} ({first['period'].month}/{first['period'].year})"
-            f" → {fmt_number(last['shown'], decimals, lang)} ({last['period'].month}/{last['period'].year})."
+            f"{name}: {fmt_number(first['shown'], decimals, lang)} ({fmt_span(first['period'], first['period'], step)})"
+            f" → {fmt_number(last['shown'], decimals, lang)} ({fmt_span(last['period'], last['period'], step)})."
         )
     return " ".join(parts)
 
@@ -111,6 +111,8 @@ def trend_chart(
     balanced), it is drawn bold over thin monthly lines, and the subtitle says which is which.
     Without `show_title` (a slide, whose headline is its title) the unit and source stand above it alone.
     """
+    series = catalog.series_by_id(str(rows["series"].iloc[0])) if "series" in rows and len(rows) else None
+    step = catalog.step(series) if series is not None else 1
     areas = [a for a in catalog.areas if a.code in set(rows["area_code"])]
     names = [a.name[lang] for a in areas]
     colours = [a.colour for a in areas]
@@ -119,12 +121,12 @@ def trend_chart(
     data["area_name"] = data["area_code"].map({a.code: a.name[lang] for a in areas})
     data["shown_text"] = value_texts(data["shown"], decimals, unit, lang)
     # what a pointer over a month says (a tooltip in Vega, a hover title in the page's inline SVG)
-    months = data["period"].map(lambda period: fmt_month(period, lang))
-    data["tip"] = data["area_name"] + ", " + months + ": " + data["shown_text"]
+    data["period_text"] = data["period"].map(lambda period: fmt_period(period, step, lang))
+    data["tip"] = data["area_name"] + ", " + data["period_text"] + ": " + data["shown_text"]
     if has_trend:
         trend_texts = data["trend"].map(lambda v: "" if pd.isna(v) else fmt_number(v, decimals, lang))
         data["tip"] += trend_texts.map(lambda v: f" ({t('trend_short', lang)} {v})" if v else "")
-        unit = f"{unit} · {t('trend_legend', lang)}"
+        unit = f"{unit} · {t('trend_legend' if step == 1 else 'trend_legend_quarters', lang)}"
     colour = alt.Color("area_name:N", title=None, scale=alt.Scale(domain=names, range=colours), sort=names)
     base = alt.Chart(data)
     width = (4 if large else 2.5) if not has_trend else (2 if large else 1.2)
@@ -135,25 +137,33 @@ def trend_chart(
         x=alt.X(
             "period:T",
             title=None,
-            axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=6, labelOverlap=True, labelSeparation=8),
+            axis=alt.Axis(
+                format="%Y" if step == 12 else "%b %Y",
+                labelAngle=0,
+                tickCount=alt.TickCount(interval="year") if step == 12 else 6,
+                labelOverlap=True,
+                labelSeparation=8,
+            ),
         ),
         y=alt.Y("shown:Q", title=None, axis=alt.Axis(format=axis_format(decimals)), scale=alt.Scale(zero=False)),
         color=colour,
         strokeDash=alt.value([6, 3]) if average else alt.value([1, 0]),
     )
-    points = base.mark_circle(size=36, opacity=0).encode(
+    # a quarter's or year's figures are few: each is drawn as a point too
+    points = base.mark_circle(size=36, opacity=0 if step == 1 else 1).encode(
         x="period:T",
         y="shown:Q",
         color=colour,
         tooltip=[
             alt.Tooltip("area_name:N", title=t("area", lang)),
-            alt.Tooltip("period:T", title=t("month", lang), format="%B %Y"),
+            alt.Tooltip("period_text:N", title=t("month" if step == 1 else "period", lang)),
             alt.Tooltip("shown_text:N", title=t("value", lang)),
         ],
         description="tip:N",
     )
     start, end = data["period"].min(), data["period"].max()
-    marked = [*programme_events(lang), *((b.date, b.label[lang]) for b in catalog.breaks)]
+    breaks = catalog.breaks_for(series) if series is not None else catalog.breaks
+    marked = [*programme_events(lang), *((b.date, b.label[lang]) for b in breaks)]
     events = pd.DataFrame(
         [
             {"date": pd.Timestamp(day), "label": label, "day": fmt_date(day, lang)}
@@ -201,6 +211,6 @@ def trend_chart(
         height=height,
         width="container",
         title=chart_title(title, unit, source, large, show_title),
-        description=chart_description(rows.assign(area_name=data["area_name"]), title, unit, lang, decimals),
+        description=chart_description(rows.assign(area_name=data["area_name"]), title, unit, lang, decimals, step),
     )
     return finish(chart, lang, large)

@@ -10,6 +10,10 @@
   hold the pandemic's peak for the region, the country and the comparable regions alike, which is why
   a status never judges the region's change alone but against theirs.
 - Month-on-month changes are never the basis of a verdict.
+- **Quarterly and yearly statistics** (business openings, establishments, R&D) compare the same way with their
+  own periods: a quarter with the same quarter a year earlier, a year with the year before; since the
+  programme began, the mean of the latest four quarters against the four to the programme's baseline month
+  (2020Q2–2021Q1), a year against the last whole year before it (2020: the baseline year).
 
 Counts change in % (relative), rates in percentage points. A missing, suppressed or lower-bound
 figure anywhere in a comparison gives no change, and the comparison says which month and why.
@@ -23,10 +27,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_sources.domain.catalog import Break, Series
-from data_sources.domain.periods import Month
+from data_sources.domain.periods import Month, last_period_by
 from data_sources.domain.region import programme_baseline
 from data_sources.snapshots.series_frame import is_lower_bound
-from figures.formats import fmt_date, fmt_month, fmt_number, fmt_percent
+from figures.formats import fmt_date, fmt_number, fmt_percent, fmt_period, fmt_span
 from figures.i18n import t
 
 MEAN_MONTHS = 12  # the window of a seasonally balanced mean
@@ -98,6 +102,7 @@ class Change:
     gaps: tuple[tuple[Month, Point], ...] = ()  # months whose figure was not whole: why there is no change
     zero_base: bool = False  # the earlier figure is 0: no relative change exists
     overlap: bool = False  # the two 12-month windows share months: too early for a change since the programme
+    step: int = 1  # months per period of the series: 1, 3 (quarters) or 12 (years)
 
     @property
     def value(self) -> float:
@@ -114,19 +119,20 @@ class Change:
 
 
 def window_mean(
-    series: dict[Month, Point], last: Month, months: int = MEAN_MONTHS
+    series: dict[Month, Point], last: Month, months: int = MEAN_MONTHS, step: int = 1
 ) -> tuple[float, tuple[tuple[Month, Point], ...]]:
-    """The mean of the `months` months to `last`, and the months that were not whole (then the mean is NaN)."""
-    window = [last.shift(-i) for i in range(months - 1, -1, -1)]
+    """The mean of the periods (of `step` months) within the `months` months to `last`, and the periods that were
+    not whole (then the mean is NaN)."""
+    window = [last.shift(-step * i) for i in range(months // step - 1, -1, -1)]
     found = [(month, series.get(month, MISSING)) for month in window]
     gaps = tuple((month, point) for month, point in found if not point.known)
     if gaps:
         return math.nan, gaps
-    return sum(point.value for _, point in found) / months, ()
+    return sum(point.value for _, point in found) / len(found), ()
 
 
-def year_change(series: dict[Month, Point], month: Month, is_rate: bool) -> Change:
-    """`month` against the same month a year earlier."""
+def year_change(series: dict[Month, Point], month: Month, is_rate: bool, step: int = 1) -> Change:
+    """`month` (or the quarter or year starting then) against the same period a year earlier."""
     before = month.shift(-12)
     now_point, before_point = series.get(month, MISSING), series.get(before, MISSING)
     gaps = tuple((m, p) for m, p in ((before, before_point), (month, now_point)) if not p.known)
@@ -139,24 +145,34 @@ def year_change(series: dict[Month, Point], month: Month, is_rate: bool) -> Chan
         is_rate,
         gaps,
         zero_base=not is_rate and before_point.known and before_point.value == 0,
+        step=step,
     )
 
 
-def programme_change(series: dict[Month, Point], last: Month, is_rate: bool, baseline: Month | None = None) -> Change:
-    """The mean of the 12 months to `last` against the mean of the 12 months to the programme's baseline."""
-    baseline = baseline or programme_baseline()
-    now, now_gaps = window_mean(series, last)
-    before, before_gaps = window_mean(series, baseline)
+def programme_change(
+    series: dict[Month, Point], last: Month, is_rate: bool, baseline: Month | None = None, step: int = 1
+) -> Change:
+    """The mean of the year's periods to `last` against the mean of those to the programme's baseline month.
+
+    Months: 12-month means to `last` and to the baseline month. Quarters: the four quarters to each, the
+    baseline's ending by the baseline month. Years: the year `last` against the last whole year by the baseline
+    month (the programme's baseline year).
+    """
+    base = last_period_by(baseline or programme_baseline(), step)
+    now, now_gaps = window_mean(series, last, step=step)
+    before, before_gaps = window_mean(series, base, step=step)
+    back = step - MEAN_MONTHS  # from the window's last period to its first
     return Change(
         "programme",
-        (last.shift(1 - MEAN_MONTHS), last),
-        (baseline.shift(1 - MEAN_MONTHS), baseline),
+        (last.shift(back), last),
+        (base.shift(back), base),
         now,
         before,
         is_rate,
         before_gaps + now_gaps,
         zero_base=not is_rate and before == 0,
-        overlap=last.shift(1 - MEAN_MONTHS) <= baseline,
+        overlap=last.shift(back) <= base,
+        step=step,
     )
 
 
@@ -175,21 +191,30 @@ def change_text(value: float, is_rate: bool, lang: str) -> str:
     return fmt_percent(value, 1, lang, signed=True)
 
 
-def _span(span: tuple[Month, Month]) -> str:
-    first, last = span
-    return f"{first.month}/{first.year}" if first == last else f"{first.month}/{first.year}–{last.month}/{last.year}"
+def _span(span: tuple[Month, Month], step: int = 1) -> str:
+    return fmt_span(span[0].start, span[1].start, step)
+
+
+# The words of the change since the programme began, by the length of the series' periods.
+PROGRAMME_BASIS = {1: "basis_programme", 3: "basis_programme_quarters", 12: "basis_programme_years"}
 
 
 def basis_text(change: Change, lang: str) -> str:
-    """The basis in words: 'kesäkuu 2026 vs. kesäkuu 2025' or '12 kk:n keskiarvo 7/2025–6/2026 vs. 4/2020–3/2021'."""
+    """The basis in words: 'kesäkuu 2026 vs. kesäkuu 2025' or '12 kk:n keskiarvo 7/2025–6/2026 vs. 4/2020–3/2021';
+    for a yearly statistic 'vuosi 2024 vs. 2020 (ohjelman lähtövuosi)'."""
     if change.basis == "year":
         return t(
             "basis_year",
             lang,
-            now=fmt_month(change.now_span[1].start, lang),
-            before=fmt_month(change.before_span[1].start, lang),
+            now=fmt_period(change.now_span[1].start, change.step, lang),
+            before=fmt_period(change.before_span[1].start, change.step, lang),
         )
-    return t("basis_programme", lang, now=_span(change.now_span), before=_span(change.before_span))
+    return t(
+        PROGRAMME_BASIS[change.step],
+        lang,
+        now=_span(change.now_span, change.step),
+        before=_span(change.before_span, change.step),
+    )
 
 
 def why_unknown(change: Change, area: str, lang: str) -> str:
@@ -203,7 +228,7 @@ def why_unknown(change: Change, area: str, lang: str) -> str:
     month, point = change.gaps[0]
     key = "reason_lower_bound" if point.lower_bound else "reason_suppressed" if point.symbol else "reason_missing"
     more = len(change.gaps) - 1
-    text = t(key, lang, area=area, month=fmt_month(month.start, lang))
+    text = t(key, lang, area=area, month=fmt_period(month.start, change.step, lang))
     return f"{text} (+{more})" if more else text
 
 

@@ -118,6 +118,32 @@ def fmt_month(period: pd.Timestamp, lang: str = "fi") -> str:
     return _month_text(period.year, period.month, lang)
 
 
+# A quarter in words, as the statistics name it.
+QUARTER = {"fi": "{q}. neljännes {year}", "sv": "kvartal {q} {year}", "en": "Q{q} {year}"}
+
+
+def fmt_period(period: pd.Timestamp, step: int = 1, lang: str = "fi") -> str:
+    """A period of `step` months starting at `period`: 'kesäkuu 2026', '3. neljännes 2025' or '2024'."""
+    if step == 12:
+        return str(period.year)
+    if step == 3:
+        return QUARTER[lang].format(q=(period.month - 1) // 3 + 1, year=period.year)
+    return fmt_month(period, lang)
+
+
+def fmt_span(first: pd.Timestamp, last: pd.Timestamp, step: int = 1) -> str:
+    """Periods first..last in short form, as StatFin writes them: '4/2020–3/2021', '2020Q2–2021Q1', '2020'."""
+
+    def short(period: pd.Timestamp) -> str:
+        if step == 12:
+            return str(period.year)
+        if step == 3:
+            return f"{period.year}Q{(period.month - 1) // 3 + 1}"
+        return f"{period.month}/{period.year}"
+
+    return short(first) if first == last else f"{short(first)}–{short(last)}"
+
+
 def month_end_phrase(period: pd.Timestamp, lang: str = "fi", year: bool = False) -> str:
     """'kesäkuun lopussa' / 'i slutet av juni' / 'at the end of June'; with the year 'kesäkuun 2026 lopussa'."""
     when = f" {period.year}" if year else ""

@@ -60,6 +60,19 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "col_found": {"fi": "Tila", "sv": "Läge", "en": "State"},
     "resolution_found": {"fi": "löytyi", "sv": "hittad", "en": "found"},
+    "series_not_found": {
+        "fi": "tilaston taulukosta ”{table}” ei viimeisimmässä päivityksessä löytynyt tätä sarjaa, joten lukuja ei "
+        "ole; mitä etsittiin, kertoo Tiedot ja lähteet -sivu",
+        "sv": "i statistikens tabell ”{table}” hittades serien inte vid den senaste uppdateringen, så det finns inga "
+        "uppgifter; vad som söktes står på sidan Data och källor",
+        "en": "this series was not found in the statistics table “{table}” at the latest refresh, so there are no "
+        "figures; the Data and sources page says what was looked for",
+    },
+    "resolution_missing": {
+        "fi": "ei löytynyt – ei lukuja",
+        "sv": "hittades inte – inga uppgifter",
+        "en": "not found – no figures",
+    },
     "resolution_stand_in": {
         "fi": "ei löytynyt – korvike näkyy",
         "sv": "hittades inte – ersättande mått visas",
@@ -236,6 +249,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "unit_percent": {"fi": "%", "sv": "%", "en": "%"},
     "unit_share_labour_force": {"fi": "% työvoimasta", "sv": "% av arbetskraften", "en": "% of labour force"},
     "unit_per_1000": {"fi": "1 000 asukasta kohti", "sv": "per 1 000 invånare", "en": "per 1,000 inhabitants"},
+    "unit_index_from": {"fi": "indeksi, {base} = 100", "sv": "index, {base} = 100", "en": "index, {base} = 100"},
     "unit_index": {
         "fi": "indeksi, {base_first}–{base_last} = 100",
         "sv": "index, {base_first}–{base_last} = 100",
@@ -247,6 +261,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "change from a year earlier",
     },
     "event_programme": {"fi": "Ohjelma hyväksytty", "sv": "Programmet godkänt", "en": "Programme approved"},
+    "trend_legend_quarters": {
+        "fi": "ohut viiva: neljännesvuosiluvut, paksu: 4 neljänneksen liukuva keskiarvo (kausivaihtelu tasoitettu)",
+        "sv": "tunn linje: kvartalstal, tjock: glidande medelvärde av 4 kvartal (säsongutjämnat)",
+        "en": "thin line: quarterly figures, bold: 4-quarter moving average (seasons balanced out)",
+    },
     "trend_legend": {
         "fi": "ohut viiva: kuukausiluvut, paksu: 12 kk:n liukuva keskiarvo (kausivaihtelu tasoitettu)",
         "sv": "tunn linje: månadstal, tjock: glidande 12 månaders medelvärde (säsongutjämnat)",
@@ -381,6 +400,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "12 kk:n keskiarvo {now} vs. {before}",
         "sv": "12 månaders medelvärde {now} mot {before}",
         "en": "12-month mean {now} vs {before}",
+    },
+    "basis_programme_quarters": {
+        "fi": "4 neljänneksen keskiarvo {now} vs. {before}",
+        "sv": "medelvärde av 4 kvartal {now} mot {before}",
+        "en": "4-quarter mean {now} vs {before}",
+    },
+    "basis_programme_years": {
+        "fi": "vuosi {now} vs. {before} (ohjelman lähtövuosi)",
+        "sv": "året {now} mot {before} (programmets utgångsår)",
+        "en": "the year {now} vs {before} (the programme's baseline year)",
+    },
+    "frequency_quarterly": {"fi": "neljännesvuositilasto", "sv": "kvartalsstatistik", "en": "quarterly statistic"},
+    "frequency_yearly": {"fi": "vuositilasto", "sv": "årsstatistik", "en": "yearly statistic"},
+    "row_bases": {
+        "fi": "{label}: {kind} – muutos vuodessa {year}; ohjelman alusta {since}.",
+        "sv": "{label}: {kind} – på ett år {year}; sedan programmets början {since}.",
+        "en": "{label}: {kind} – in a year {year}; since the programme began {since}.",
     },
     "scorecard_bases": {
         "fi": "Muutos vuodentakaisesta: {year}. Muutos ohjelman alusta: {since}.",
@@ -565,6 +601,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "since the programme began (12-month means)",
     },
     "rate_title": {"fi": "{label}, % (osuus)", "sv": "{label}, % (andel)", "en": "{label}, % (rate)"},
+    "index_title_from": {
+        "fi": "{label}, indeksi {base} = 100",
+        "sv": "{label}, index {base} = 100",
+        "en": "{label}, index {base} = 100",
+    },
     "index_title": {
         "fi": "{label}, indeksi {base_first}–{base_last} = 100",
         "sv": "{label}, index {base_first}–{base_last} = 100",

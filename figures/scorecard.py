@@ -26,7 +26,7 @@ import pandas as pd
 
 from data_sources.domain.catalog import Break, Catalog, Series
 from data_sources.domain.entered import EnteredFigures
-from data_sources.domain.periods import HalfYear, Month
+from data_sources.domain.periods import HalfYear, Month, last_period_by
 from data_sources.domain.programme import Indicator, Measure, Theme
 from figures.comparisons import (
     MISSING,
@@ -40,10 +40,11 @@ from figures.comparisons import (
     why_unknown,
     year_change,
 )
-from figures.formats import fmt_date, fmt_number
+from figures.formats import fmt_date, fmt_number, fmt_period
 from figures.i18n import t
 from figures.peers import Peers, comparable_regions, rank
 from figures.sentences import value_with_unit
+from figures.views import index_base_text
 
 STATUSES = ("progressed", "held", "worsened", "unmeasurable", "unknown")
 # Told by word and icon, never by colour alone.
@@ -89,8 +90,9 @@ class ScoreRow:
     theme: str
     measure: Measure
     end: Month
-    value: Point  # the region's figure in the half-year's last month
-    year: Change  # that month against the same month a year earlier
+    period: Month  # the period of `value`: `end` for a monthly series, else its latest quarter or year by `end`
+    value: Point  # the region's figure in the half-year's last month (or the latest quarter or year by then)
+    year: Change  # that period against the same period a year earlier
     country_year: Change
     since: Change  # 12-month mean to `end` against the 12 months to the programme's baseline
     country_since: Change
@@ -109,6 +111,11 @@ class ScoreRow:
         return self.series.unit == "percent"
 
     @property
+    def step(self) -> int:
+        """Months per period of its series: 1, 3 or 12."""
+        return self.year.step
+
+    @property
     def peers_median(self) -> float:
         """The median of the comparable regions' changes; NaN unless every one is known."""
         values = [change.value for _, change in self.peers_since]
@@ -121,6 +128,9 @@ class ThemeScore:
     end: Month
     rows: tuple[ScoreRow, ...]
     peers: Peers
+    # measures read by meaning only (no stand-in) whose series the last refresh did not find: no figures, so no
+    # row; each is listed with why (missing_lines), never left out in silence
+    missing: tuple[Measure, ...] = ()
 
     @property
     def unavailable(self) -> tuple[Indicator, ...]:
@@ -157,21 +167,24 @@ def score_row(
     peers = peers if peers is not None else comparable_regions(frame, catalog)
     stored = area_points(frame, series.id)
     here, there = stored.get(region, {}), stored.get(country, {})
+    step = catalog.step(series)
+    last = latest_period(here, end, step)
     mainland = (region, *(a.code for a in catalog.other_regions))
-    since_all = {code: programme_change(stored.get(code, {}), end, is_rate) for code in mainland}
-    since, country_since = since_all[region], programme_change(there, end, is_rate)
+    since_all = {code: programme_change(stored.get(code, {}), last, is_rate, step=step) for code in mainland}
+    since, country_since = since_all[region], programme_change(there, last, is_rate, step=step)
     row = ScoreRow(
         theme=theme_id,
         measure=measure,
         end=end,
-        value=here.get(end, MISSING),
-        year=year_change(here, end, is_rate),
-        country_year=year_change(there, end, is_rate),
+        period=last,
+        value=here.get(last, MISSING),
+        year=year_change(here, last, is_rate, step),
+        country_year=year_change(there, last, is_rate, step),
         since=since,
         country_since=country_since,
         peers_since=tuple((code, since_all[code]) for code in peers.codes),
         rank=rank({code: change.value for code, change in since_all.items()}, region, measure.wanted),
-        breaks=since.crosses(catalog.breaks),
+        breaks=since.crosses(catalog.breaks_for(series)),
         status="unknown",
         reason="",
     )
@@ -197,6 +210,17 @@ def score_row(
     return replace(row, status=status, reason=reason)
 
 
+def latest_period(stored: dict[Month, Point], end: Month, step: int) -> Month:
+    """The period a row of the half-year ending `end` shows: the month `end` itself for a monthly series; for a
+    quarterly or yearly one the latest period stored that ended by `end` (those statistics come out months or a
+    year later), or the last that ended by `end` when none is stored, so that it reads as missing."""
+    by = last_period_by(end, step)
+    if step == 1:
+        return by
+    published = [period for period in stored if period <= by]
+    return max(published) if published else by
+
+
 def theme_score(
     theme: Theme, frame: pd.DataFrame, catalog: Catalog, end: Month, lang: str, peers: Peers | None = None
 ) -> ThemeScore:
@@ -205,11 +229,19 @@ def theme_score(
     Each measure's series as `catalog` shows it: a series found by meaning is scored as the exact figure it is.
     """
     peers = peers if peers is not None else comparable_regions(frame, catalog)
-    # a series read by meaning only (no stand-in) and not found has no figures: no row, its one line is on the data page
-    measures = (m.shown_with(catalog) for m in theme.measures if catalog.series_by_id(m.series.id).codes)
-    return ThemeScore(
-        theme, end, tuple(score_row(theme.id, m, frame, catalog, end, lang, peers) for m in measures), peers
-    )
+    # a series read by meaning only (no stand-in) and not found has no figures: no row, but a line saying why
+    measures = [m.shown_with(catalog) for m in theme.measures if catalog.series_by_id(m.series.id).codes]
+    missing = tuple(m for m in theme.measures if not catalog.series_by_id(m.series.id).codes)
+    rows = tuple(score_row(theme.id, m, frame, catalog, end, lang, peers) for m in measures)
+    return ThemeScore(theme, end, rows, peers, missing)
+
+
+def missing_reasons(score: ThemeScore, catalog: Catalog, lang: str) -> list[tuple[str, str]]:
+    """(label, why) of each measure the last refresh did not find: 'tilaston taulukosta … ei löytynyt …'."""
+    return [
+        (m.series.label[lang], t("series_not_found", lang, table=catalog.tables[m.series.table].title[lang]))
+        for m in score.missing
+    ]
 
 
 def latest_half_end(frame: pd.DataFrame, catalog: Catalog) -> Month | None:
@@ -286,8 +318,11 @@ def peers_line(score: ThemeScore, catalog: Catalog, lang: str) -> str:
 def row_figures(row: ScoreRow, lang: str) -> list[str]:
     """The figure columns of a row, in FIGURE_COLUMNS order."""
     rate = row.is_rate
+    value = value_with_unit(row.value.value, row.series, lang, row.value.symbol)
+    if row.period != row.end or row.step != 1:  # a quarter's or year's figure says which
+        value = f"{value} ({fmt_period(row.period.start, row.step, lang)})"
     return [
-        value_with_unit(row.value.value, row.series, lang, row.value.symbol),
+        value,
         change_text(row.year.value, rate, lang),
         change_text(row.country_year.value, rate, lang),
         change_text(row.since.value, rate, lang),
@@ -328,8 +363,25 @@ def measure_notes(score: ThemeScore, lang: str) -> list[str]:
         for r in score.rows
         if r.measure.judged and r.measure.fit != "exact"
     ]
+    notes += [row_bases(r, lang) for r in score.rows if r.step != 1]
     crossed = {b.date: b for r in score.rows for b in r.breaks}
     return [*notes, break_note(tuple(crossed.values()), lang)] if crossed else notes
+
+
+FREQUENCY_WORDS = {3: "frequency_quarterly", 12: "frequency_yearly"}
+
+
+def row_bases(row: ScoreRow, lang: str) -> str:
+    """A quarterly or yearly row's own bases in words: 'Toimipaikat: vuositilasto – vuodessa 2024 vs. 2023;
+    ohjelman alusta vuosi 2024 vs. 2020 (ohjelman lähtövuosi).'"""
+    return t(
+        "row_bases",
+        lang,
+        label=row.series.label[lang],
+        kind=t(FREQUENCY_WORDS[row.step], lang),
+        year=basis_text(row.year, lang),
+        since=basis_text(row.since, lang),
+    )
 
 
 def measure_view(series: Series) -> str:
@@ -337,10 +389,14 @@ def measure_view(series: Series) -> str:
     return "level" if series.unit == "percent" else "index"
 
 
-def measure_title(series: Series, lang: str) -> str:
-    """What the chart plots: 'Työttömien osuus työvoimasta, % (osuus)' or "…, indeksi 4/2020–3/2021 = 100"."""
-    key = "rate_title" if measure_view(series) == "level" else "index_title"
-    return t(key, lang, label=series.label[lang])
+def measure_title(series: Series, lang: str, step: int = 1) -> str:
+    """What the chart plots: 'Työttömien osuus työvoimasta, % (osuus)' or "…, indeksi 4/2020–3/2021 = 100"
+    ('…, indeksi 2020 = 100' for a yearly statistic)."""
+    if measure_view(series) == "level":
+        return t("rate_title", lang, label=series.label[lang])
+    if step == 1:
+        return t("index_title", lang, label=series.label[lang])
+    return t("index_title_from", lang, label=series.label[lang], base=index_base_text(step))
 
 
 def since_headline(row: ScoreRow, lang: str) -> str:

@@ -7,8 +7,10 @@ import math
 import pandas as pd
 
 from data_sources.domain.catalog import Catalog, Series
+from data_sources.domain.periods import last_period_by
 from data_sources.domain.region import programme_baseline
 from data_sources.snapshots.series_frame import whole_figures
+from figures.formats import fmt_span
 from figures.i18n import t
 
 # The index's base: the mean of the 12 months to the programme's baseline month, as the scorecard's change
@@ -16,10 +18,19 @@ from figures.i18n import t
 # change plus 100.
 
 
-def index_base_months() -> tuple:
-    """The 12 months to the programme's baseline month: the base (= 100) of every index."""
-    baseline = programme_baseline()
-    return tuple(baseline.shift(-i).start for i in range(11, -1, -1))
+def index_base_months(step: int = 1) -> tuple:
+    """The periods of the year to the programme's baseline month: the base (= 100) of every index.
+
+    Months: the 12 to the baseline month; quarters: the four ending by it; years: the last whole year by it (2020).
+    """
+    last = last_period_by(programme_baseline(), step)
+    return tuple(last.shift(-step * i).start for i in range(12 // step - 1, -1, -1))
+
+
+def index_base_text(step: int = 1) -> str:
+    """'4/2020–3/2021', '2020Q2–2021Q1' or '2020': the index base in words."""
+    periods = index_base_months(step)
+    return fmt_span(periods[0], periods[-1], step)
 
 
 VIEWS = ("level", "share", "index", "yoy")
@@ -89,7 +100,7 @@ def apply_view(rows: pd.DataFrame, view: str, catalog: Catalog, frame: pd.DataFr
         else:
             rows["shown"] = 1000 * rows["value"] / _population_by_month(frame, rows["period"], rows["area_code"])
     elif view == "index":
-        rows["shown"] = 100 * rows["value"] / rows["area_code"].map(index_base(frame, series.id))
+        rows["shown"] = 100 * rows["value"] / rows["area_code"].map(index_base(frame, series.id, catalog.step(series)))
     elif view == "yoy":
         rows["shown"] = rows["value"] - year_ago(rows, frame)
     else:
@@ -97,11 +108,12 @@ def apply_view(rows: pd.DataFrame, view: str, catalog: Catalog, frame: pd.DataFr
     return rows
 
 
-def index_base(frame: pd.DataFrame, series_id: str) -> pd.Series:
-    """Per area, the mean of the 12 months to the programme's baseline; missing unless all 12 are whole and not 0."""
-    window = frame[(frame["series"] == series_id) & frame["period"].isin(index_base_months())]
+def index_base(frame: pd.DataFrame, series_id: str, step: int = 1) -> pd.Series:
+    """Per area, the mean of the base periods (`index_base_months`); missing unless all are whole and not 0."""
+    periods = index_base_months(step)
+    window = frame[(frame["series"] == series_id) & frame["period"].isin(periods)]
     grouped = window.groupby("area_code")["value"]
-    base = grouped.mean().where(grouped.count() == len(index_base_months()))
+    base = grouped.mean().where(grouped.count() == len(periods))
     return base.where(base != 0)
 
 
@@ -114,14 +126,16 @@ def year_ago(rows: pd.DataFrame, frame: pd.DataFrame) -> pd.Series:
     return pd.Series([lookup.get(k, math.nan) for k in keys], index=rows.index, dtype=float)
 
 
-def moving_average(rows: pd.DataFrame, column: str = "shown", months: int = 12) -> pd.Series:
-    """Trailing mean per area over `months` months; missing when any month in the window is missing."""
+def moving_average(rows: pd.DataFrame, column: str = "shown", months: int = 12, step: int = 1) -> pd.Series:
+    """Trailing mean per area over `months` months (of periods `step` months long); missing when any period in the
+    window is missing."""
+    periods = months // step
     return rows.groupby("area_code", sort=False)[column].transform(
-        lambda s: s.rolling(months, min_periods=months).mean()
+        lambda s: s.rolling(periods, min_periods=periods).mean()
     )
 
 
-def with_trend(rows: pd.DataFrame, view: str) -> pd.DataFrame:
+def with_trend(rows: pd.DataFrame, view: str, step: int = 1) -> pd.DataFrame:
     """`rows` with a `trend` column: the trailing 12-month mean of what is shown, per area.
 
     The seasonally balanced trend beside the monthly figures. Chosen over a seasonal-trend decomposition
@@ -131,17 +145,17 @@ def with_trend(rows: pd.DataFrame, view: str) -> pd.DataFrame:
     from a year earlier is balanced already and gets none. Call it before cutting the rows to a start month,
     so the trend reaches back to the chart's first month.
     """
-    if view == "yoy" or rows.empty:
+    if view == "yoy" or rows.empty or step == 12:  # a yearly figure is its own year's level: no trend to add
         return rows
-    return rows.assign(trend=moving_average(rows))
+    return rows.assign(trend=moving_average(rows, step=step))
 
 
-def view_unit(series: Series, view: str, lang: str) -> str:
+def view_unit(series: Series, view: str, lang: str, step: int = 1) -> str:
     """What the numbers of `series` in `view` are: 'henkilöä, kuukauden lopussa', '% työvoimasta', …"""
     if view == "share" and view_supported_for(series, view):
         return t("unit_share_labour_force" if series.per == "labour_force" else "unit_per_1000", lang)
     if view == "index":
-        return t("unit_index", lang)
+        return t("unit_index", lang) if step == 1 else t("unit_index_from", lang, base=index_base_text(step))
     base = t(f"unit_{series.unit}", lang)
     return f"{t('unit_yoy', lang)}, {base}" if view == "yoy" else base
 

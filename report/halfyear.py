@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data_sources.domain.catalog import Catalog
+from data_sources.domain.catalog import Catalog, load_catalog
 from data_sources.domain.entered import load_entered
 from data_sources.domain.periods import DEFAULT_START, HalfYear, Month, PeriodError
 from data_sources.domain.programme import ProgrammeError, load_programme
@@ -35,6 +35,7 @@ from figures.scorecard import (
     measure_notes,
     measure_title,
     measure_view,
+    missing_reasons,
     peers_line,
     row_figures,
     since_headline,
@@ -127,7 +128,9 @@ def _assessed_status(progress: Progress, score: ThemeScore, lang: str) -> str:
 
 def _other_rows(score: ThemeScore, progress: Progress, lang: str, width: int, why: bool) -> list[list[str]]:
     """Rows for the indicators without figures: (why) not available, or that the coordinators assess them."""
-    rows = []
+    unknown = status_label("unknown", lang)
+    missing = missing_reasons(score, load_catalog(), lang)
+    rows = [[f"{label} – {why}", *[".."] * (width - 2), unknown] for label, why in missing]
     for indicator in score.unavailable:
         text = f"{indicator.text} – {indicator.unavailable[lang]}" if why and indicator.unavailable else indicator.text
         rows.append([text, *[".."] * (width - 2), status_label("unknown", lang)])
@@ -193,14 +196,15 @@ def _chart(row: ScoreRow, data: Dataset, catalog: Catalog, end: Month, lang: str
     view = measure_view(series)
     areas = (catalog.region.code, catalog.country.code)
     rows = apply_view(select(data.frame, series.id, areas, None, end.start), view, catalog, data.frame)
-    rows = with_trend(rows, view)
+    step = catalog.step(series)
+    rows = with_trend(rows, view, step)
     rows = rows[rows["period"] >= DEFAULT_START.start]
     note = f" · {t('proxy', lang)}: {series.proxy.note[lang]}" if series.proxy else ""
     chart = trend_chart(
         rows,
         catalog=catalog,
-        title=measure_title(series, lang),
-        unit=view_unit(series, view, lang) + note,
+        title=measure_title(series, lang, step),
+        unit=view_unit(series, view, lang, step) + note,
         source=source_line(data, catalog, series.table, lang, with_table=False),
         lang=lang,
         decimals=view_decimals(series, view),

@@ -175,7 +175,8 @@ def slide_chart(
     """
     series = catalog.series_by_id(slide.series_id)
     rows = apply_view(select(data.frame, slide.series_id, slide.areas), slide.view, catalog, data.frame)
-    rows = with_trend(rows, slide.view)
+    step = catalog.step(series)
+    rows = with_trend(rows, slide.view, step)
     rows = rows[rows["period"] >= pd.Timestamp(start)]
     decimals = view_decimals(series, slide.view)
     chart = trend_chart(  # no title of its own: the slide's headline is the one title
@@ -183,7 +184,7 @@ def slide_chart(
         catalog=catalog,
         title=slide.headline if titled else series.label[lang],
         show_title=titled,
-        unit=view_unit(series, slide.view, lang),
+        unit=view_unit(series, slide.view, lang, step),
         source=source_line(data, catalog, series.table, lang),
         lang=lang,
         decimals=decimals,

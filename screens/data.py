@@ -66,7 +66,14 @@ if data.resolutions:
             {
                 t("col_series", lang): catalog.series_by_id(r.series_id).label[lang],
                 t("col_table", lang): r.table_path,
-                t("col_found", lang): t("resolution_found" if r.found else "resolution_stand_in", lang),
+                t("col_found", lang): t(
+                    "resolution_found"
+                    if r.found
+                    else "resolution_stand_in"
+                    if catalog.series_by_id(r.series_id).proxy
+                    else "resolution_missing",
+                    lang,
+                ),
                 t("col_resolution", lang): r.line.split(": ", 1)[1],
             }
             for r in data.resolutions

@@ -26,6 +26,7 @@ from figures.scorecard import (
     measure_notes,
     measure_title,
     measure_view,
+    missing_reasons,
     peers_line,
     since_headline,
     status_label,
@@ -105,6 +106,10 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
         show_peer_table(score, lang)
     else:
         st.info(t("scorecard_empty", lang))
+    if score.missing:
+        unknown_label = status_label("unknown", lang)
+        items = (f"- {label}: {unknown_label} – {why}" for label, why in missing_reasons(score, catalog, lang))
+        st.markdown("\n".join(items))
     if score.unavailable:
         unknown_label = status_label("unknown", lang)
         items = (f"- {i.text} ({i.source}): {unknown_label} – {(i.unavailable or {})[lang]}" for i in score.unavailable)
@@ -171,7 +176,11 @@ def programme_text(theme: Theme, lang: str) -> str:
     for goal in theme.goals:
         parts += [f"{goal.id} **{goal.title}**", "\n".join(f"- {a}" for a in goal.actions) or "–"]
     lines = []
+    listed = set()
     for i in theme.indicators:
+        if i.text in listed:  # one indicator split by its figures' directions is one line of the programme
+            continue
+        listed.add(i.text)
         extra = f" ({t('added', lang)})" if i.added else ""
         because = f" · {t('col_because', lang)}: “{i.because}”" if i.because else ""
         lines.append(f"- {i.text}{extra} – *{i.source}*{because}")
@@ -197,8 +206,8 @@ def show_charts(score: ThemeScore, lang: str) -> None:
             series.id,
             (catalog.region.code, catalog.country.code),
             view=view,
-            title=measure_title(series, lang),
-            unit=view_unit(series, view, lang) + note,
+            title=measure_title(series, lang, catalog.step(series)),
+            unit=view_unit(series, view, lang, catalog.step(series)) + note,
             decimals=view_decimals(series, view),
             height=360,
             key=score.theme.id,

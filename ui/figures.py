@@ -60,10 +60,11 @@ def trend_spec(
     if rows.empty:
         return None
     rows = apply_view(rows, view, catalog, frame)
+    step = catalog.step(catalog.series_by_id(series_id))
     if average:
-        rows["shown"] = moving_average(rows)
+        rows["shown"] = moving_average(rows, step=step)
     else:
-        rows = with_trend(rows, view)
+        rows = with_trend(rows, view, step)
     rows = rows[rows["period"] >= pd.Timestamp(start)]
     chart = trend_chart(
         rows,

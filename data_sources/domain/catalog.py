@@ -12,6 +12,7 @@ from pydantic import NonNegativeFloat, NonNegativeInt, PositiveInt, model_valida
 from data_sources.domain.content_schema import LANGUAGES as LANGUAGES  # the app's languages, read from here too
 from data_sources.domain.content_schema import STRICT_KEYS, IsoDay, Labels, Schema, Text, fault, first_repeat, validate
 from data_sources.domain.content_yaml import Content, load_file
+from data_sources.domain.periods import STEP_MONTHS
 from data_sources.domain.region import Area, load_region, region_setting, with_region
 
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
@@ -48,6 +49,11 @@ class Table:
     @property
     def file_name(self) -> str:
         return self.path.split("/", 1)[1]
+
+    @property
+    def step(self) -> int:
+        """How many months one of its periods spans: 1, 3 (a quarter) or 12 (a year)."""
+        return STEP_MONTHS[self.frequency]
 
     @property
     def short_id(self) -> str:
@@ -169,6 +175,7 @@ class Break:
     date: IsoDay  # ISO day
     label: Labels
     note: Labels
+    folders: tuple[str, ...] = ()  # the StatFin folders whose statistics it breaks; none named: every series
 
 
 @dataclass(frozen=True)
@@ -206,6 +213,15 @@ class Catalog:
     def monthly_table(self) -> Table:
         """The monthly job-seeker table most figures come from."""
         return self.tables[self.monthly_table_key]
+
+    def step(self, series: Series) -> int:
+        """How many months one period of the series spans in its (shown) table: 1, 3 or 12."""
+        return self.tables[series.table].step
+
+    def breaks_for(self, series: Series) -> tuple[Break, ...]:
+        """The breaks in this series' statistics (a break that names its folders breaks only theirs)."""
+        folder = self.tables[series.table].folder
+        return tuple(b for b in self.breaks if not b.folders or folder in b.folders)
 
     def area(self, code: str) -> Area:
         for area in self.areas:

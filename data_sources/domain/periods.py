@@ -85,6 +85,22 @@ class HalfYear:
         return HalfYear(self.year, 1) if self.half == 2 else HalfYear(self.year - 1, 2)
 
 
+# A table's periods in months: a month, a quarter or a year (catalog `frequency`). The snapshot keeps every period as
+# the Month of its first day (a quarter as its first month, a year as January), so a period `step` months long
+# starting at that Month is one figure, and the same period a year earlier is always 12 months back.
+STEP_MONTHS = {"monthly": 1, "quarterly": 3, "yearly": 12}
+
+
+def last_period_by(month: Month, step: int) -> Month:
+    """The first month of the latest period of `step` months that has ended by the end of `month`.
+
+    3/2021: the month 3/2021 itself, the quarter 1–3/2021, the year 2020 (2021 had not ended).
+    """
+    months = month.year * 12 + month.month  # months up to and including `month`
+    start = (months // step) * step - step
+    return Month(start // 12, start % 12 + 1)
+
+
 # Charts start here unless the user chooses otherwise.
 DEFAULT_START = Month(2018, 1)
 

@@ -1,0 +1,123 @@
+"""Quarterly and yearly statistics compared like with like: periods, bases in words, the scorecard's row and
+the index base, each against figures computed here by hand."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from data_sources.domain.catalog import load_catalog
+from data_sources.domain.periods import Month, last_period_by
+from data_sources.domain.programme import Indicator, Measure
+from figures.comparisons import Point, basis_text, programme_change, why_unknown, year_change
+from figures.formats import fmt_period, fmt_span
+from figures.scorecard import latest_period, row_figures, score_row
+from figures.views import index_base, index_base_months, index_base_text, with_trend
+
+CATALOG = load_catalog()
+YEARLY = "population"  # vaerak/11ra: a yearly table in the catalog (period = 1 January of the year)
+
+
+@pytest.mark.parametrize(
+    ("month", "step", "expected"),
+    [
+        (Month(2021, 3), 1, Month(2021, 3)),
+        (Month(2021, 3), 3, Month(2021, 1)),  # the quarter 1–3/2021 has ended by March
+        (Month(2021, 3), 12, Month(2020, 1)),  # 2021 has not: the baseline year is 2020
+        (Month(2021, 2), 3, Month(2020, 10)),
+        (Month(2025, 12), 12, Month(2025, 1)),
+        (Month(2025, 11), 12, Month(2024, 1)),
+        (Month(2026, 6), 3, Month(2026, 4)),
+    ],
+)
+def test_the_last_period_ended_by_a_month(month, step, expected):
+    assert last_period_by(month, step) == expected
+
+
+def test_periods_in_words():
+    q3 = pd.Timestamp(2025, 7, 1)
+    assert fmt_period(q3, 3, "fi") == "3. neljännes 2025"
+    assert fmt_period(q3, 3, "sv") == "kvartal 3 2025"
+    assert fmt_period(q3, 3, "en") == "Q3 2025"
+    assert fmt_period(pd.Timestamp(2024, 1, 1), 12, "fi") == "2024"
+    assert fmt_span(pd.Timestamp(2020, 4, 1), pd.Timestamp(2021, 1, 1), 3) == "2020Q2–2021Q1"
+    assert fmt_span(pd.Timestamp(2020, 4, 1), pd.Timestamp(2021, 3, 1), 1) == "4/2020–3/2021"
+
+
+def yearly(values: dict[int, float]) -> dict[Month, Point]:
+    return {Month(year, 1): Point(value) for year, value in values.items()}
+
+
+def test_a_year_is_compared_with_the_year_before_and_the_baseline_year():
+    stored = yearly({2019: 90.0, 2020: 100.0, 2021: 104.0, 2023: 120.0, 2024: 110.0})
+    since = programme_change(stored, Month(2024, 1), False, step=12)
+    assert since.before == 100.0 and since.now == 110.0  # 2020, the last whole year before 23.3.2021
+    assert since.value == pytest.approx(10.0)
+    assert basis_text(since, "fi") == "vuosi 2024 vs. 2020 (ohjelman lähtövuosi)"
+    year = year_change(stored, Month(2024, 1), False, 12)
+    assert year.value == pytest.approx(100 * (110 - 120) / 120)
+    assert basis_text(year, "fi") == "2024 vs. 2023"
+    # 2022 is not stored: a change of 2022 says which year is missing, by its year
+    gap = year_change(stored, Month(2023, 1), False, 12)
+    assert not gap.known
+    assert why_unknown(gap, "Kymenlaakso", "fi") == "Kymenlaakso, 2022: luku puuttuu"
+
+
+def test_quarters_are_compared_as_four_quarter_means():
+    values = {2020: [10, 20, 30, 40], 2021: [50, 60, 70, 80], 2025: [11, 22, 33, 44], 2026: [55, 66]}
+    stored = {Month(y, 3 * q + 1): Point(float(v)) for y, vs in values.items() for q, v in enumerate(vs)}
+    since = programme_change(stored, Month(2026, 4), False, step=3)
+    # 2025Q3–2026Q2 against 2020Q2–2021Q1 (the four quarters ending by 3/2021)
+    assert since.now == pytest.approx((33 + 44 + 55 + 66) / 4)
+    assert since.before == pytest.approx((20 + 30 + 40 + 50) / 4)
+    assert basis_text(since, "fi") == "4 neljänneksen keskiarvo 2025Q3–2026Q2 vs. 2020Q2–2021Q1"
+    year = year_change(stored, Month(2026, 4), False, 3)
+    assert year.value == pytest.approx(100 * (66 - 22) / 22)
+    assert basis_text(year, "en") == "Q2 2026 vs Q2 2025"
+
+
+def test_a_yearly_row_shows_its_latest_year_by_the_half_year_and_says_so():
+    assert latest_period(yearly({2023: 1.0, 2024: 2.0}), Month(2026, 6), 12) == Month(2024, 1)
+    assert latest_period({}, Month(2026, 6), 12) == Month(2025, 1)  # nothing stored: the year that should be
+    assert latest_period(yearly({2026: 3.0}), Month(2026, 6), 12) == Month(2025, 1)  # 2026 has not ended by June
+    region, country = {2020: 1000.0, 2023: 990.0, 2024: 960.0}, {2020: 50000.0, 2023: 51000.0, 2024: 51500.0}
+    rows = [
+        {"series": YEARLY, "table": "vaerak/11ra.px", "area_code": area, "period": pd.Timestamp(y, 1, 1)}
+        | {"value": v, "status": None}
+        for area, values in (("MK08", region), ("SSS", country))
+        for y, v in values.items()
+    ]
+    indicator = Indicator("test", "test", "statistical", (YEARLY,), "up", "words")
+    measure = Measure(CATALOG.series_by_id(YEARLY), (indicator,), "up", "words")
+    row = score_row("4.2", measure, pd.DataFrame(rows), CATALOG, Month(2026, 6), "fi")
+    assert row.period == Month(2024, 1) and row.step == 12
+    assert row.since.value == pytest.approx(-4.0)  # 960 against 1 000 in 2020
+    assert row.country_since.value == pytest.approx(3.0)  # 51 500 against 50 000
+    assert row.status == "worsened"  # −4 % the wanted way up, 7 points worse than the country: past the ±2 % band
+    assert row_figures(row, "fi")[0] == "960\u00a0henkilöä (2024)"
+    assert row.breaks == ()  # the 2025 break is the employment service statistics', not the population's
+
+
+def test_the_index_of_a_yearly_statistic_is_its_baseline_year():
+    assert index_base_months(12) == (pd.Timestamp(2020, 1, 1),)
+    assert index_base_text(12) == "2020"
+    assert index_base_text(3) == "2020Q2–2021Q1"
+    frame = pd.DataFrame(
+        {
+            "series": YEARLY,
+            "area_code": ["MK08", "MK08", "SSS"],
+            "period": [pd.Timestamp(2020, 1, 1), pd.Timestamp(2021, 1, 1), pd.Timestamp(2021, 1, 1)],
+            "value": [200.0, 210.0, 5.0],
+        }
+    )
+    base = index_base(frame, YEARLY, 12)
+    assert base["MK08"] == 200.0 and "SSS" not in base.index  # no 2020 for the country: no base, no index
+
+
+def test_a_quarterly_trend_is_the_four_quarter_mean_and_a_yearly_one_has_none():
+    rows = pd.DataFrame({"area_code": ["MK08"] * 5, "shown": [4.0, 8.0, 12.0, 16.0, 20.0]})
+    trend = with_trend(rows, "level", 3)["trend"].tolist()
+    assert [v for v in trend if not math.isnan(v)] == [10.0, 14.0]
+    assert "trend" not in with_trend(rows, "level", 12).columns
