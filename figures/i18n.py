@@ -60,6 +60,23 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "col_found": {"fi": "Tila", "sv": "Läge", "en": "State"},
     "resolution_found": {"fi": "löytyi", "sv": "hittad", "en": "found"},
+    "since_in": {
+        "fi": "{area}: ohjelman alusta",
+        "sv": "{area}: sedan programmets början",
+        "en": "{area}: since the programme began",
+    },
+    "periodic_title": {
+        "fi": "Yritykset ja koulutus (neljännes- ja vuositilastot)",
+        "sv": "Företag och utbildning (kvartals- och årsstatistik)",
+        "en": "Businesses and education (quarterly and yearly statistics)",
+    },
+    "periodic_caption": {
+        "fi": "Nämä tilastot julkaistaan neljännesvuosittain tai vuosittain, kuukausitilastoa myöhemmin. "
+        "Muutokset: {bases}.",
+        "sv": "Denna statistik publiceras kvartalsvis eller årligen, senare än månadsstatistiken. "
+        "Förändringar: {bases}.",
+        "en": "These statistics are published quarterly or yearly, later than the monthly ones. Changes: {bases}.",
+    },
     "series_not_found": {
         "fi": "tilaston taulukosta ”{table}” ei viimeisimmässä päivityksessä löytynyt tätä sarjaa, joten lukuja ei "
         "ole; mitä etsittiin, kertoo Tiedot ja lähteet -sivu",

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_sources.domain.catalog import Catalog, Series
-from figures.comparisons import difference_text
+from figures.comparisons import area_points, basis_text, change_text, difference_text, programme_change, year_change
+from figures.formats import fmt_period
 from figures.i18n import TEXTS, t
 from figures.latest import Latest, latest_table, rank_areas
-from figures.sentences import lower_bound_note, value_text, year_change_text
+from figures.sentences import lower_bound_note, value_text, value_with_unit, year_change_text
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
@@ -195,3 +196,46 @@ def six_display(table: pd.DataFrame, catalog: Catalog, lang: str) -> pd.DataFram
         out[t("rank_col", lang)] = ".." if math.isnan(rec["rank"]) else f"{int(rec['rank'])}/{len(table)}"
         records.append(out)
     return pd.DataFrame(records)
+
+
+def periodic_table(frame: pd.DataFrame, catalog: Catalog, area: str, lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """The area's quarterly and yearly statistics (the catalog's `municipality_periodic` view, e.g. businesses and
+    education): the latest period, its change from the same period a year earlier, and the change since the
+    programme began beside the region's and the country's; and the bases of those changes in words, once per
+    frequency. A series the area has no figures of (R&D is by region only) is left out."""
+    records: list[dict[str, str]] = []
+    bases: dict[int, str] = {}
+    for series_id in catalog.views.get("municipality_periodic", ()):
+        series = catalog.series_by_id(series_id)
+        if not series.codes:  # read by meaning and not found at the last refresh
+            continue
+        stored = area_points(frame, series_id)
+        here = stored.get(area, {})
+        if not here:
+            continue
+        step, is_rate = catalog.step(series), series.unit == "percent"
+        last = max(here)
+        year = year_change(here, last, is_rate, step)
+        since = {
+            code: programme_change(stored.get(code, {}), last, is_rate, step=step)
+            for code in (
+                area,
+                catalog.region_code,
+                catalog.country_code,
+            )
+        }
+        point = here[last]
+        records.append(
+            {
+                t("figure", lang): series.label[lang],
+                t("period", lang): fmt_period(last.start, step, lang),
+                catalog.area(area).name[lang]: value_with_unit(point.value, series, lang, point.symbol),
+                t("col_year_change", lang): change_text(year.value, is_rate, lang),
+                **{
+                    t("since_in", lang, area=catalog.area(code).name[lang]): change_text(change.value, is_rate, lang)
+                    for code, change in since.items()
+                },
+            }
+        )
+        bases.setdefault(step, f"{basis_text(year, lang)}; {basis_text(since[area], lang)}")
+    return pd.DataFrame(records), list(bases.values())

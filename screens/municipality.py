@@ -17,6 +17,7 @@ from ui.figures import (
     lazy_downloads,
     map_drawn,
     municipality_figures,
+    periodic_figures,
     show_trend,
     six_table,
 )
@@ -115,6 +116,12 @@ lazy_downloads(
     kind="secondary",
 )
 history_downloads(ctx, [row.series.id for row in rows], [area], key="municipality")
+
+periodic, bases = periodic_figures(ctx.data, area, lang)
+if not periodic.empty:
+    st.subheader(t("periodic_title", lang))
+    figures_table(periodic, t("figure", lang), text_columns=(t("period", lang),))
+    st.caption(t("periodic_caption", lang, bases=" · ".join(bases)))
 
 since_block(ctx, area)
 six_and_map()

@@ -121,3 +121,34 @@ def test_a_quarterly_trend_is_the_four_quarter_mean_and_a_yearly_one_has_none():
     trend = with_trend(rows, "level", 3)["trend"].tolist()
     assert [v for v in trend if not math.isnan(v)] == [10.0, 14.0]
     assert "trend" not in with_trend(rows, "level", 12).columns
+
+
+def test_a_municipalitys_yearly_statistics_with_their_changes_and_bases():
+    from dataclasses import replace
+
+    from figures.municipal import periodic_table
+
+    catalog = replace(CATALOG, views={**CATALOG.views, "municipality_periodic": (YEARLY,)})
+    figures = {"KU285": {2020: 50000.0, 2023: 48000.0, 2024: 47500.0}, "MK08": {2020: 160000.0, 2024: 156000.0}}
+    figures["SSS"] = {2020: 5500000.0, 2024: 5610000.0}
+    frame = pd.DataFrame(
+        [
+            {"series": YEARLY, "area_code": area, "period": pd.Timestamp(y, 1, 1), "value": v, "status": None}
+            for area, values in figures.items()
+            for y, v in values.items()
+        ]
+    )
+    table, bases = periodic_table(frame, catalog, "KU285", "fi")
+    assert table.to_dict("records") == [
+        {
+            "Luku": "Väestö 31.12.",
+            "Ajanjakso": "2024",
+            "Kotka": "47\u00a0500\u00a0henkilöä",
+            "Muutos vuodessa": "\u22121,0\u00a0%",  # 47 500 against 48 000
+            "Kotka: ohjelman alusta": "\u22125,0\u00a0%",  # against 50 000 in 2020
+            "Kymenlaakso: ohjelman alusta": "\u22122,5\u00a0%",
+            "Koko maa: ohjelman alusta": "+2,0\u00a0%",
+        }
+    ]
+    assert bases == ["2024 vs. 2023; vuosi 2024 vs. 2020 (ohjelman lähtövuosi)"]
+    assert periodic_table(frame, catalog, "KU075", "fi")[0].empty  # no figures of the area: no row

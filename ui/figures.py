@@ -24,7 +24,7 @@ from figures.i18n import t
 from figures.latest import Latest, latest_table
 from figures.maps import municipality_map
 from figures.markup import Markup
-from figures.municipal import FigureRow, municipality_rows, six_municipalities
+from figures.municipal import FigureRow, municipality_rows, periodic_table, six_municipalities
 from figures.peers import comparable_regions
 from figures.provenance import source_line
 from figures.scorecard import ThemeScore, latest_half_end, theme_score
@@ -222,6 +222,11 @@ def chart_downloads(spec: dict, stem: str, key: str = "") -> None:
 @cached_on_data(max_entries=50)
 def municipality_figures(data: Dataset, area: str) -> list[FigureRow]:
     return municipality_rows(data.frame, data.shown_catalog, area)
+
+
+@cached_on_data(max_entries=200)
+def periodic_figures(data: Dataset, area: str, lang: str) -> tuple[pd.DataFrame, list[str]]:
+    return periodic_table(data.frame, data.shown_catalog, area, lang)
 
 
 @cached_on_data(max_entries=5)
