@@ -7,12 +7,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from data_sources.domain.entered import load_entered
 from data_sources.domain.periods import HalfYear, Month, halves_between
 from data_sources.domain.programme import Theme, has_programme, load_programme
 from data_sources.domain.progress import Progress, load_progress
 from data_sources.domain.region import programme_baseline
-from data_sources.records.current import records_stamp
+from data_sources.records.current import current_entered, records_stamp
 from figures.comparisons import change_text
 from figures.formats import fmt_date, fmt_month, fmt_number
 from figures.i18n import t
@@ -110,7 +109,7 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
         items = (f"- {i.text} ({i.source}): {unknown_label} – {(i.unavailable or {})[lang]}" for i in score.unavailable)
         st.markdown(f"**{t('unavailable_title', lang)}**\n\n" + "\n".join(items))
     if score.theme.entered:
-        entered = load_entered(HalfYear.containing(score.end).key)
+        entered = current_entered(HalfYear.containing(score.end).key)
         items = (f"- {plain(line)}" for line in entered_lines(score.theme, entered, lang))
         st.markdown(f"**{t('entered_title', lang)}**\n\n" + "\n".join(items))
     if score.assessed:
