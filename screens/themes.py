@@ -34,7 +34,7 @@ from figures.scorecard import (
 from figures.views import view_decimals, view_unit
 from ui.built import report_file
 from ui.context import bind, page_frame
-from ui.editing import assessment_forms, records_for, secretary_tools, show_flash, sign_in_bar
+from ui.editing import assessment_forms, entered_forms, records_for, secretary_tools, show_flash, sign_in_bar
 from ui.figures import lazy_downloads, show_trend, theme_scores
 from ui.safe import plain
 from ui.tables import figures_table
@@ -251,6 +251,7 @@ for tab, theme in zip(tabs, programme.themes, strict=True):
             st.caption(t("final_state", lang, half=half, date=fmt_date(mark.marked_at.date(), lang)))
         if records is not None and half:
             assessment_forms(records, editor, theme, half, lang)
+            entered_forms(records, editor, theme, half, lang)
         show_programme_text(theme, lang)
         if score is not None and score.rows:
             st.markdown(f"#### {t('report_charts', lang)}")
