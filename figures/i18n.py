@@ -1010,6 +1010,55 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "Filen {file} importerad.",
         "en": "The file {file} is imported.",
     },
+    "entered_edit_title": {
+        "fi": "Syötä luvut kaudelle",
+        "sv": "Mata in siffror för perioden",
+        "en": "Enter the figures of a half-year",
+    },
+    "entered_edit_help": {
+        "fi": "Luku sellaisena kuin lähde sen julkaisee (desimaalipilkku ja välilyönnit käyvät: 1 234,5), yksikkö "
+        "kolmella kielellä, kausi jota luku koskee (enintään {period} merkkiä), lähde ja syöttäjä (organisaatio tai "
+        "rooli). Päiväys on tallennuspäivä. Teksti näkyy aina tekstinä.",
+        "sv": "Siffran som källan publicerar den (decimalkomma och mellanslag går bra: 1 234,5), enheten på tre "
+        "språk, perioden siffran gäller (högst {period} tecken), källan och vem som matar in (organisation eller "
+        "roll). Datumet är dagen den sparas. Texten visas alltid som text.",
+        "en": "The figure as its source publishes it (a decimal comma and spaces are fine: 1 234,5), its unit in "
+        "three languages, the period it covers (at most {period} characters), its source and who enters it (an "
+        "organisation or a role). The date is the day it is saved. Text is always shown as text.",
+    },
+    "entered_value": {"fi": "Luku (esim. 1 234,5)", "sv": "Siffra (t.ex. 1 234,5)", "en": "Value (e.g. 1 234,5)"},
+    "entered_unit": {"fi": "Yksikkö ({code})", "sv": "Enhet ({code})", "en": "Unit ({code})"},
+    "entered_period": {
+        "fi": "Kausi, jota luku koskee (esim. 2025 tai 1-6/2026)",
+        "sv": "Period som siffran gäller (t.ex. 2025 eller 1-6/2026)",
+        "en": "Period the figure covers (e.g. 2025 or 1-6/2026)",
+    },
+    "entered_source": {"fi": "Lähde", "sv": "Källa", "en": "Source"},
+    "entered_who": {
+        "fi": "Syöttäjä (organisaatio tai rooli)",
+        "sv": "Inmatad av (organisation eller roll)",
+        "en": "Entered by (an organisation or a role)",
+    },
+    "entered_saved": {
+        "fi": "Luku {figure} tallennettu kaudelle {half}.",
+        "sv": "Siffran {figure} sparad för {half}.",
+        "en": "The figure {figure} is saved for {half}.",
+    },
+    "entered_file": {
+        "fi": "Luvut tiedostona (YAML)",
+        "sv": "Siffrorna som fil (YAML)",
+        "en": "The figures as a file (YAML)",
+    },
+    "entered_file_help": {
+        "fi": "Lataa kauden luvut tiedostona (varmuuskopio tai pohja) ja tuo täytetty tiedosto takaisin; tiedosto "
+        "tarkistetaan kuten lomake.",
+        "sv": "Ladda ner periodens siffror som fil (säkerhetskopia eller mall) och importera den ifyllda filen; "
+        "filen kontrolleras som formuläret.",
+        "en": "Download the half-year's figures as a file (a backup or a template) and import a filled-in file; "
+        "the file is checked as the form is.",
+    },
+    "entered_download": {"fi": "Lataa luvut", "sv": "Ladda ner siffrorna", "en": "Download the figures"},
+    "entered_import": {"fi": "Tuo luvut", "sv": "Importera siffrorna", "en": "Import the figures"},
     "secretary_title": {"fi": "Sihteerin työkalut", "sv": "Sekreterarens verktyg", "en": "Secretary's tools"},
     "meetings_title": {"fi": "Kokouspäivät", "sv": "Mötesdagar", "en": "Meeting dates"},
     "meetings_field": {

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data_sources.domain.catalog import Catalog, load_catalog
-from data_sources.domain.entered import load_entered
 from data_sources.domain.periods import DEFAULT_START, HalfYear, Month, PeriodError
 from data_sources.domain.programme import ProgrammeError, load_programme
 from data_sources.domain.progress import Progress
-from data_sources.records.current import printed_progress
+from data_sources.records.current import printed_entered, printed_progress
 from data_sources.snapshots.dataset import Dataset
 from figures.charts import trend_chart
 from figures.comparisons import break_note
@@ -138,7 +137,7 @@ def _other_rows(score: ThemeScore, progress: Progress, lang: str, width: int, wh
         rows.append([indicator.text, *["–"] * (width - 2), _assessed_status(progress, score, lang)])
     # the figures entered for the half-year with their source (data_sources/domain/entered.py)
     if score.theme.entered:
-        entered = load_entered(HalfYear.containing(score.end).key)
+        entered = printed_entered(HalfYear.containing(score.end).key)
         for line in entered_lines(score.theme, entered, lang):
             rows.append([line, *["–"] * (width - 2), t("entered_title", lang)])
     return rows

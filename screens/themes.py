@@ -7,12 +7,11 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from data_sources.domain.entered import load_entered
 from data_sources.domain.periods import HalfYear, Month, halves_between
 from data_sources.domain.programme import Theme, has_programme, load_programme
 from data_sources.domain.progress import Progress, load_progress
 from data_sources.domain.region import programme_baseline
-from data_sources.records.current import records_stamp
+from data_sources.records.current import current_entered, records_stamp
 from figures.comparisons import change_text
 from figures.formats import fmt_date, fmt_month, fmt_number
 from figures.i18n import t
@@ -36,7 +35,7 @@ from figures.scorecard import (
 from figures.views import view_decimals, view_unit
 from ui.built import report_file
 from ui.context import bind, page_frame
-from ui.editing import assessment_forms, records_for, secretary_tools, show_flash, sign_in_bar
+from ui.editing import assessment_forms, entered_forms, records_for, secretary_tools, show_flash, sign_in_bar
 from ui.figures import lazy_downloads, show_trend, theme_scores
 from ui.safe import plain
 from ui.tables import figures_table
@@ -115,7 +114,7 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
         items = (f"- {i.text} ({i.source}): {unknown_label} – {(i.unavailable or {})[lang]}" for i in score.unavailable)
         st.markdown(f"**{t('unavailable_title', lang)}**\n\n" + "\n".join(items))
     if score.theme.entered:
-        entered = load_entered(HalfYear.containing(score.end).key)
+        entered = current_entered(HalfYear.containing(score.end).key)
         items = (f"- {plain(line)}" for line in entered_lines(score.theme, entered, lang))
         st.markdown(f"**{t('entered_title', lang)}**\n\n" + "\n".join(items))
     if score.assessed:
@@ -261,6 +260,7 @@ for tab, theme in zip(tabs, programme.themes, strict=True):
             st.caption(t("final_state", lang, half=half, date=fmt_date(mark.marked_at.date(), lang)))
         if records is not None and half:
             assessment_forms(records, editor, theme, half, lang)
+            entered_forms(records, editor, theme, half, lang)
         show_programme_text(theme, lang)
         if score is not None and score.rows:
             st.markdown(f"#### {t('report_charts', lang)}")

@@ -114,3 +114,53 @@ def test_the_secretary_enters_meeting_dates_and_reads_the_history(tmp_path, monk
     history = at.dataframe[0].value
     assert list(history["Kuka"]) == ["sihteeri@kouvola.fi"]
     assert list(history["Jälkeen"]) == ["['2026-06-24', '2026-02-11']"]
+
+
+def save_in(at: AppTest, form: str):
+    return next(b for b in at.button if b.label == "Tallenna" and str(b.form_id).endswith(form))
+
+
+def test_the_secretary_enters_a_figure_and_the_theme_shows_it_with_its_source(tmp_path, monkeypatch):
+    from data_sources.domain.entered import load_entered
+    from figures.formats import fmt_date
+    from figures.scorecard import entered_lines
+    from ui.safe import plain
+
+    cache = tmp_path / "cache"
+    secretary = {"is_logged_in": True, "email": "sihteeri@kouvola.fi"}
+    at = themes_page(cache, monkeypatch, secretary, theme="4.2")
+    key = "entered-2026H1-exports"
+    assert at.selectbox(key="entered-half-4.2").value == "2026H1"
+    hostile = "Tulli <b>ulkomaankauppa</b> [klik](https://evil.example)"
+    for field, value in {"value": "abc", "unit-fi": "milj. €", "unit-sv": "milj. €", "unit-en": "EUR million"}.items():
+        at.text_input(key=f"{key}-{field}").set_value(value)
+    at.text_input(key=f"{key}-period").set_value("2025")
+    at.text_input(key=f"{key}-source").set_value(hostile)
+    at.text_input(key=f"{key}-by").set_value("Kymenlaakson liitto")
+    save_in(at, key).click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [e.value for e in at.error] == ["Ei tallennettu: ` value: 'abc' is not a number (written e.g. 1 234,5) `"]
+    records = open_records(programme=load_programme())
+    assert records.entered("2026H1").figures == {} and records.stamp() == 0, "nothing written"
+
+    at.text_input(key=f"{key}-value").set_value("1 523,4")
+    save_in(at, key).click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s.value for s in at.success] == ["Luku exports tallennettu kaudelle 2026H1."] and not at.error
+    saved = records.entered("2026H1").get("exports")
+    assert (saved.value, saved.source, saved.entered_by) == (1523.4, hostile, "Kymenlaakson liitto")
+    line = (
+        "Vienti Kymenlaaksosta: 1\u00a0523,4\u00a0milj. € (2025) – lähde: "
+        f"{hostile}; syöttänyt Kymenlaakson liitto {fmt_date(saved.entered_on, 'fi')}"
+    )
+    assert entered_lines(load_programme().theme("4.2"), records.entered("2026H1"), "fi")[0] == line
+    # the theme's entered lines on the page show it at once, as text (a code span: no link, no HTML)
+    assert any(f"- {plain(line)}" in m.value for m in at.markdown), "the scorecard's entered lines"
+    assert load_entered("2026H1").figures == {}, "the shipped file is untouched: the database is the state"
+
+    # a reader sees the figure read-only, with no form
+    reader = themes_page(cache, monkeypatch, {"is_logged_in": True, "email": "lukija@hamina.fi"}, theme="4.2")
+    assert any(plain(line) in m.value for m in reader.markdown)
+    assert not [w for w in reader.text_input if str(w.key).startswith("entered-")]

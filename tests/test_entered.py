@@ -58,3 +58,22 @@ def test_a_malformed_file_is_one_line_naming_file_line_and_field(tmp_path):
     assert "figures[1].key: the figure 'exports' is entered twice" in load_entered("2026H1", tmp_path).problem
     (tmp_path / "2026H1.yaml").write_text(FILE.replace("half: 2026H1", "half: 2025H2"), encoding="utf-8")
     assert "half: '2025H2', but the file is 2026H1.yaml" in load_entered("2026H1", tmp_path).problem
+
+
+def test_the_report_prints_the_figure_the_secretary_entered_as_marked_final(real_cache, catalog, tmp_path, monkeypatch):
+    """The report reads the records (not the file): the figure written in the app, its source escaped."""
+    from data_sources.records.current import open_records
+    from data_sources.records.roles import Editor, parse_roles
+    from data_sources.snapshots.dataset import load_dataset
+    from report.halfyear import build_report, to_html
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'records.sqlite'}")
+    programme = load_programme()
+    records = open_records(parse_roles({"secretary": ["sihteeri@kouvola.fi"]}, programme.theme_ids), programme)
+    secretary, unit = Editor("sihteeri@kouvola.fi"), {"fi": "milj. €", "sv": "milj. €", "en": "EUR million"}
+    records.save_entered(secretary, "2026H1", "exports", "1 523,4", unit, "2025", "Tulli <b>vienti</b>", "Liitto")
+    records.mark_final(secretary, "2026H1")
+    page = to_html(build_report("2026H1", load_dataset(real_cache), catalog, "fi"))
+    page = page.replace("&nbsp;", " ").replace("\u00a0", " ")
+    assert "Vienti Kymenlaaksosta: 1 523,4 milj. € (2025) – lähde: Tulli &lt;b&gt;vienti&lt;/b&gt;; syöttänyt" in page
+    assert "<b>vienti</b>" not in page

@@ -7,7 +7,7 @@ import time
 
 import pytest
 import yaml
-from sqlalchemy import inspect
+from sqlalchemy import create_engine, inspect
 
 from data_sources.domain.programme import load_programme
 from data_sources.domain.progress import ProgressError, progress_dir
@@ -53,12 +53,36 @@ def test_the_database_is_made_by_the_migrations(tmp_path):
     assert set(inspect(engine).get_table_names()) == {
         "alembic_version",
         "assessment",
+        "entered_figure",
         "meetings",
         "final_half",
         "change",
     }
+    assert "entered" in {c["name"] for c in inspect(engine).get_columns("final_half")}
     with engine.connect() as connection:
-        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+
+
+def test_a_database_of_the_first_schema_is_migrated_keeping_what_was_written(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+
+    from data_sources.records.database import MIGRATIONS
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    old = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO final_half VALUES ('2025H2', '2026-01-10 09:00:00', 'sihteeri@kouvola.fi', '{}')"
+        )
+    old.dispose()
+    records = Records(open_database(url), parse_roles(CONFIG, THEMES), PROGRAMME)
+    assert records.final("2025H2").entered is None, "marked before entered figures were kept: none frozen"
+    assert records.printed_entered("2025H2").figures == {}
 
 
 def test_roles_come_from_configuration_and_mistakes_are_named():
@@ -222,3 +246,187 @@ def test_the_report_reads_the_file_until_a_write_and_then_the_final_mark(tmp_pat
     assert printed_progress("2026H1").of("4.3.1").assessment == "Valmis."
     assert current_meetings() == [dt.date(2026, 6, 24)]
     assert records_stamp() == 4  # the file copied in, the assessment, the final mark, the meetings
+
+
+# --- figures entered per half-year (no PxWeb source): the secretary's, kept with their history ---------------
+
+UNIT = {"fi": "milj. €", "sv": "milj. €", "en": "EUR million"}
+EXPORTS_FILE = """half: 2026H1
+figures:
+  - key: exports
+    value: 1523.4
+    unit: {fi: milj. €, sv: milj. €, en: EUR million}
+    period: "2025"
+    source: Tulli, ulkomaankauppatilasto
+    entered_by: Kymenlaakson liitto
+    entered_on: 2026-08-15
+"""
+
+
+@pytest.fixture
+def entered_folder(tmp_path):
+    folder = tmp_path / "entered"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def with_file(tmp_path, clock, entered_folder):
+    (entered_folder / "2026H1.yaml").write_text(EXPORTS_FILE, encoding="utf-8")
+    engine = open_database(f"sqlite:///{tmp_path / 'records.sqlite'}")
+    return Records(engine, parse_roles(CONFIG, THEMES), PROGRAMME, clock=clock, entered_dir=entered_folder)
+
+
+def test_an_entered_figure_round_trips_with_its_history(with_file, clock):
+    records = with_file
+    assert records.entered_keys == ("exports", "municipal_labour_market_subsidy")
+    assert records.entered("2026H1").get("exports").value == 1523.4, "nothing written: the file is the state"
+    saved = records.save_entered(
+        SECRETARY, "2026H1", "municipal_labour_market_subsidy", "1 234,5", UNIT, "1-6/2026", " Kelasto ", "Liitto"
+    )
+    assert (saved.value, saved.source, saved.entered_on) == (1234.5, "Kelasto", START.date())
+    current = records.entered("2026H1")
+    assert current.get("municipal_labour_market_subsidy") == saved
+    assert current.get("exports").value == 1523.4, "the file's figure copied in at the first write"
+    clock.now += dt.timedelta(days=1)
+    records.save_entered(SECRETARY, "2026H1", "exports", "1600", UNIT, "2025", "Tulli, 2. julkaisu", "Liitto")
+    changes = records.history(SECRETARY)
+    assert [(c.kind, c.who, c.target) for c in changes] == [
+        ("entered", "sihteeri@kouvola.fi", "2026H1 exports"),
+        ("entered", "sihteeri@kouvola.fi", "2026H1 municipal_labour_market_subsidy"),
+        ("import", str(records.entered_dir / "2026H1.yaml"), "2026H1 entered"),
+    ]
+    newest, first, imported = changes
+    assert first.before is None and first.after["value"] == 1234.5 and first.after["entered_on"] == "2026-12-03"
+    assert (
+        newest.before
+        == imported.after["exports"]
+        == {
+            "key": "exports",
+            "value": 1523.4,
+            "unit": UNIT,
+            "period": "2025",
+            "source": "Tulli, ulkomaankauppatilasto",
+            "entered_by": "Kymenlaakson liitto",
+            "entered_on": "2026-08-15",
+        }
+    )
+    assert newest.after["value"] == 1600.0 and newest.after["entered_on"] == "2026-12-04"
+    # saved again unchanged (another day): no change kept
+    clock.now += dt.timedelta(days=1)
+    records.save_entered(SECRETARY, "2026H1", "exports", "1 600,0", UNIT, "2025", "Tulli, 2. julkaisu", "Liitto")
+    assert len(records.history(SECRETARY)) == 3
+    exported = yaml.safe_load(records.export_entered("2026H1"))
+    assert [f["key"] for f in exported["figures"]] == ["exports", "municipal_labour_market_subsidy"]
+    assert exported["figures"][0]["entered_on"] == dt.date(2026, 12, 4)
+
+
+def test_only_the_secretary_enters_figures_and_the_rules_are_one_line_each(with_file):
+    records = with_file
+    args = ("2026H1", "exports", "12", UNIT, "2025", "Tulli", "Liitto")
+    for editor in (COORDINATOR_41, KYMSOTE, READER, None):
+        with pytest.raises(NotAllowedError, match="only the secretary may enter figures"):
+            records.save_entered(editor, *args)
+    cases = [
+        ({"value": "abc"}, "value: 'abc' is not a number (written e.g. 1 234,5)"),
+        ({"value": ""}, "value: must not be empty"),
+        ({"value": "1,234.5"}, "is not a number"),
+        ({"source": "  "}, "source: must not be empty"),
+        ({"period": "x" * 41}, "period: is 41 characters long, over the limit of 40"),
+        ({"entered_by": "maija@kotka.fi"}, "entered_by: must be an organisation or a role, not contact details"),
+        ({"unit": {**UNIT, "sv": ""}}, "unit (sv): must not be empty"),
+        ({"source": "Tulli\nrivi 2"}, "source: contains a line break"),
+        ({"key": "bogus"}, "'bogus' is not a figure the programme asks to be entered"),
+    ]
+    from data_sources.domain.entered import EnteredError
+
+    fields = dict(zip(("half", "key", "value", "unit", "period", "source", "entered_by"), args, strict=True))
+    for change, problem in cases:
+        with pytest.raises(EnteredError) as caught:
+            records.save_entered(SECRETARY, **{**fields, **change})
+        assert problem in str(caught.value) and "\n" not in str(caught.value)
+    hostile = "<script>alert(1)</script> [klik](https://evil.example) ![x](https://evil.example/i.png)"
+    kept = records.save_entered(SECRETARY, **{**fields, "source": hostile})
+    assert records.entered("2026H1").get("exports").source == kept.source == hostile, "kept as written, shown as text"
+    assert len(records.history(SECRETARY)) == 2, "refused writes leave no change (the file's import, the write)"
+
+
+def test_entering_figures_is_rate_limited_with_the_assessments(with_file):
+    records = with_file
+    for n in range(3):
+        records.save_entered(SECRETARY, "2026H1", "exports", str(n), UNIT, "2025", "Tulli", "Liitto")
+    with pytest.raises(RateLimitedError, match="over 3 changes a minute"):
+        records.save_entered(SECRETARY, "2026H1", "exports", "9", UNIT, "2025", "Tulli", "Liitto")
+
+
+def test_a_final_half_year_freezes_its_entered_figures_for_the_report(with_file, clock):
+    records = with_file
+    records.save_entered(SECRETARY, "2026H1", "exports", "1 700", UNIT, "2025", "Tulli", "Liitto")
+    records.mark_final(SECRETARY, "2026H1")
+    with pytest.raises(FinalError, match="2026H1 is marked final"):
+        records.save_entered(SECRETARY, "2026H1", "exports", "1 800", UNIT, "2025", "Tulli", "Liitto")
+    with pytest.raises(FinalError):
+        records.import_entered(SECRETARY, "2026H1", EXPORTS_FILE.encode(), "takaisin.yaml")
+    assert records.printed_entered("2026H1").get("exports").value == 1700.0
+    clock.now += dt.timedelta(minutes=2)
+    records.mark_final(SECRETARY, "2026H1", final=False)
+    records.save_entered(SECRETARY, "2026H1", "exports", "1 800", UNIT, "2025", "Tulli", "Liitto")
+    assert records.printed_entered("2026H1").get("exports").value == 1800.0, "reopened: as now"
+    clock.now += dt.timedelta(minutes=2)
+    records.mark_final(SECRETARY, "2026H1")
+    assert records.printed_entered("2026H1").get("exports").value == 1800.0
+
+
+def test_a_half_year_marked_final_on_its_file_prints_the_file_as_it_was(with_file, entered_folder):
+    records = with_file
+    records.mark_final(SECRETARY, "2026H1")
+    (entered_folder / "2026H1.yaml").write_text(EXPORTS_FILE.replace("1523.4", "9999"), encoding="utf-8")
+    assert records.entered("2026H1").get("exports").value == 9999.0, "the file is still the state"
+    assert records.printed_entered("2026H1").get("exports").value == 1523.4, "the report: as marked"
+
+
+def test_the_file_is_imported_on_the_first_write_and_an_upload_is_checked(with_file, entered_folder):
+    records = with_file
+    # a half-year with no file: the first write copies nothing in
+    records.save_entered(SECRETARY, "2025H2", "exports", "1 400", UNIT, "2024", "Tulli", "Liitto")
+    assert [c.kind for c in records.history(SECRETARY)] == ["entered"]
+    # the file is read no more once the half-year is written: the database is the state
+    (entered_folder / "2026H1.yaml").write_text(EXPORTS_FILE, encoding="utf-8")
+    assert records.import_entered(SECRETARY, "2026H1", EXPORTS_FILE.encode(), "takaisin.yaml") == 0, "as it was"
+    (entered_folder / "2026H1.yaml").write_text(EXPORTS_FILE.replace("1523.4", "1"), encoding="utf-8")
+    assert records.entered("2026H1").get("exports").value == 1523.4
+    changed = EXPORTS_FILE.replace("1523.4", "1600.5")
+    with pytest.raises(NotAllowedError):
+        records.import_entered(COORDINATOR_41, "2026H1", changed.encode(), "uusi.yaml")
+    assert records.import_entered(SECRETARY, "2026H1", changed.encode(), "uusi.yaml") == 1
+    assert records.entered("2026H1").get("exports").value == 1600.5
+    from data_sources.domain.entered import EnteredError
+
+    with pytest.raises(EnteredError, match=r"^pommi.yaml: line 2, column 10: not valid YAML: aliases"):
+        records.import_entered(SECRETARY, "2026H1", b"half: 2026H1\nfigures: *x\n", "pommi.yaml")
+    with pytest.raises(EnteredError, match=r"half: '2025H2', but the file is for 2026H1"):
+        records.import_entered(SECRETARY, "2026H1", changed.replace("2026H1", "2025H2").encode(), "väärä.yaml")
+
+
+def test_pages_and_the_report_read_entered_figures_from_the_records(tmp_path, monkeypatch):
+    from data_sources.records import current
+
+    monkeypatch.setenv("CACHE_DIR", str(tmp_path / "cache"))
+    assert current.current_entered("2026H1").figures == {}, "the shipped file: nothing entered"
+    assert current.printed_entered("2026H1").figures == {}
+    assert not (tmp_path / "cache" / "records.sqlite").exists(), "reading makes no database"
+    records = current.open_records(parse_roles({**CONFIG, "writes_per_minute": 20}, THEMES), PROGRAMME)
+    records.save_entered(SECRETARY, "2026H1", "exports", "1 523,4", UNIT, "2025", "Tulli", "Kymenlaakson liitto")
+    assert current.current_entered("2026H1").get("exports").value == 1523.4, "a write shows at the next read"
+    calls = []
+    monkeypatch.setattr(Records, "entered", lambda self, half: calls.append(half))
+    assert current.current_entered("2026H1").get("exports").value == 1523.4
+    assert calls == [], "nothing changed: the figures are not read again"
+    monkeypatch.undo()
+    monkeypatch.setenv("CACHE_DIR", str(tmp_path / "cache"))
+    records.mark_final(SECRETARY, "2026H1")
+    assert current.printed_entered("2026H1").get("exports").value == 1523.4
+    records.mark_final(SECRETARY, "2026H1", final=False)
+    records.save_entered(SECRETARY, "2026H1", "exports", "1 600", UNIT, "2025", "Tulli", "Kymenlaakson liitto")
+    assert current.current_entered("2026H1").get("exports").value == 1600.0
+    assert current.printed_entered("2026H1").get("exports").value == 1600.0

@@ -64,7 +64,7 @@ def test_two_app_processes_share_the_records_and_the_history_keeps_both_versions
         engine = create_engine(url)
         with engine.connect() as connection:
             rows = connection.execute(text("SELECT who, kind, target, before, after FROM change ORDER BY id")).all()
-            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+            assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
         engine.dispose()
         assert [(r.who, r.kind, r.target) for r in rows] == [
             ("regions/MK08/progress/2026H1.yaml", "import", "2026H1"),
@@ -80,3 +80,30 @@ def test_two_app_processes_share_the_records_and_the_history_keeps_both_versions
             "assessor": "Kotka",
             "date": "2026-06-30",
         }
+        entered_figures_on_postgres(url)
+
+
+def entered_figures_on_postgres(url: str) -> None:
+    """The secretary's entered figure on PostgreSQL: written, read back, kept in the history, frozen when final."""
+    from data_sources.domain.programme import load_programme
+    from data_sources.records.database import open_database
+    from data_sources.records.roles import Editor, parse_roles
+    from data_sources.records.store import FinalError, Records
+
+    programme = load_programme()
+    roles = parse_roles({"secretary": ["sihteeri@kouvola.fi"]}, programme.theme_ids)
+    records = Records(open_database(url), roles, programme)
+    secretary, unit = Editor("sihteeri@kouvola.fi"), {"fi": "milj. €", "sv": "milj. €", "en": "EUR million"}
+    records.save_entered(secretary, "2026H1", "exports", "1 523,4", unit, "2025", "Tulli", "Kymenlaakson liitto")
+    assert records.entered("2026H1").get("exports").value == 1523.4
+    newest = records.history(secretary)[0]
+    assert (newest.kind, newest.target, newest.before, newest.after["value"]) == (
+        "entered",
+        "2026H1 exports",
+        None,
+        1523.4,
+    )
+    records.mark_final(secretary, "2026H1")
+    with pytest.raises(FinalError):
+        records.save_entered(secretary, "2026H1", "exports", "1", unit, "2025", "Tulli", "Kymenlaakson liitto")
+    assert records.printed_entered("2026H1").get("exports").unit == unit

@@ -15,8 +15,10 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from data_sources.domain.entered import MAX_ENTERED_BY_CHARS, MAX_PERIOD_CHARS, MAX_SOURCE_CHARS, EnteredFigure
 from data_sources.domain.meetings import MeetingsError
-from data_sources.domain.programme import Programme, Theme
+from data_sources.domain.periods import HalfYear, halves_between
+from data_sources.domain.programme import Indicator, Programme, Theme
 from data_sources.domain.progress import (
     MAX_ASSESSMENT_CHARS,
     MAX_ASSESSOR_CHARS,
@@ -25,6 +27,7 @@ from data_sources.domain.progress import (
     Progress,
     ProgressError,
 )
+from data_sources.domain.region import programme_baseline
 from data_sources.domain.settings import load_settings
 from data_sources.records.current import open_records
 from data_sources.records.database import open_database
@@ -32,6 +35,7 @@ from data_sources.records.roles import Editor, NotAllowedError, Roles, RolesErro
 from data_sources.records.store import FinalError, RateLimitedError, Records
 from figures.formats import fmt_date
 from figures.i18n import t
+from figures.scorecard import entered_lines
 from ui.safe import plain
 
 log = logging.getLogger(__name__)
@@ -214,6 +218,103 @@ def _template(records: Records, editor: Editor, half: str, lang: str) -> None:
             raw, name = upload.getvalue(), upload.name
             _write(
                 lambda: records.import_progress(editor, half, raw, name), t("template_imported", lang, file=name), lang
+            )
+            st.rerun()
+
+
+def _written_value(value: float) -> str:
+    """A stored figure as the form shows it to be edited: '1523,4' (no exponent, a decimal comma)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def entered_forms(records: Records, editor: Editor | None, theme: Theme, half: str, lang: str) -> None:
+    """The secretary's form per figure of `theme` that no PxWeb API serves (Tulli's exports, Kela's municipal
+    share...), for a chosen half-year (the scorecard's `half` first, then the earlier ones); the half-year's file
+    to download and import beside them. Others see the figures read-only, in the scorecard's entered lines."""
+    if not theme.entered or editor is None or not records.roles.is_secretary(editor):
+        return
+    try:
+        halves = [h.key for h in halves_between(programme_baseline(), HalfYear.parse(half).last_month)] or [half]
+    except ValueError:
+        halves = [half]
+    st.markdown(f"#### {t('entered_edit_title', lang)}")
+    chosen = st.selectbox(t("half", lang), halves, key=f"entered-half-{theme.id}")
+    current = records.entered(chosen)
+    for line in entered_lines(theme, current, lang):  # the figures as they stand, as text
+        st.caption(plain(line))
+    if records.final(chosen) is not None:
+        st.info(t("edit_final", lang, half=chosen), icon=":material/lock:")
+        return
+    earlier = records.entered(HalfYear.parse(chosen).previous.key)
+    st.caption(t("entered_edit_help", lang, period=MAX_PERIOD_CHARS))
+    for indicator in theme.entered:
+        key = indicator.entered
+        with st.expander(f"{indicator.text} ({key})"):
+            _entered_form(records, editor, chosen, indicator, current.get(key), earlier.get(key), lang)
+    _entered_file(records, editor, chosen, theme, lang)
+
+
+def _entered_form(
+    records: Records,
+    editor: Editor,
+    half: str,
+    indicator: Indicator,
+    figure: EnteredFigure | None,
+    earlier: EnteredFigure | None,
+    lang: str,
+) -> None:
+    """One figure's form: as entered, else the unit, source and who of the half-year before (the value empty)."""
+    key = f"entered-{half}-{indicator.entered}"
+    like = figure or earlier
+    with st.form(key, border=False):
+        value = st.text_input(
+            t("entered_value", lang), _written_value(figure.value) if figure else "", max_chars=40, key=f"{key}-value"
+        )
+        row = st.container(horizontal=True, gap="small")
+        units = {
+            code: row.text_input(
+                t("entered_unit", lang, code=code), like.unit.get(code, "") if like else "", key=f"{key}-unit-{code}"
+            )
+            for code in ("fi", "sv", "en")
+        }
+        period = st.text_input(t("entered_period", lang), figure.period if figure else "", key=f"{key}-period")
+        source = st.text_input(
+            t("entered_source", lang), like.source if like else "", max_chars=MAX_SOURCE_CHARS, key=f"{key}-source"
+        )
+        who = st.text_input(
+            t("entered_who", lang),
+            like.entered_by if like else "",
+            max_chars=MAX_ENTERED_BY_CHARS,
+            help=t("assessor_help", lang),
+            key=f"{key}-by",
+        )
+        if st.form_submit_button(t("edit_save", lang), icon=":material/save:"):
+            _write(
+                lambda: records.save_entered(editor, half, indicator.entered, value, units, period, source, who),
+                t("entered_saved", lang, figure=indicator.entered, half=half),
+                lang,
+            )
+            st.rerun()
+
+
+def _entered_file(records: Records, editor: Editor, half: str, theme: Theme, lang: str) -> None:
+    with st.expander(t("entered_file", lang)):
+        st.caption(t("entered_file_help", lang))
+        st.download_button(
+            t("entered_download", lang),
+            records.export_entered(half).encode(),
+            file_name=f"{half}.yaml",
+            mime="application/yaml",
+            icon=":material/download:",
+            on_click="ignore",
+            key=f"entered-export-{theme.id}-{half}",
+        )
+        upload = st.file_uploader(t("template_upload", lang), type=["yaml", "yml"], key=f"entered-import-{theme.id}")
+        if upload is not None and st.button(t("entered_import", lang), key=f"entered-import-go-{theme.id}"):
+            raw, name = upload.getvalue(), upload.name
+            _write(
+                lambda: records.import_entered(editor, half, raw, name), t("template_imported", lang, file=name), lang
             )
             st.rerun()
 

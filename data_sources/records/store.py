@@ -1,8 +1,9 @@
 """Reading and writing the records: every write checks the writer's role and rate, and keeps the change.
 
-Pages and the report read the current state (`progress`, `meetings`); a half-year marked final is read as
-it was marked (`printed_progress`). The progress files' YAML is the import and export format: until the
-first write of a half-year the file is the state, and the first write copies it in (a change by the file).
+Pages and the report read the current state (`progress`, `entered`, `meetings`); a half-year marked final is
+read as it was marked (`printed_progress`, `printed_entered`). The progress files' and the entered-figure files'
+YAML is the import and export format: until the first write of a half-year the file is the state, and the first
+write copies it in (a change by the file).
 """
 
 from __future__ import annotations
@@ -17,6 +18,17 @@ from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
 from data_sources.domain.content_yaml import shown_path
+from data_sources.domain.entered import (
+    EnteredFigure,
+    EnteredFigures,
+    check_figure,
+    dump_entered,
+    entered_path,
+    figure_as_dict,
+    figure_from_dict,
+    load_entered,
+    read_entered_upload,
+)
 from data_sources.domain.programme import Programme
 from data_sources.domain.progress import (
     NOT_ASSESSED,
@@ -29,7 +41,7 @@ from data_sources.domain.progress import (
     read_progress_upload,
 )
 from data_sources.records.roles import Editor, NotAllowedError, Roles
-from data_sources.records.tables import AssessmentRow, ChangeRow, FinalRow, MeetingsRow
+from data_sources.records.tables import AssessmentRow, ChangeRow, EnteredRow, FinalRow, MeetingsRow
 
 log = logging.getLogger(__name__)
 MAX_MEETINGS = 60  # a steering group meeting monthly for five years
@@ -85,6 +97,19 @@ def _from_row(row: AssessmentRow) -> Assessment:
     return Assessment(row.goal, row.state, row.assessment, row.assessor, row.day)
 
 
+def _entered_json(figure: EnteredFigure | None) -> dict[str, object] | None:
+    return None if figure is None else figure_as_dict(figure)
+
+
+def _entered_from_row(row: EnteredRow) -> EnteredFigure:
+    return EnteredFigure(row.key, row.value, dict(row.unit), row.period, row.source, row.entered_by, row.entered_on)
+
+
+def _same_figure(a: EnteredFigure | None, b: EnteredFigure) -> bool:
+    """The same figure whatever day it was entered (saving a form unchanged is no change)."""
+    return a is not None and figure_as_dict(a) | {"entered_on": ""} == figure_as_dict(b) | {"entered_on": ""}
+
+
 def entered_meetings(engine: Engine) -> list[dt.date] | None:
     """The meeting dates entered in the app, newest first; None when none were ever entered (any region)."""
     with Session(engine) as session:
@@ -102,11 +127,13 @@ class Records:
         programme: Programme,
         progress_dir: Path | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        entered_dir: Path | None = None,
     ) -> None:
         self.engine = engine
         self.roles = roles
         self.programme = programme
         self.progress_dir = progress_dir
+        self.entered_dir = entered_dir
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
 
     # --- reading --------------------------------------------------------------------------------------
@@ -129,6 +156,30 @@ class Records:
         if mark is None:
             return self.progress(half)
         return Progress(half, {goal: _from_json(goal, value) for goal, value in mark.assessments.items()})
+
+    @property
+    def entered_keys(self) -> tuple[str, ...]:
+        """The figures the programme asks to be entered (its indicators' `entered:`), in the programme's order."""
+        return tuple(i.entered for theme in self.programme.themes for i in theme.entered)
+
+    def entered(self, half: str) -> EnteredFigures:
+        """The half-year's entered figures: the database's once written, the half-year's file before that."""
+        with Session(self.engine) as session:
+            rows = session.scalars(select(EnteredRow).where(EnteredRow.half == half)).all()
+        if not rows:
+            return load_entered(half, self.entered_dir)
+        return EnteredFigures(half, {row.key: _entered_from_row(row) for row in rows})
+
+    def printed_entered(self, half: str) -> EnteredFigures:
+        """What the report prints: the figures as they were when the half-year was marked final, else as now."""
+        mark = self.final(half)
+        if mark is None or mark.entered is None:  # not final, or marked before entered figures were kept here
+            return self.entered(half)
+        return EnteredFigures(half, {key: figure_from_dict(value) for key, value in mark.entered.items()})
+
+    def export_entered(self, half: str) -> str:
+        """The half-year's current entered figures in the file's format (a backup, or a template)."""
+        return dump_entered(self.entered(half))
 
     def meetings(self) -> list[dt.date] | None:
         """The meeting dates entered in the app, newest first; None when none were ever entered here."""
@@ -189,6 +240,79 @@ class Records:
                 after={g: _as_json(a) for g, a in from_file.assessments.items()},
             )
         )
+
+    def _open_entered(self, session: Session, half: str, now: dt.datetime) -> None:
+        """Refuse a final half-year; on its first write of a figure, copy the half-year's file in."""
+        if session.get(FinalRow, half) is not None:
+            raise FinalError(f"{half} is marked final; the secretary can reopen it")
+        if session.scalar(select(func.count()).select_from(EnteredRow).where(EnteredRow.half == half)):
+            return
+        from_file = load_entered(half, self.entered_dir)
+        if from_file.problem or not from_file.figures:
+            return
+        for figure in from_file.figures.values():
+            session.add(EnteredRow(half=half, **figure_as_dict(figure) | {"entered_on": figure.entered_on}))
+        after = {key: figure_as_dict(f) for key, f in from_file.figures.items()}
+        who = shown_path(entered_path(half, self.entered_dir))
+        session.add(ChangeRow(at=now, who=who, kind="import", target=f"{half} entered", before=None, after=after))
+
+    def _put_entered(
+        self, session: Session, half: str, figure: EnteredFigure, editor: Editor, now: dt.datetime, kind: str
+    ) -> bool:
+        row = session.get(EnteredRow, (half, figure.key))
+        before = _entered_from_row(row) if row else None
+        if _same_figure(before, figure):
+            return False
+        if row is None:
+            row = EnteredRow(half=half, key=figure.key)
+            session.add(row)
+        row.value, row.unit, row.period = figure.value, dict(figure.unit), figure.period
+        row.source, row.entered_by, row.entered_on = figure.source, figure.entered_by, figure.entered_on
+        before_json, after_json = _entered_json(before), _entered_json(figure)
+        target = f"{half} {figure.key}"
+        session.add(ChangeRow(at=now, who=editor.who, kind=kind, target=target, before=before_json, after=after_json))
+        return True
+
+    def save_entered(
+        self,
+        editor: Editor | None,
+        half: str,
+        key: str,
+        value: str | float,
+        unit: dict[str, str],
+        period: str,
+        source: str,
+        entered_by: str,
+    ) -> EnteredFigure:
+        """The secretary writes one figure of a half-year, entered today; `value` as written ('1 234,5').
+
+        Raises NotAllowedError, RateLimitedError, FinalError, EnteredError (one line naming the field)."""
+        editor = self.roles.check_secretary(editor, "enter figures")
+        today = self.clock().date()
+        figure = check_figure(key, value, unit, period, source, entered_by, today, self.entered_keys)
+        with Session(self.engine) as session, session.begin():
+            now = self._begin(session, editor)
+            self._open_entered(session, half, now)
+            if not self._put_entered(session, half, figure, editor, now, "entered"):
+                row = session.get(EnteredRow, (half, key))
+                figure = _entered_from_row(row) if row else figure
+        log.info("entered figure %s %s by %s", half, key, editor.who)
+        return figure
+
+    def import_entered(self, editor: Editor | None, half: str, raw: bytes, name: str) -> int:
+        """A half-year's entered-figures file (a backup put back, bulk entry): the secretary's; returns how many
+        figures changed. Checked as a shipped file is (size, aliases, every rule); a figure the programme does
+        not ask for is refused."""
+        editor = self.roles.check_secretary(editor, "enter figures")
+        found = read_entered_upload(raw, name, half)
+        checked = [
+            check_figure(f.key, f.value, f.unit, f.period, f.source, f.entered_by, f.entered_on, self.entered_keys)
+            for f in found.values()
+        ]
+        with Session(self.engine) as session, session.begin():
+            now = self._begin(session, editor)
+            self._open_entered(session, half, now)
+            return sum(self._put_entered(session, half, f, editor, now, "entered") for f in checked)
 
     def _put(self, session: Session, half: str, a: Assessment, editor: Editor, now: dt.datetime, kind: str) -> bool:
         row = session.get(AssessmentRow, (half, a.goal))
@@ -281,7 +405,10 @@ class Records:
             if final and mark is None:
                 current = self.progress(half)
                 snapshot = {goal: _as_json(current.of(goal)) for goal in self.programme.goals}
-                session.add(FinalRow(half=half, marked_at=now, marked_by=editor.who, assessments=snapshot))
+                figures = {key: figure_as_dict(f) for key, f in self.entered(half).figures.items()}
+                session.add(
+                    FinalRow(half=half, marked_at=now, marked_by=editor.who, assessments=snapshot, entered=figures)
+                )
                 session.add(ChangeRow(at=now, who=editor.who, kind="final", target=half, before=False, after=True))
             elif not final and mark is not None:
                 session.execute(delete(FinalRow).where(FinalRow.half == half))

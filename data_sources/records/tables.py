@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, DateTime, Integer, String, Text
+from sqlalchemy import JSON, Date, DateTime, Float, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -25,6 +25,21 @@ class AssessmentRow(Base):
     day: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
+class EnteredRow(Base):
+    """A figure no PxWeb API serves, as entered for a half-year (the newest change to it; migration 0002)."""
+
+    __tablename__ = "entered_figure"
+
+    half: Mapped[str] = mapped_column(String(6), primary_key=True)  # 2026H1
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)  # the programme indicator's `entered:`
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[dict[str, str]] = mapped_column(JSON)  # {fi, sv, en}
+    period: Mapped[str] = mapped_column(String(64))  # what the figure covers, as its source says it
+    source: Mapped[str] = mapped_column(String(400))
+    entered_by: Mapped[str] = mapped_column(String(200))  # an organisation or a role
+    entered_on: Mapped[dt.date] = mapped_column(Date)
+
+
 class MeetingsRow(Base):
     """The steering group's meeting dates as one list (one row: id 1); absent until the secretary enters them."""
 
@@ -35,7 +50,7 @@ class MeetingsRow(Base):
 
 
 class FinalRow(Base):
-    """A half-year marked final: the assessments as they were then, which the report prints."""
+    """A half-year marked final: the assessments and entered figures as they were then, which the report prints."""
 
     __tablename__ = "final_half"
 
@@ -43,6 +58,8 @@ class FinalRow(Base):
     marked_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     marked_by: Mapped[str] = mapped_column(String(320))
     assessments: Mapped[dict[str, dict[str, str | None]]] = mapped_column(JSON)
+    # the entered figures as they were then (by key); None for a half marked before they were kept here
+    entered: Mapped[dict[str, dict] | None] = mapped_column(JSON, nullable=True)
 
 
 class ChangeRow(Base):
@@ -53,7 +70,7 @@ class ChangeRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     who: Mapped[str] = mapped_column(String(320), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # assessment | meetings | final | import
+    kind: Mapped[str] = mapped_column(String(16))  # assessment | entered | meetings | final | import
     target: Mapped[str] = mapped_column(String(64))  # e.g. "2026H1 4.1.1"
     before: Mapped[object] = mapped_column(JSON, nullable=True)
     after: Mapped[object] = mapped_column(JSON, nullable=True)
