@@ -279,7 +279,7 @@ def with_file(tmp_path, clock, entered_folder):
 
 def test_an_entered_figure_round_trips_with_its_history(with_file, clock):
     records = with_file
-    assert records.entered_keys == ("exports", "municipal_labour_market_subsidy")
+    assert records.entered_keys == ("exports", "recruitment_difficulties", "municipal_labour_market_subsidy")
     assert records.entered("2026H1").get("exports").value == 1523.4, "nothing written: the file is the state"
     saved = records.save_entered(
         SECRETARY, "2026H1", "municipal_labour_market_subsidy", "1 234,5", UNIT, "1-6/2026", " Kelasto ", "Liitto"
