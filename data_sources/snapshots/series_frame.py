@@ -149,7 +149,7 @@ def ratio_rows(frame: pd.DataFrame, table: Table, catalog: Catalog) -> pd.DataFr
         )
         if part.empty or whole.empty:
             continue
-        both = part.join(whole[["value", "status"]], how="inner", rsuffix="_whole")
+        both = part.join(whole[["value", "status"]].add_suffix("_whole"), how="inner")
         share = 100 * both["value"] / both["value_whole"].where(both["value_whole"] != 0)
         value = share.map(lambda v, d=series.decimals: round(float(v), d) if pd.notna(v) else np.nan)
         symbol = both["status"].fillna(both["status_whole"]).astype("string")
