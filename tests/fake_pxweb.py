@@ -561,7 +561,7 @@ class StatisticsRelease:
 @dataclass
 class FakeState:
     max_values: int = 120000
-    max_calls: int = 40
+    max_calls: int = 100  # a refresh asks some 25 times (StatFin's own limit is 30 calls per 10 s)
     time_window: int = 60
     release: Release = field(default_factory=Release)
     faults: list[Fault] = field(default_factory=list)

@@ -10,7 +10,8 @@ import pandas as pd
 from data_sources.service.commands import check
 from data_sources.service.commands import refresh as main
 from data_sources.snapshots.dataset import load_dataset
-from tests.fake_pxweb import AGGREGATES, CUBES, MUNICIPALITIES, SUPPRESS_BELOW, base_cell, period_index
+from data_sources.snapshots.refresh_run import refresh_cache_dir
+from tests.fake_pxweb import AGGREGATES, CUBES, MUNICIPALITIES, SUPPRESS_BELOW, FakePxWeb, base_cell, period_index
 
 ALY, ALYR, TKKE, VKOUR = "aly/11yq.px", "alyr/13ww.px", "tkke/13ra.px", "vkour/12bq.px"
 QUARTERS = ("2013Q1", "2020Q2", "2025Q3", "2026Q2")
@@ -221,3 +222,19 @@ def test_the_demo_has_the_themes_statistics_labelled_demo(tmp_path, catalog):
     rd = data.frame[data.frame["series"] == "rd_expenditure"]
     assert not set(rd["area_code"]) & {a.code for a in catalog.municipalities}
     assert shown.series_by_id("long_term_unemployed").proxy is not None
+
+
+def test_the_statistics_queries_stay_within_the_apis_cell_limit(tmp_path, catalog):
+    with FakePxWeb(max_values=2000, max_calls=1000) as small:  # the fake answers 403 to a query of more cells
+        run = refresh_cache_dir(catalog, tmp_path / "cache", small.base_url)
+        posts = [path for _, method, path, _ in small.requests() if method == "POST"]
+    results = {r.table_key: r for r in run.results}
+    for key in ("aly_11yq", "alyr_13ww", "tkke_13ra", "vkour_12bq"):
+        assert results[key].status == "updated", results[key].message
+    # the quarterly table's 27 areas × 54 quarters × 3 contents (4 374 cells) asked in three parts, areas split
+    assert sum(path.endswith("/aly/11yq.px") for path in posts) == 3
+    frame = load_dataset(tmp_path / "cache", catalog).frame
+    openings = frame[(frame["series"] == "business_openings") & (frame["area_code"] == "KU286")]
+    assert openings.set_index("period").loc[pd.Timestamp("2025-07-01"), "value"] == expected(
+        ALY, "KU286", "2025Q3", {"Tiedot": ["aloitt"]}
+    )
