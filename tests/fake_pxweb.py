@@ -217,7 +217,12 @@ JOBSEEKERS_12T8 = Dimension(
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: its base cells are cached per cube
 class Cube:
-    """A table of several dimensions in the real table's order; `time_at`: where the month sits among them."""
+    """A table of several dimensions in the real table's order; `time_at`: where the period sits among them.
+
+    A quarterly or yearly cube's periods ("2013Q1", "2013") take the figures of their first month's index, so the
+    same level and wobble functions give them; `regions_only`: served for the regions and the country alone;
+    `confidential`: (municipality, value code) cells always suppressed (a municipality of few establishments).
+    """
 
     title: str
     area_code: str
@@ -226,6 +231,19 @@ class Cube:
     time_at: int
     scale: float  # the base cells' level against the area's unemployed
     symbol: str  # how this table writes a suppressed cell
+    frequency: str = "monthly"
+    first: str = "2009M01"
+    regions_only: bool = False
+    confidential: tuple[tuple[str, str], ...] = ()
+    varied: tuple[str, ...] = ()  # the dimensions whose every value warm_cubes sums (default: the largest one)
+
+    @property
+    def time_text(self) -> str:
+        return {"monthly": "Kuukausi", "quarterly": "Vuosineljännes", "yearly": "Vuosi"}[self.frequency]
+
+    @property
+    def folder(self) -> str:
+        return next(path.split("/")[0] for path, cube in CUBES.items() if cube is self)
 
     def order(self) -> list[str]:
         codes = [d.code for d in self.dimensions]
@@ -256,6 +274,184 @@ CUBES = {
 }
 
 
+# --- theme 4.2's and 4.3's statistics, quarterly and yearly: aly, alyr, tkke and vkour, shaped as StatFin's ----------
+INDUSTRY_ALY = Dimension(
+    "Toimiala",
+    "Toimiala",
+    {
+        "SSS": "Toimialat yhteensä",
+        "A": "A Maatalous, metsätalous ja kalatalous",
+        "BCDE": "B-E Teollisuus, kaivostoiminta ja energiahuolto",
+        "F": "F Rakentaminen",
+        "GHI": "G-I Kauppa, kuljetus ja majoitus",
+        "X": "Muut toimialat ja tuntematon",
+    },
+    {"A": 0.12, "BCDE": 0.09, "F": 0.14, "GHI": 0.27, "X": 0.38},
+    total="SSS",
+)
+CONTENTS_ALY = Dimension(
+    "Tiedot",
+    "Tiedot",
+    {"aloitt": "Aloittaneet yritykset", "lopett": "Lopettaneet yritykset", "kanta": "Yrityskanta"},
+    {"aloitt": 0.025, "lopett": 0.022, "kanta": 1.0},
+)
+INDUSTRY_ALYR = Dimension(
+    "toimiala_tol2008",
+    "Toimiala",
+    {
+        "tol_yht": "Kaikki toimialat",
+        "tol_bcde": "BCDE Teollisuus",
+        "tol_f": "F Rakentaminen",
+        "tol_g": "G Tukku- ja vähittäiskauppa",
+        "tol_muut": "Muut toimialat",
+    },
+    {"tol_bcde": 0.11, "tol_f": 0.16, "tol_g": 0.21, "tol_muut": 0.52},
+    total="tol_yht",
+)
+CONTENTS_ALYR = Dimension(
+    "contentscode",
+    "Tiedot",
+    {
+        "toimipaikat": "Toimipaikkojen lukumäärä",
+        "htv": "Henkilöstö (henkilötyövuosina)",
+        "lvaihto": "Liikevaihto (1000 euroa)",
+    },
+    {"toimipaikat": 1.0, "htv": 3.5, "lvaihto": 1100.0},
+)
+SECTOR_TKKE = Dimension(
+    "Sektori",
+    "Sektori",
+    {"S_yht": "Sektorit yhteensä", "S_yr": "Yritykset", "S_jul": "Julkinen sektori", "S_kk": "Korkeakoulusektori"},
+    {"S_yr": 0.66, "S_jul": 0.09, "S_kk": 0.25},
+    total="S_yht",
+)
+CONTENTS_TKKE = Dimension(
+    "Tiedot",
+    "Tiedot",
+    {
+        "tk_menot": "Tutkimus- ja kehittämistoiminnan menot (milj. euroa)",
+        "tk_htv": "Tutkimus- ja kehittämistoiminnan henkilöstö, henkilötyövuodet",
+        "tk_hlo": "Tutkimus- ja kehittämistoiminnan henkilöstö, lukumäärä",
+    },
+    {"tk_menot": 0.12, "tk_htv": 1.0, "tk_hlo": 1.6},
+)
+EDUCATION_VKOUR = Dimension(
+    "Koulutusaste",
+    "Koulutusaste",
+    {
+        "SSS": "Yhteensä",
+        "9": "Perusaste tai tuntematon",
+        "3_4": "Toinen aste",
+        "5": "Alin korkea-aste",
+        "6": "Alempi korkeakouluaste",
+        "7": "Ylempi korkeakouluaste",
+        "8": "Tutkijakoulutusaste",
+    },
+    {"9": 0.27, "3_4": 0.44, "5": 0.10, "6": 0.09, "7": 0.08, "8": 0.02},
+    total="SSS",
+)
+SEX_VKOUR = Dimension(
+    "Sukupuoli", "Sukupuoli", {"1": "Miehet", "2": "Naiset"}, {"1": 0.49, "2": 0.51}, elimination=True
+)
+AGE_VKOUR = Dimension(
+    "Ika",
+    "Ikä",
+    {"SSS": "Yhteensä", "15-34": "15 - 34", "35-54": "35 - 54", "55-": "55 -"},
+    {"15-34": 0.3, "35-54": 0.31, "55-": 0.39},
+    total="SSS",
+)
+CONTENTS_VKOUR = Dimension("Tiedot", "Tiedot", {"vaesto": "15 vuotta täyttänyt väestö"}, {"vaesto": 1.0})
+CUBES.update(
+    {
+        "aly/11yq.px": Cube(
+            "Aloittaneet ja lopettaneet yritykset kunnittain neljännesvuosittain muuttujina Alue, Vuosineljännes, "
+            "Toimiala ja Tiedot",
+            "Kunta",
+            "Vuosineljannes",
+            (INDUSTRY_ALY, CONTENTS_ALY),
+            1,
+            1.1,
+            "..",
+            frequency="quarterly",
+            first="2010Q1",
+            varied=("Tiedot",),
+        ),
+        "alyr/13ww.px": Cube(
+            "Toimipaikkojen lukumäärä, henkilöstö ja liikevaihto kunnittain muuttujina Alue, Vuosi, Toimiala ja Tiedot",
+            "alue",
+            "vuosi",
+            (INDUSTRY_ALYR, CONTENTS_ALYR),
+            1,
+            1.3,
+            "..",
+            frequency="yearly",
+            first="2010",
+            confidential=(("KU489", "lvaihto"),),  # Miehikkälä's turnover: too few establishments to publish
+            varied=("contentscode",),
+        ),
+        "tkke/13ra.px": Cube(
+            "Tutkimus- ja kehittämistoiminnan menot ja henkilöstö alueittain muuttujina Alue, Vuosi, Sektori ja Tiedot",
+            "Alue",
+            "Vuosi",
+            (SECTOR_TKKE, CONTENTS_TKKE),
+            1,
+            0.05,
+            "..",
+            frequency="yearly",
+            first="2010",
+            regions_only=True,
+            varied=("Tiedot",),
+        ),
+        "vkour/12bq.px": Cube(
+            "15 vuotta täyttänyt väestö koulutusasteen, kunnan, sukupuolen ja ikäryhmän mukaan muuttujina Alue, Vuosi, "
+            "Koulutusaste, Sukupuoli, Ikä ja Tiedot",
+            "Alue",
+            "Vuosi",
+            (EDUCATION_VKOUR, SEX_VKOUR, AGE_VKOUR, CONTENTS_VKOUR),
+            1,
+            14.0,
+            "..",
+            frequency="yearly",
+            first="2010",
+            confidential=(("KU489", "8"),),  # Miehikkälä's doctors: too few to publish
+            varied=("Koulutusaste",),
+        ),
+    }
+)
+STATISTICS_CUBES = ("aly/11yq.px", "alyr/13ww.px", "tkke/13ra.px", "vkour/12bq.px")
+
+
+def quarters(first: str, last: str) -> list[str]:
+    y0, q0 = (int(x) for x in first.split("Q"))
+    y1, q1 = (int(x) for x in last.split("Q"))
+    return [f"{y}Q{q}" for y in range(y0, y1 + 1) for q in range(1, 5) if (y0, q0) <= (y, q) <= (y1, q1)]
+
+
+def periods_of(cube: Cube, last: str) -> list[str]:
+    """A cube's time values from its first to `last`: months, quarters or years."""
+    if cube.frequency == "quarterly":
+        return quarters(cube.first, last)
+    if cube.frequency == "yearly":
+        return [str(y) for y in range(int(cube.first), int(last) + 1)]
+    return months(cube.first, last)
+
+
+def period_index(period: str) -> int:
+    """A month's index; a quarter or a year takes its first month's ("2025Q3" -> 2025M07, "2024" -> 2024M01)."""
+    if "Q" in period:
+        year, quarter = period.split("Q")
+        return MONTH_INDEX[f"{year}M{3 * int(quarter) - 2:02d}"]
+    if "M" not in period:
+        return MONTH_INDEX[f"{period}M01"]
+    return MONTH_INDEX[period]
+
+
+def served_areas(cube: Cube) -> dict[str, str]:
+    """The areas a cube lists: every area, or (regions_only) the country and the regions."""
+    areas = area_texts()
+    return {c: t for c, t in areas.items() if c == "SSS" or c.startswith("MK")} if cube.regions_only else areas
+
+
 def area_texts() -> dict[str, str]:
     texts = {code: name for code, (name, _) in MUNICIPALITIES.items()}
     texts.update({code: name for code, (name, _) in AGGREGATES.items()})
@@ -266,15 +462,16 @@ def area_texts() -> dict[str, str]:
 def cube_metadata(table: str, last_month: str = "2026M06", recode: str = "") -> dict:
     """A cube table's metadata as GET on the table gives it, the variables in the real table's order.
 
+    `last_month`: the last period (of the cube's frequency: "2026M06", "2026Q2", "2024");
     `recode`: a suffix on every variable code and on every value code but areas' and months' (a rename)."""
     cube = CUBES[table]
-    areas = area_texts()
-    periods = months("2009M01", last_month)
+    areas = served_areas(cube)
+    periods = periods_of(cube, last_month)
     variables = {d.code: d.meta() for d in cube.dimensions}
     for variable in variables.values():
         variable["values"] = [f"{value}{recode}" for value in variable["values"]]
     area = {"code": cube.area_code, "text": "Alue", "values": list(areas), "valueTexts": list(areas.values())}
-    time = {"code": cube.time_code, "text": "Kuukausi", "values": periods, "valueTexts": periods, "time": True}
+    time = {"code": cube.time_code, "text": cube.time_text, "values": periods, "valueTexts": periods, "time": True}
     variables |= {cube.area_code: area, cube.time_code: time}
     ordered = [variables[code] | {"code": f"{code}{recode}"} for code in cube.order()]
     return {"title": cube.title, "variables": ordered}
@@ -297,9 +494,12 @@ def cube_cell(cube: Cube, area: str, index: int, chosen: dict[str, str | None]) 
     items = tuple(chosen.get(d.code) for d in cube.dimensions)
     members = AGGREGATES[area][1] if area in AGGREGATES else [area]
     value = sum(_member_cell(cube, m, index, items) for m in members)
-    if area in MUNICIPALITIES and 0 < value < SUPPRESS_BELOW:
+    if area in MUNICIPALITIES and (0 < value < SUPPRESS_BELOW or any((area, v) in cube.confidential for v in items)):
         return None, cube.symbol
     return value, None
+
+
+LAST_WARMED = {"monthly": "2026M08", "quarterly": "2026Q4", "yearly": "2025"}
 
 
 @functools.cache
@@ -307,13 +507,20 @@ def warm_cubes() -> None:
     """Every member figure a refresh asks of the cube tables, summed once per process before any server answers:
     summed while a client waits, they would overrun a fault test's 3-second read timeout on a busy machine."""
     for cube in CUBES.values():
-        varied = max((d for d in cube.dimensions if not d.elimination), key=lambda d: len(d.values))
         fixed = tuple(None if d.elimination else (d.total or next(iter(d.values))) for d in cube.dimensions)
-        at = cube.dimensions.index(varied)
-        for value in varied.values:
-            chosen = (*fixed[:at], value, *fixed[at + 1 :])
+        combos: list[tuple[str | None, ...]] = [fixed]
+        if cube.varied:  # every value of each varied dimension, the others at their totals
+            for at, dim in enumerate(cube.dimensions):
+                if dim.code in cube.varied:
+                    combos = [(*c[:at], value, *c[at + 1 :]) for c in combos for value in dim.values]
+        else:
+            varied = max((d for d in cube.dimensions if not d.elimination), key=lambda d: len(d.values))
+            at = cube.dimensions.index(varied)
+            combos = [(*fixed[:at], value, *fixed[at + 1 :]) for value in varied.values]
+        indexes = sorted({period_index(p) for p in periods_of(cube, LAST_WARMED[cube.frequency])})
+        for chosen in combos:
             for area in [*MUNICIPALITIES, *OTHER_REGIONS]:
-                for index in range(MONTH_INDEX["2026M08"] + 1):
+                for index in indexes:
                     _member_cell(cube, area, index, chosen)
 
 
@@ -345,9 +552,16 @@ class Release:
 
 
 @dataclass
+class StatisticsRelease:
+    last_quarter: str = "2026Q2"
+    last_year: str = "2024"
+    updated: str = "2026-05-20T05:00:00Z"
+
+
+@dataclass
 class FakeState:
     max_values: int = 120000
-    max_calls: int = 40
+    max_calls: int = 100  # a refresh asks some 25 times (StatFin's own limit is 30 calls per 10 s)
     time_window: int = 60
     release: Release = field(default_factory=Release)
     faults: list[Fault] = field(default_factory=list)
@@ -362,6 +576,8 @@ class FakeState:
     moved: dict[str, str] = field(default_factory=dict)  # a table (path) served under another id, its codes kept
     recode: str = ""  # the cube tables' variable and value codes renamed with this suffix, their texts kept
     cube_release: Release = field(default_factory=Release)  # the tables read by meaning publish on their own
+    # the quarterly and yearly statistics (aly, alyr, tkke, vkour) publish on their own too
+    statistics_release: StatisticsRelease = field(default_factory=lambda: StatisticsRelease())
 
 
 class FakePxWeb:
@@ -410,6 +626,25 @@ class FakePxWeb:
         if cubes:
             self.state.cube_release = Release(last_month, updated)
 
+    def publish_statistics(self, last_quarter: str, last_year: str, updated: str) -> None:
+        """A new release of the quarterly and yearly statistics (aly, alyr, tkke, vkour)."""
+        self.state.statistics_release = StatisticsRelease(last_quarter, last_year, updated)
+
+    def last_period(self, table: str) -> str:
+        """The newest period a cube table serves, of its own frequency."""
+        frequency = CUBES[table].frequency
+        if frequency == "quarterly":
+            return self.state.statistics_release.last_quarter
+        if frequency == "yearly":
+            return self.state.statistics_release.last_year
+        return self.state.cube_release.last_month
+
+    def updated(self, table: str) -> str:
+        """A cube table's release stamp."""
+        if CUBES[table].frequency == "monthly":
+            return self.state.cube_release.updated
+        return self.state.statistics_release.updated
+
     def _revised(self, area: str, code: str, index: int) -> float:
         return municipal_value(area, code, index) + self.state.revisions.get((area, code, MONTHS_BY_INDEX[index]), 0)
 
@@ -431,11 +666,11 @@ class FakePxWeb:
         return area_texts()
 
     def cube_metadata(self, table: str) -> dict:
-        return cube_metadata(table, self.state.cube_release.last_month, self.state.recode)
+        return cube_metadata(table, self.last_period(table), self.state.recode)
 
     def cube_figure(self, table: str, area: str, period: str, chosen: dict[str, str | None]) -> float | None:
         """What a test expects: the served figure of one cell (None when suppressed); `chosen` None = eliminated."""
-        return cube_cell(CUBES[table], area, MONTH_INDEX[period], chosen)[0]
+        return cube_cell(CUBES[table], area, period_index(period), chosen)[0]
 
     def cube_answer(self, table: str, selected: dict[str, list[str]]) -> dict:
         cube = CUBES[table]
@@ -449,7 +684,7 @@ class FakePxWeb:
             cube_cell(
                 cube,
                 p[cube.area_code],
-                MONTH_INDEX[p[cube.time_code]],
+                period_index(p[cube.time_code]),
                 {d.code: p[d.code].removesuffix(recode) if d.code in p else None for d in cube.dimensions},
             )
             for p in positions
@@ -460,7 +695,7 @@ class FakePxWeb:
             "class": "dataset",
             "label": meta["title"],
             "source": "Tilastokeskus",
-            "updated": self.state.cube_release.updated,
+            "updated": self.updated(table),
             "id": dims,
             "size": [len(selected[d]) for d in dims],
             "dimension": {
@@ -477,6 +712,28 @@ class FakePxWeb:
             "status": {str(i): s for i, (_, s) in enumerate(figures) if s},
             "role": {"time": [f"{cube.time_code}{recode}"]},
         }
+
+    def statistics_listing(self, folder: str) -> list[dict]:
+        """A folder of the quarterly and yearly statistics: its cube (unless gone; under its new id if moved) and a
+        table of another subject beside it, as the real folders list more than one."""
+        entries = [
+            {
+                "id": served.split("/")[1],
+                "type": "t",
+                "updated": self.state.statistics_release.updated,
+                "text": f"{CUBES[path].title.split(' muuttujina')[0]} ({Path(served).stem})",
+            }
+            for path in STATISTICS_CUBES
+            if path.startswith(f"{folder}/") and path not in self.state.gone
+            for served in [self.state.moved.get(path, path)]
+        ]
+        other = {
+            "id": "11zz.px",
+            "type": "t",
+            "updated": "2026-01-15T05:00:00Z",
+            "text": "Konkurssit kuukausittain (11zz)",
+        }
+        return [*entries, other]
 
     def served_as(self, table: str) -> str | None:
         """The table a path serves: its own unless gone or moved away; a moved table under its new path."""
@@ -902,11 +1159,14 @@ class _Handler(BaseHTTPRequestHandler):
                             "text": f"{cube.title.split(' muuttujina')[0]} ({Path(served).stem})",
                         }
                         for path, cube in CUBES.items()
-                        if path not in self.fake.state.gone
+                        if path.startswith("tyonv/") and path not in self.fake.state.gone
                         for served in [self.fake.state.moved.get(path, path)]
                     ),
                 ],
             )
+        folder = route.removeprefix("StatFin/")
+        if folder in {path.split("/")[0] for path in STATISTICS_CUBES}:
+            return self._send(200, self.fake.statistics_listing(folder))
         if route == "StatFin/vaerak":
             return self._send(
                 200,

@@ -83,7 +83,7 @@ def test_appendix2_series_are_all_there_and_proxies_say_so(catalog):
     assert len(figures) == len(set(figures))
     # and none by meaning: no two series want the same of the same table
     wanted = [(s.exact.table, repr(sorted(s.exact.select.items()))) for s in catalog.series if s.exact]
-    assert len(wanted) == len(set(wanted)) == 7
+    assert len(wanted) == len(set(wanted)) == 17
     for series in catalog.series:
         if series.proxy:
             assert "korvike" in series.label["fi"].lower()
@@ -148,7 +148,7 @@ def line_of(text: str, needle: str) -> int:
         (
             "frequency: yearly",
             "frequency: annual",
-            "tables.vaerak_11ra.frequency: Input should be 'monthly' or 'yearly', not 'annual'",
+            "tables.vaerak_11ra.frequency: Input should be 'monthly', 'quarterly' or 'yearly', not 'annual'",
         ),
         (
             "en: Long-term unemployed (proxy for the structurally unemployed)",
@@ -170,3 +170,85 @@ def test_a_broken_catalog_file_is_named_with_its_line_and_field(tmp_path, old, n
     with pytest.raises(CatalogError) as err:
         load_catalog(path)
     assert str(err.value) == f"{path}: line {line_of(text, old)}: {message}"
+
+
+# --- theme 4.2's and 4.3's statistics -----------------------------------------------------------------------------
+
+STATISTICS = {
+    "aly_11yq": ("aly/11yq.px", "quarterly", "2013Q1", 75),
+    "alyr_13ww": ("alyr/13ww.px", "yearly", "2013", 330),
+    "tkke_13ra": ("tkke/13ra.px", "yearly", "2013", 300),
+    "vkour_12bq": ("vkour/12bq.px", "yearly", "2013", 320),
+}
+THEIR_SERIES = {
+    "business_openings": ("aly_11yq", "enterprises", "higher"),
+    "business_closures": ("aly_11yq", "enterprises", "lower"),
+    "business_stock": ("aly_11yq", "enterprises", "higher"),
+    "establishments": ("alyr_13ww", "establishments", "higher"),
+    "establishment_personnel": ("alyr_13ww", "person_years", "higher"),
+    "establishment_turnover": ("alyr_13ww", "eur_thousand", "higher"),
+    "rd_expenditure": ("tkke_13ra", "eur_million", "higher"),
+    "rd_person_years": ("tkke_13ra", "person_years", "higher"),
+    "population_15plus": ("vkour_12bq", "persons", "higher"),
+    "tertiary_educated": ("vkour_12bq", "persons", "higher"),
+    "tertiary_share": ("vkour_12bq", "percent", "higher"),
+}
+
+
+def test_the_themes_statistics_are_tables_read_by_meaning_of_their_own_frequency(catalog):
+    for key, (path, frequency, first, lag) in STATISTICS.items():
+        table = catalog.tables[key]
+        assert (table.path, table.frequency, table.first_period, table.release_lag_days) == (
+            path,
+            frequency,
+            first,
+            lag,
+        )
+        assert table.by_meaning and table.title["fi"] and table.source["sv"] and table.source["en"]
+    # the ids are from memory: the file says so beside them
+    text = CATALOG_PATH.read_text(encoding="utf-8")
+    assert all(f"path: {path}  # id unconfirmed" in text for path, *_ in STATISTICS.values())
+    for series_id, (table, unit, better) in THEIR_SERIES.items():
+        series = catalog.series_by_id(series_id)
+        assert (series.table, series.unit, series.better, series.proxy) == (table, unit, better, None), series_id
+        assert not series.codes, "no figures until found"
+    assert catalog.series_by_id("rd_expenditure").decimals == 1
+    share = catalog.series_by_id("tertiary_share")
+    assert (share.ratio_of, share.decimals, share.exact) == (("tertiary_educated", "population_15plus"), 1, None)
+    assert catalog.ratios_for_table("vkour_12bq") == (share,)
+    # found, each takes its stored code; the share takes its own once both its parts are found
+    shown = catalog.with_exact({"tertiary_educated": "a=1+2", "population_15plus": "a=0"})
+    assert shown.series_by_id("tertiary_share").codes == ("100*tertiary_educated/population_15plus",)
+    assert not catalog.with_exact({"tertiary_educated": "a=1+2"}).series_by_id("tertiary_share").codes
+
+
+def series_at(raw: dict, series_id: str) -> tuple[int, dict]:
+    return next((i, s) for i, s in enumerate(raw["series"]) if s["id"] == series_id)
+
+
+@pytest.mark.parametrize(
+    "series_id, change, message",
+    [
+        ("tertiary_share", {"unit": "persons"}, "must name two distinct series found by meaning in its table"),
+        (
+            "tertiary_share",
+            {"ratio_of": ["tertiary_educated", "unemployed"]},
+            "must name two distinct series found by meaning in its table",
+        ),
+        ("tertiary_share", {"code": "X"}, "a ratio of two series has no code, formula, exact or proxy of its own"),
+        (
+            "tertiary_educated",
+            {"exact": {"table": "vkour_12bq", "select": {"Koulutusaste": {"starts_any": ["A", "A"]}}, "label": None}},
+            "needs distinct texts",
+        ),
+    ],
+)
+def test_a_broken_ratio_or_sum_of_texts_is_refused(series_id, change, message):
+    raw = copy.deepcopy(raw_catalog())
+    index, series = series_at(raw, series_id)
+    if "exact" in change:
+        change["exact"]["label"] = series["exact"]["label"]
+    series.update(change)
+    with pytest.raises(CatalogError) as err:
+        parse_catalog(raw)
+    assert message in str(err.value) and f"series[{index}]" in str(err.value)

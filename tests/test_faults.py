@@ -110,7 +110,11 @@ def test_a_fault_fails_the_refresh_clearly_and_keeps_the_good_snapshot(
     assert len(stale) == 1 and reason not in stale[0]
     (details,) = [e for e in at.expander if e.label == "Tekniset tiedot ylläpitäjälle"]
     assert reason in details.code[0].value
-    assert page_tables(at)[0]["Julkaistu"].tolist() == ["21.7.2026", "29.5.2026", "21.7.2026", "21.7.2026"]
+    # 12r5, 11ra, 12ub and 12t8, then the four quarterly and yearly statistics tables (their own release)
+    assert (
+        page_tables(at)[0]["Julkaistu"].tolist()
+        == ["21.7.2026", "29.5.2026", "21.7.2026", "21.7.2026"] + ["20.5.2026"] * 4
+    )
 
 
 def test_a_renamed_table_and_an_unreachable_api_fail_clearly(fake, good_cache, capsys):
@@ -155,7 +159,8 @@ def test_a_truncated_parquet_is_detected_and_the_app_says_so(good_cache, monkeyp
     current.write_bytes(current.read_bytes()[:1000])
     data = load_dataset(good_cache)
     # the only release of 12r5 is unusable: its figures are absent (never demo mixed with real)
-    assert data.kind == "real" and set(data.frame["table"]) == {"vaerak/11ra.px", "tyonv/12ub.px", "tyonv/12t8.px"}
+    others = {"vaerak/11ra.px", "tyonv/12ub.px", "tyonv/12t8.px", "aly/11yq.px", "alyr/13ww.px", "tkke/13ra.px"}
+    assert data.kind == "real" and set(data.frame["table"]) == others | {"vkour/12bq.px"}
     at = data_page(good_cache, monkeypatch)
     assert any(w.value.startswith("Tallennetuissa tiedoissa oli vika") for w in at.warning)
     assert any("20260721T050000Z.parquet: contents do not match" in c.value for c in at.code), "in the details"

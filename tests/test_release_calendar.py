@@ -24,6 +24,15 @@ def test_the_next_yearly_release_is_the_next_years_end_plus_the_lag(catalog):
     assert expected_release(table, pd.Timestamp("2025-01-01")) == date(2027, 5, 30)
 
 
+def test_the_next_quarterly_release_is_the_next_quarters_end_plus_the_lag(catalog):
+    table = catalog.tables["aly_11yq"]
+    assert (table.frequency, table.release_lag_days) == ("quarterly", 75)
+    # 2025Q3 stored (its first day 1.7.2025) -> 2025Q4's figures, the quarter ends 31.12.2025, + 75 days = 16.3.2026
+    assert expected_release(table, pd.Timestamp("2025-07-01")) == date(2026, 3, 16)
+    # 2026Q1 stored -> 2026Q2 ends 30.6.2026, + 75 days = 13.9.2026
+    assert expected_release(table, pd.Timestamp("2026-01-01")) == date(2026, 9, 13)
+
+
 def test_a_release_day_is_the_finnish_calendar_day():
     assert release_day("2026-07-21T05:00:00Z") == date(2026, 7, 21)
     assert release_day("2026-07-20T22:30:00Z") == date(2026, 7, 21), "01.30 in Helsinki is already the 21st"

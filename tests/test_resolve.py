@@ -176,3 +176,84 @@ def test_the_query_asks_for_the_chosen_values_and_leaves_eliminated_ones_out():
 def test_a_resolution_survives_its_json():
     resolution = found("jobseekers_over55", meta_12t8())
     assert Resolution.from_json(resolution.to_json()) == resolution
+
+
+# --- theme 4.2's and 4.3's statistics: quarterly and yearly tables, values summed by their texts -------------------
+
+
+def meta(table: str, last: str) -> dict:
+    return copy.deepcopy(cube_metadata(table, last))
+
+
+def test_a_quarterly_time_variable_is_found_by_its_text_vuosineljannes():
+    metadata = meta("aly/11yq.px", "2026Q2")
+    resolution = found("business_openings", metadata)
+    assert resolution.found, resolution.line
+    assert (resolution.area, resolution.time) == ("Kunta", "Vuosineljannes")
+    # the industry's total by its text "Toimialat yhteensä", the content by the text it starts
+    assert picked(resolution) == {"Toimiala": ("SSS",), "Tiedot": ("aloitt",)}
+    # without the time flag the text alone finds it
+    del variable(metadata, "Vuosineljännes")["time"]
+    assert found("business_openings", metadata).time == "Vuosineljannes"
+
+
+def test_a_quarterly_table_is_queried_from_its_first_quarter():
+    metadata = meta("aly/11yq.px", "2026Q2")
+    exact, table = wanted("business_closures")
+    resolution = resolve("business_closures", exact, table, metadata, CATALOG.resolution)
+    time = resolved_selections(resolution, table, metadata, CATALOG.area_codes)[1]
+    assert (time.values[0], time.values[-1], len(time.values)) == ("2013Q1", "2026Q2", 4 * 13 + 2)
+
+
+def test_the_totals_kaikki_toimialat_and_sektorit_yhteensa_are_found():
+    assert picked(found("establishment_turnover", meta("alyr/13ww.px", "2024"))) == {
+        "Toimiala": ("tol_yht",),
+        "Tiedot": ("lvaihto",),
+    }
+    assert picked(found("rd_person_years", meta("tkke/13ra.px", "2024"))) == {
+        "Sektori": ("S_yht",),
+        "Tiedot": ("tk_htv",),
+    }
+
+
+def test_the_tertiary_educated_are_the_four_tertiary_levels_summed():
+    resolution = found("tertiary_educated", meta("vkour/12bq.px", "2024"))
+    assert resolution.found, resolution.line
+    assert picked(resolution) == {
+        "Koulutusaste": ("5", "6", "7", "8"),
+        "Sukupuoli": (),
+        "Ikä": ("SSS",),
+        "Tiedot": ("vaesto",),
+    }
+    assert (
+        'Koulutusaste (Koulutusaste) = 5 "Alin korkea-aste" + 6 "Alempi korkeakouluaste" + '
+        '7 "Ylempi korkeakouluaste" + 8 "Tutkijakoulutusaste"'
+    ) in resolution.line
+    assert picked(found("population_15plus", meta("vkour/12bq.px", "2024")))["Koulutusaste"] == ("SSS",)
+
+
+def test_a_tertiary_level_missing_is_not_found_with_one_line():
+    metadata = meta("vkour/12bq.px", "2024")
+    education = variable(metadata, "Koulutusaste")
+    at = education["valueTexts"].index("Tutkijakoulutusaste")
+    del education["values"][at], education["valueTexts"][at]
+    resolution = found("tertiary_educated", metadata)
+    assert not resolution.found
+    assert resolution.line == (
+        "tertiary_educated: not found in vkour/12bq.px: looked for Koulutusaste: the sum of the values starting "
+        "'Alin korkea-aste' + 'Alempi korkeakouluaste' + 'Ylempi korkeakouluaste' + 'Tutkijakoulutusaste'; "
+        "no value of 'Koulutusaste' starts 'Tutkijakoulutusaste'"
+    )
+
+
+def test_a_tertiary_level_twice_is_two_candidates_not_a_guess():
+    metadata = meta("vkour/12bq.px", "2024")
+    education = variable(metadata, "Koulutusaste")
+    education["values"].append("6b")
+    education["valueTexts"].append("Alempi korkeakouluaste (ammattikorkeakoulu)")
+    resolution = found("tertiary_educated", metadata)
+    assert not resolution.found
+    assert resolution.problem.endswith(
+        "two candidates in 'Koulutusaste' start 'Alempi korkeakouluaste': "
+        "'Alempi korkeakouluaste', 'Alempi korkeakouluaste (ammattikorkeakoulu)'"
+    )

@@ -16,12 +16,22 @@ from data_sources.domain.periods import STEP_MONTHS
 from data_sources.domain.region import Area, load_region, region_setting, with_region
 
 CATALOG_PATH = Path(__file__).with_name("catalog.yaml")
-Unit = Literal["persons", "percent", "vacancies"]
+Unit = Literal[
+    "persons", "percent", "vacancies", "enterprises", "establishments", "person_years", "eur_thousand", "eur_million"
+]
+# Units that are counts of things (never negative, never above MAX_COUNT); money is no count.
+COUNT_UNITS = ("persons", "vacancies", "enterprises", "establishments", "person_years")
+Frequency = Literal["monthly", "quarterly", "yearly"]
 PerKind = Literal["labour_force", "population", "none"]
 UNITS, PER_KINDS = get_args(Unit), get_args(PerKind)
 # What a proxy's label must say in each language. Swedish: "ersättande mått" (a substitute measure);
 # "ersättare" reads as a stand-in person.
 PROXY_MARKERS = {"fi": "korvike", "sv": "ersättande mått", "en": "proxy"}
+
+
+def ratio_content_code(part: str, whole: str) -> str:
+    """How a percentage computed from two series (`ratio_of`) is stored in place of a content code."""
+    return f"100*{part}/{whole}"
 
 
 class CatalogError(ValueError):
@@ -73,22 +83,28 @@ class Proxy:
 class Want(Schema):
     """What a series wants of one variable of its table, in words: exactly one of these.
 
-    `starts`: the one value whose text starts so ("Rakennetyöttömät yhteensä"); `total`: the dimension's
-    total (its value "Yhteensä", or the variable eliminated); `ages_below` / `ages_from`: the sum of the age
-    bands read from the value texts ("15 - 19", "65 -") wholly under that age, or from it on.
+    `starts`: the one value whose text starts so ("Rakennetyöttömät yhteensä"); `starts_any`: the sum of the
+    values whose texts start so, each found exactly once ("Alin korkea-aste", "Alempi korkeakouluaste", …);
+    `total`: the dimension's total (its value "Yhteensä", or the variable eliminated); `ages_below` /
+    `ages_from`: the sum of the age bands read from the value texts ("15 - 19", "65 -") wholly under that age,
+    or from it on.
     """
 
     starts: Text | None = None
+    starts_any: tuple[Text, ...] | None = None
     total: bool | None = None
     ages_below: PositiveInt | None = None
     ages_from: PositiveInt | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Want:
-        if sum(value is not None for value in (self.starts, self.total, self.ages_below, self.ages_from)) != 1:
-            raise fault("give exactly one of starts, total, ages_below or ages_from")
+        given = (self.starts, self.starts_any, self.total, self.ages_below, self.ages_from)
+        if sum(value is not None for value in given) != 1:
+            raise fault("give exactly one of starts, starts_any, total, ages_below or ages_from")
         if self.total is False:
             raise fault("total: true, or leave the variable out (its total is the default)", at="total")
+        if self.starts_any is not None and (not self.starts_any or first_repeat(self.starts_any) is not None):
+            raise fault("needs distinct texts", at="starts_any")
         return self
 
     @property
@@ -96,6 +112,8 @@ class Want(Schema):
         """What is wanted, as the one line of a series not found says it."""
         if self.starts is not None:
             return f"the value starting {self.starts!r}"
+        if self.starts_any is not None:
+            return f"the sum of the values starting {' + '.join(map(repr, self.starts_any))}"
         if self.ages_below is not None:
             return f"the age bands under {self.ages_below}"
         if self.ages_from is not None:
@@ -140,6 +158,9 @@ class Series:
     proxy: Proxy | None = None
     no_rate: dict[str, str] | None = None  # why no rate of this group can be computed from the data
     share_of: tuple[str, str] | None = None  # a percentage that is 100 × one series of its table over another
+    # A percentage computed from two series found by meaning in its table: 100 × the first / the second,
+    # per area and period, once both are found (missing, never 0, where either is).
+    ratio_of: tuple[str, str] | None = None
     better: Literal["lower", "higher"] = "lower"  # which way is good where no goal of the programme names it
     # Its exact figures, found by meaning in another table; until they are, this series stands in (`proxy`).
     # A series with no codes of its own is by meaning only, and has no figures until found.
@@ -262,14 +283,21 @@ class Catalog:
         """The series a table read by meaning should hold."""
         return tuple(s for s in self.series if s.exact is not None and s.exact.table == table_key)
 
+    def ratios_for_table(self, table_key: str) -> tuple[Series, ...]:
+        """The percentages computed from two series a table read by meaning holds (`ratio_of`)."""
+        return tuple(s for s in self.series if s.ratio_of is not None and s.table == table_key)
+
     def with_exact(self, found: dict[str, str]) -> Catalog:
         """This catalog with the series found by meaning (id -> the content code stored) as exact series.
 
-        Each takes its exact table, name and stored code; it is no longer a stand-in.
+        Each takes its exact table, name and stored code; it is no longer a stand-in. A percentage of two of them
+        (`ratio_of`) takes its stored code once both are found.
         """
         series = tuple(
             replace(s, table=s.exact.table, codes=(found[s.id],), is_formula=False, label=s.exact.label, proxy=None)
             if s.exact is not None and s.id in found
+            else replace(s, codes=(ratio_content_code(*s.ratio_of),))
+            if s.ratio_of is not None and set(s.ratio_of) <= set(found)
             else s
             for s in self.series
         )
@@ -320,7 +348,7 @@ class _Api(Schema):
 class _Table(Schema):
     path: str
     folder: str
-    frequency: Literal["monthly", "yearly"]
+    frequency: Frequency
     first_period: str
     area_variable: str = ""
     time_variable: str = ""
@@ -368,6 +396,7 @@ class _Series(Schema):
     proxy: Proxy | None = None
     no_rate: Labels | None = None
     share_of: tuple[str, str] | None = None
+    ratio_of: tuple[str, str] | None = None
     better: Literal["lower", "higher"] = "lower"
     exact: _ByMeaning | None = None
 
@@ -375,7 +404,10 @@ class _Series(Schema):
     def _one_code_or_formula(self) -> _Series:
         if self.code is not None and self.formula is not None:
             raise fault("give exactly one of code or formula")
-        if self.code is None and self.formula is None:
+        if self.ratio_of is not None:
+            if self.code is not None or self.formula is not None or self.exact is not None or self.proxy is not None:
+                raise fault("a ratio of two series has no code, formula, exact or proxy of its own", at="ratio_of")
+        elif self.code is None and self.formula is None:
             if self.exact is None or self.exact.table != self.table or self.proxy is not None:
                 raise fault("give code, formula, or exact with the series' own table (and no proxy)")
         elif self.exact is not None and self.proxy is None:
@@ -463,6 +495,14 @@ class _CatalogFile(Schema):
                 raise fault(f"unknown table {series.table!r}", at=("series", index, "table"))
         return self
 
+    def _ratio_parts_fit(self, series: _Series) -> bool:
+        parts = [s for s in self.series if series.ratio_of and s.id in series.ratio_of]
+        return (
+            series.unit == "percent"
+            and len(parts) == 2
+            and all(p.exact is not None and p.exact.table == series.table and p.proxy is None for p in parts)
+        )
+
     @model_validator(mode="after")
     def _series_known_once(self) -> _CatalogFile:
         repeat = first_repeat(series.id for series in self.series)
@@ -474,6 +514,11 @@ class _CatalogFile(Schema):
                 series.unit != "percent" or {table_of.get(p) for p in series.share_of} != {series.table}
             ):
                 raise fault("must name two series of its table, for a percent unit", at=("series", index, "share_of"))
+            if series.ratio_of and not self._ratio_parts_fit(series):
+                raise fault(
+                    "must name two distinct series found by meaning in its table, for a percent unit",
+                    at=("series", index, "ratio_of"),
+                )
         if self.comparison.peer_series not in table_of:
             raise fault(f"unknown series {self.comparison.peer_series!r}", at=("comparison", "peer_series"))
         for role in ("count_series", "rate_series"):

@@ -16,13 +16,16 @@ from data_sources.domain.catalog import Catalog, Table
 HELSINKI = "Europe/Helsinki"
 
 
+MONTHS_IN = {"monthly": 1, "quarterly": 3, "yearly": 12}
+
+
 def next_period(last_period: pd.Timestamp, frequency: str) -> pd.Timestamp:
-    """The period after `last_period` (a period's first day): the next month or the next year."""
-    return pd.Timestamp(last_period) + pd.DateOffset(months=1 if frequency == "monthly" else 12)
+    """The period after `last_period` (a period's first day): the next month, quarter or year."""
+    return pd.Timestamp(last_period) + pd.DateOffset(months=MONTHS_IN[frequency])
 
 
 def period_end(period: pd.Timestamp, frequency: str) -> date:
-    """The last day of a period given by its first day: 2026-07-01 monthly -> 31.7.2026."""
+    """The last day of a period given by its first day: 2026-07-01 monthly -> 31.7.2026, quarterly -> 30.9.2026."""
     return (next_period(period, frequency) - pd.Timedelta(days=1)).date()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from data_sources.domain.catalog import ByMeaning, ResolutionWords, Table, Want
+from data_sources.domain.catalog import ByMeaning, Catalog, ResolutionWords, Table, Want
 from data_sources.pxweb.client import outside_text
 from data_sources.pxweb.query import VariableSelection
 
@@ -157,6 +157,21 @@ def _starting(variable: _Variable, start: str) -> Chosen:
     return _chosen(variable, hits)
 
 
+def _starting_each(variable: _Variable, starts: tuple[str, ...]) -> Chosen:
+    """The values whose texts start with each of `starts`, summed: each found exactly once, in the table's order."""
+    picked: list[int] = []
+    for start in starts:
+        hits = [i for i, text in enumerate(variable.texts) if _plain(text).startswith(_plain(start))]
+        if not hits:
+            raise _NotFoundError(f"no value of {variable.text!r} starts {start!r}")
+        if len(hits) > 1:
+            raise _NotFoundError(f"two candidates in {variable.text!r} start {start!r}: {_candidates(variable, hits)}")
+        if hits[0] in picked:
+            raise _NotFoundError(f"the value {variable.texts[hits[0]]!r} of {variable.text!r} starts two of the texts")
+        picked.append(hits[0])
+    return _chosen(variable, sorted(picked))
+
+
 def _total(variable: _Variable, words: tuple[str, ...]) -> Chosen:
     plain = [_plain(w) for w in words]
     hits = [
@@ -205,6 +220,8 @@ def _age_bands(variable: _Variable, want: Want) -> Chosen:
 def _pick(variable: _Variable, want: Want, words: ResolutionWords) -> Chosen:
     if want.starts is not None:
         return _starting(variable, want.starts)
+    if want.starts_any is not None:
+        return _starting_each(variable, want.starts_any)
     if want.ages_below is not None or want.ages_from is not None:
         return _age_bands(variable, want)
     return _total(variable, words.total)
@@ -243,6 +260,21 @@ def not_found(series_id: str, wanted: ByMeaning, table: Table, why: str) -> Reso
 def _wanted_words(wanted: ByMeaning) -> str:
     said = ", ".join(f"{text}: {want.words}" for text, want in wanted.select.items())
     return f"looked for {said}; "
+
+
+def ratio_lines(table: Table, catalog: Catalog, resolutions: list[Resolution]) -> list[tuple[bool, str]]:
+    """Each percentage computed from two series of the table (`ratio_of`): whether both were found, in one line."""
+    found = {r.series_id for r in resolutions if r.found}
+    lines = []
+    for series in catalog.ratios_for_table(table.key):
+        assert series.ratio_of is not None
+        part, whole = series.ratio_of
+        if {part, whole} <= found:
+            lines.append((True, f"{series.id}: {table.path}, 100 × {part} / {whole}, computed from the two found"))
+        else:
+            lacking = " and ".join(p for p in (part, whole) if p not in found)
+            lines.append((False, f"{series.id}: not computed from {table.path}: {lacking} not found"))
+    return lines
 
 
 def resolved_selections(

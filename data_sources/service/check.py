@@ -88,6 +88,7 @@ def wanted_words(series: Series, catalog: Catalog) -> set[str]:
     table = catalog.tables[series.exact.table]
     texts = [series.exact.label["fi"], table.title["fi"], *series.exact.select]
     texts += [want.starts for want in series.exact.select.values() if want.starts]
+    texts += [text for want in series.exact.select.values() for text in want.starts_any or ()]
     return set().union(*(stems(text) for text in texts))
 
 

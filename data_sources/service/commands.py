@@ -16,6 +16,7 @@ from pathlib import Path
 from data_sources.domain.catalog import Catalog, Series, load_catalog
 from data_sources.domain.settings import load_settings
 from data_sources.pxweb.client import PxWebClient, PxWebError, outside_text
+from data_sources.pxweb.resolve import ratio_lines
 from data_sources.service.check import check_series, proposals, resolutions, to_probe
 from data_sources.service.refresher import Refresher
 from data_sources.snapshots.refresh_run import refresh_cache_dir
@@ -146,12 +147,15 @@ def check(argv: list[str] | None = None) -> int:
         print(f"{'OK ' if resolution.found else 'BAD'}  {resolution.line}")
         if not resolution.found:
             print_proposals(catalog, catalog.series_by_id(resolution.series_id), listings, client_for(args))
+    computed = [line for table in catalog.tables.values() for line in ratio_lines(table, catalog, found)]
+    for ok, line in computed:
+        print(f"{'OK ' if ok else 'BAD'}  {line}")
     print("\nTables in the folders (to find the intended sources of proxies):")
     for folder, entries in listings.items():
         for entry in entries:
             fields = (f"{folder}/{entry.get('id')}", entry.get("updated", ""), entry.get("text", ""))
             print("  " + "  ".join(outside_text(str(field), 80) for field in fields))
-    return 0 if all(r.ok for r in results) and all(r.found for r in found) else 1
+    return 0 if all(r.ok for r in results) and all(r.found for r in found) and all(ok for ok, _ in computed) else 1
 
 
 def client_for(args: argparse.Namespace) -> PxWebClient:

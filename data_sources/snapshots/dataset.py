@@ -11,7 +11,7 @@ import pandas as pd
 from data_sources.domain.catalog import Catalog, load_catalog
 from data_sources.pxweb.jsonstat import MISSING_SYMBOLS
 from data_sources.pxweb.resolve import Resolution
-from data_sources.snapshots.demo import demo_tables
+from data_sources.snapshots.demo import demo_resolutions, demo_tables
 from data_sources.snapshots.series_frame import is_lower_bound
 from data_sources.snapshots.store import Attempt, Provenance, SnapshotStore
 
@@ -81,15 +81,20 @@ def load_dataset(cache_dir: Path, catalog: Catalog | None = None) -> Dataset:
         frame = _missing_symbols_only(frame)
         return Dataset(frame, provenance, "real", notes, attempts, cache_missing, shown, resolutions)
     demo = demo_tables(catalog)
+    # the demo's tables read by meaning are "found" as the demo built them: their series show as exact, labelled demo
+    found = demo_resolutions(catalog)
+    frame, shown = exact_or_stand_in(
+        pd.concat([frame for frame, _ in demo.values()], ignore_index=True), catalog, found
+    )
     return Dataset(
-        pd.concat([frame for frame, _ in demo.values()], ignore_index=True),
+        frame,
         {key: prov for key, (_, prov) in demo.items()},
         "demo",
         notes,
         attempts,
         cache_missing,
-        catalog,
-        resolutions,
+        shown,
+        (*found, *(r for r in resolutions if r.series_id not in {f.series_id for f in found})),
     )
 
 
@@ -127,6 +132,9 @@ def exact_or_stand_in(
     if shown:  # the stand-in's own rows give way
         stand_in = frame["series"].isin(list(shown)) & ~exact_rows
         frame = frame[~stand_in]
+    for series in catalog.series:  # a percentage of two series found by meaning: shown while both are
+        if series.ratio_of is not None and not set(series.ratio_of) <= set(shown):
+            frame = frame[frame["series"] != series.id]
     return frame.reset_index(drop=True), catalog.with_exact(shown)
 
 

@@ -13,10 +13,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from data_sources.domain.catalog import Catalog
+from data_sources.domain.catalog import Catalog, Table
 from data_sources.domain.content_yaml import load_file
 from data_sources.domain.region import CLASSIFICATION_DIR, Region, load_region
-from data_sources.snapshots.series_frame import cells_to_series
+from data_sources.pxweb.jsonstat import period_start
+from data_sources.pxweb.resolve import Chosen, Resolution
+from data_sources.snapshots.series_frame import SNAPSHOT_COLUMNS, cells_to_series, in_catalog_order, ratio_rows
 from data_sources.snapshots.store import Provenance
 
 DEMO_YAML = Path(__file__).with_name("demo.yaml")
@@ -167,8 +169,10 @@ def demo_tables(catalog: Catalog) -> dict[str, tuple[pd.DataFrame, Provenance]]:
         rows += _rows(area, months, cells, suppress=False)
     tables = {}
     for table in catalog.tables.values():
-        if table.by_meaning:  # the demo shows their series' stand-ins, labelled
-            continue
+        if table.by_meaning:
+            if table.key in demo_by_meaning_tables(catalog):
+                tables[table.key] = (frame := by_meaning_frame(table, catalog)), _provenance(table, len(frame))
+            continue  # the others show their series' stand-ins, labelled
         if table.frequency == "yearly":  # the population table
             years = [str(y) for y in range(2009, 2026)]
             population = population_2025()
@@ -189,17 +193,107 @@ def demo_tables(catalog: Catalog) -> dict[str, tuple[pd.DataFrame, Provenance]]:
             table_rows, columns=[table.area_variable, table.time_variable, table.content_variable, "value", "status"]
         )
         frame = cells_to_series(table_cells, table, catalog)
-        tables[table.key] = (
-            frame,
-            Provenance(
-                table_key=table.key,
-                table_path=table.path,
-                release=demo_release(),
-                fetched_at=demo_release(),
-                source_url="demo",
-                kind="demo",
-                rows=len(frame),
-                sha256="",
-            ),
-        )
+        tables[table.key] = (frame, _provenance(table, len(frame)))
     return tables
+
+
+def _provenance(table: Table, rows: int) -> Provenance:
+    return Provenance(
+        table_key=table.key,
+        table_path=table.path,
+        release=demo_release(),
+        fetched_at=demo_release(),
+        source_url="demo",
+        kind="demo",
+        rows=rows,
+        sha256="",
+    )
+
+
+# --- tables read by meaning: demo figures for those none of whose series stands in for another ----------------
+
+
+def demo_by_meaning_tables(catalog: Catalog) -> tuple[str, ...]:
+    """The tables read by meaning the demo has figures for: those whose series are theirs alone (no stand-in
+    from another table shows until they are found), e.g. the enterprise, R&D and education tables."""
+    return tuple(
+        key
+        for key, table in catalog.tables.items()
+        if table.by_meaning
+        and catalog.wanted_by_meaning(key)
+        and all(s.proxy is None and not s.codes for s in catalog.wanted_by_meaning(key))
+    )
+
+
+def demo_resolutions(catalog: Catalog) -> tuple[Resolution, ...]:
+    """Every series of the demo's tables read by meaning as found, by the demo: what the data page lists."""
+    found = []
+    for key in demo_by_meaning_tables(catalog):
+        table = catalog.tables[key]
+        for series in catalog.wanted_by_meaning(key):
+            chosen = Chosen("demo", "demo", (series.id,), (series.label["fi"],))
+            found.append(Resolution(series.id, table.path, "demo", "demo", (chosen,)))
+    return tuple(found)
+
+
+def _demo_periods(table: Table) -> list[str]:
+    own = anchors()["by_meaning"]
+    first = int(own["first_year"])
+    if table.frequency == "quarterly":
+        last_year, last_quarter = (int(x) for x in str(own["last_quarter"]).split("Q"))
+        return [
+            f"{y}Q{q}" for y in range(first, last_year + 1) for q in range(1, 5) if (y, q) <= (last_year, last_quarter)
+        ]
+    return [str(y) for y in range(first, int(own["last_year"]) + 1)]
+
+
+def _demo_areas(table: Table, catalog: Catalog) -> list[str]:
+    """The areas a demo table has: R&D by region only (the region, the other regions and the country)."""
+    if table.key in anchors()["by_meaning"]["regions_only"]:
+        return [a.code for a in catalog.areas if a.kind in ("region", "other_region", "country")]
+    return list(catalog.area_codes)
+
+
+def _level(series_id: str, area: str, periods: list[str], table: Table) -> np.ndarray:
+    """One area's demo figures: the region's level per inhabitant times the area's, a growth and a wobble."""
+    own = anchors()["by_meaning"]
+    level, growth = own["levels"][series_id]
+    per_year = 4 if table.frequency == "quarterly" else 1
+    steps = np.arange(len(periods)) - (len(periods) - 1)  # 0 at the newest period
+    phase = sum(map(ord, area + series_id)) % 17
+    shape = (1 + growth) ** (steps / per_year) * (1 + 0.02 * np.sin(phase + steps / 1.7))
+    if series_id in own["seasonal"] and per_year == 4:
+        shape = shape * np.array([own["season"][int(p[-1]) - 1] for p in periods])
+    return level * population_2025()[area] / own["population"] * shape
+
+
+def by_meaning_frame(table: Table, catalog: Catalog) -> pd.DataFrame:
+    """A demo table read by meaning as snapshot rows; a region and sub-region the sum of its municipalities."""
+    periods = _demo_periods(table)
+    starts = [period_start(p) for p in periods]
+    areas = _demo_areas(table, catalog)
+    rows = []
+    for series in catalog.wanted_by_meaning(table.key):
+        figures = {a: _level(series.id, a, periods, table) for a in areas}
+        for parent, members in catalog.region_members.items():
+            if parent in figures and all(m in figures for m in members):
+                figures[parent] = np.sum([np.round(figures[m], series.decimals) for m in members], axis=0)
+        for area in areas:
+            for start, value in zip(starts, np.round(figures[area], series.decimals), strict=True):
+                rows.append(
+                    (
+                        series.id,
+                        table.path,
+                        f"demo={series.id}",
+                        area,
+                        catalog.area(area).name["fi"],
+                        start,
+                        float(value),
+                        None,
+                    )
+                )
+    frame = pd.DataFrame(rows, columns=SNAPSHOT_COLUMNS)
+    frame["period"] = frame["period"].astype("datetime64[ns]")
+    frame["status"] = frame["status"].astype("string")
+    frame = pd.concat([frame, ratio_rows(frame, table, catalog)], ignore_index=True)
+    return in_catalog_order(frame, catalog)[SNAPSHOT_COLUMNS].reset_index(drop=True)

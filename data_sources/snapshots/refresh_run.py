@@ -23,8 +23,14 @@ from data_sources.domain.settings import RefreshLimits, load_settings
 from data_sources.pxweb.client import ApiConfig, PxWebClient, PxWebError, outside_text
 from data_sources.pxweb.jsonstat import JsonStatError, parse_jsonstat2, parse_px_json, parse_updated
 from data_sources.pxweb.query import QueryError, query_body, split_selections, table_selections
-from data_sources.pxweb.resolve import Resolution, merged_queries, not_found, resolve
-from data_sources.snapshots.series_frame import cells_to_series, in_catalog_order, judge_release, resolved_series
+from data_sources.pxweb.resolve import Resolution, merged_queries, not_found, ratio_lines, resolve
+from data_sources.snapshots.series_frame import (
+    cells_to_series,
+    in_catalog_order,
+    judge_release,
+    ratio_rows,
+    resolved_series,
+)
 from data_sources.snapshots.store import (
     Attempt,
     LockTimeoutError,
@@ -168,9 +174,22 @@ def fetch_by_meaning(
             cells.append(answer)
         answers = pd.concat(cells, ignore_index=True)
         frames += [resolved_series(answers, resolution, table, catalog) for resolution in group]
+    frames.append(ratio_rows(pd.concat(frames, ignore_index=True), table, catalog))
     frame = in_catalog_order(pd.concat(frames, ignore_index=True), catalog).reset_index(drop=True)
     frame.attrs["dropped_status"] = 0
+    frame.attrs["areas"] = table_areas(metadata, found[0].area, catalog)
     return frame, resolutions
+
+
+def table_areas(metadata: dict, area_variable: str, catalog: Catalog) -> tuple[str, ...]:
+    """The catalog's areas a table read by meaning lists (a table of regions has no municipalities)."""
+    listed = {
+        str(value)
+        for variable in metadata.get("variables") or []
+        if isinstance(variable, dict) and variable.get("code") == area_variable
+        for value in variable.get("values") or []
+    }
+    return tuple(code for code in catalog.area_codes if code in listed)
 
 
 def judged_release(
@@ -194,13 +213,16 @@ def judged_release(
             frame, resolutions = fetch_by_meaning(table, catalog, client, limits, release, progress, bodies)
             if previous is not None:  # a series not found this time is not history lost: its stand-in shows
                 previous = previous[previous["series"].isin(set(frame["series"]))]
-            series_ids: tuple[str, ...] | None = tuple(r.series_id for r in resolutions if r.found)
+            found = {r.series_id for r in resolutions if r.found}
+            ratios = [s.id for s in catalog.ratios_for_table(table.key) if set(s.ratio_of or ()) <= found]
+            series_ids: tuple[str, ...] | None = (*(r.series_id for r in resolutions if r.found), *ratios)
+            areas: tuple[str, ...] | None = frame.attrs.get("areas")
         else:
             cells = fetch_table(table, catalog, client, limits, release, progress, bodies)
             frame = cells_to_series(cells, table, catalog)
             frame.attrs["dropped_status"] = cells.attrs.get("dropped_status", 0)
-            series_ids = None
-        judgement = judge_release(frame, table, catalog, previous, series_ids)
+            series_ids, areas = None, None
+        judgement = judge_release(frame, table, catalog, previous, series_ids, areas)
         if judgement.problems:
             raise ReleaseRejectedError("; ".join(judgement.problems))
     except (JsonStatError, ReleaseRejectedError):
@@ -273,7 +295,7 @@ def refresh_table(
         message += f"; {revised} figures of earlier months revised against release {earlier}"
     if dropped := frame.attrs.get("dropped_status", 0):
         message += f"; {dropped} status texts that are not PxWeb symbols dropped, the figures kept"
-    lines = tuple(r.line for r in resolutions)
+    lines = tuple(r.line for r in resolutions) + tuple(line for _, line in ratio_lines(table, catalog, resolutions))
     return TableResult(table.key, table.path, "updated", message, release, prov.rows, revised, lines)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from data_sources.domain.catalog import Catalog, Table
+from data_sources.domain.catalog import COUNT_UNITS, Catalog, Table, ratio_content_code
 from data_sources.pxweb.jsonstat import period_start
 from data_sources.pxweb.resolve import Resolution
 
@@ -134,6 +134,39 @@ def resolved_series(cells: pd.DataFrame, resolution: Resolution, table: Table, c
     return tidy[SNAPSHOT_COLUMNS]
 
 
+def ratio_rows(frame: pd.DataFrame, table: Table, catalog: Catalog) -> pd.DataFrame:
+    """The table's percentages computed from two of its series (`ratio_of`), per area and period.
+
+    100 × part / whole, rounded to the series' decimals; missing (never 0) where either is missing or the whole
+    is 0, with the missing one's symbol. A ratio whose parts are not both in `frame` has no rows.
+    """
+    parts = []
+    for series in catalog.ratios_for_table(table.key):
+        assert series.ratio_of is not None
+        part, whole = (
+            frame[frame["series"] == name].set_index(["area_code", "period"])[["area_name", "value", "status"]]
+            for name in series.ratio_of
+        )
+        if part.empty or whole.empty:
+            continue
+        both = part.join(whole[["value", "status"]].add_suffix("_whole"), how="inner")
+        share = 100 * both["value"] / both["value_whole"].where(both["value_whole"] != 0)
+        value = share.map(lambda v, d=series.decimals: round(float(v), d) if pd.notna(v) else np.nan)
+        symbol = both["status"].fillna(both["status_whole"]).astype("string")
+        rows = pd.DataFrame(
+            {"area_name": both["area_name"], "value": value.astype(float), "status": symbol.where(value.isna())}
+        ).reset_index()
+        rows["series"] = series.id
+        rows["table"] = table.path
+        rows["content_code"] = ratio_content_code(*series.ratio_of)
+        parts.append(rows)
+    if not parts:
+        return empty_snapshot()
+    tidy = pd.concat(parts, ignore_index=True)
+    tidy["status"] = tidy["status"].astype("string")
+    return tidy[SNAPSHOT_COLUMNS]
+
+
 def in_catalog_order(rows: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     """Rows by series and area in catalog order, then by period."""
     series_order = {s.id: i for i, s in enumerate(catalog.series)}
@@ -206,16 +239,20 @@ def judge_release(
     catalog: Catalog,
     previous: pd.DataFrame | None,
     series_ids: tuple[str, ...] | None = None,
+    area_codes: tuple[str, ...] | None = None,
 ) -> ReleaseJudgement:
     """The release on its own, then per area and per series against the last accepted release.
 
-    `series_ids`: the series the release should hold (by default the table's series read by their codes).
+    `series_ids`: the series the release should hold (by default the table's series read by their codes);
+    `area_codes`: the areas it should hold (by default every catalog area; a table read by meaning holds the
+    ones its metadata lists, e.g. regions and the whole country only).
     """
     if new.empty:
         return ReleaseJudgement([f"{table.path}: the answer holds no figures"])
     if series_ids is None:
         series_ids = tuple(s.id for s in catalog.series_for_table(table.key))
-    problems = _shape_problems(new, table, catalog, series_ids) or _value_problems(new, table, catalog)
+    areas = catalog.area_codes if area_codes is None else area_codes
+    problems = _shape_problems(new, table, series_ids, areas) or _value_problems(new, table, catalog)
     if problems:
         return ReleaseJudgement(problems)
     # a sum with a suppressed part is checked as what it is, a partly suppressed figure: not summed, compared
@@ -227,8 +264,8 @@ def judge_release(
         return ReleaseJudgement(problems)
     if new["period"].max() < previous["period"].max():
         problems.append(
-            f"{table.path}: latest period {new['period'].max():%Y-%m} is older than the "
-            f"stored {previous['period'].max():%Y-%m}"
+            f"{table.path}: latest period {period_label(new['period'].max(), table.frequency)} is older than the "
+            f"stored {period_label(previous['period'].max(), table.frequency)}"
         )
     problems += _jump_problems(new, table, catalog, previous)
     keys = ["series", "area_code", "period"]
@@ -248,9 +285,11 @@ def whole_figures(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(value=frame["value"].where(~bound)) if bound.any() else frame
 
 
-def _shape_problems(new: pd.DataFrame, table: Table, catalog: Catalog, series_ids: tuple[str, ...]) -> list[str]:
+def _shape_problems(
+    new: pd.DataFrame, table: Table, series_ids: tuple[str, ...], area_codes: tuple[str, ...]
+) -> list[str]:
     problems = []
-    expected = {(s, a) for s in series_ids for a in catalog.area_codes}
+    expected = {(s, a) for s in series_ids for a in area_codes}
     present = set(zip(new["series"], new["area_code"], strict=True))
     missing_areas = sorted({a for _, a in expected - present})
     if missing_areas:
@@ -281,9 +320,10 @@ def _newest_month_problems(new: pd.DataFrame, table: Table, previous: pd.DataFra
     newest, share = _missing_share(new)
     stored = _missing_share(previous)[1] if previous is not None and not previous.empty else 0.0
     if share > NEWEST_MONTH_MAX_MISSING or share > stored + NEWEST_MONTH_MORE_MISSING:
+        what = PERIOD_WORD[table.frequency]
         return [
-            f"{table.path}: {share:.1%} of the figures of the newest month {newest:%Y-%m} are missing "
-            f"(stored newest month: {stored:.1%})"
+            f"{table.path}: {share:.1%} of the figures of the newest {what} {period_label(newest, table.frequency)} "
+            f"are missing (stored newest {what}: {stored:.1%})"
         ]
     return []
 
@@ -316,12 +356,27 @@ def _implausible_revisions(compared: pd.DataFrame, table: Table) -> list[str]:
     ]
 
 
+PERIOD_WORD = {"monthly": "month", "quarterly": "quarter", "yearly": "year"}
+
+
+def period_label(period: object, frequency: str) -> str:
+    """A period (its first day) as its table writes it: '2026-06' monthly, '2025Q3' quarterly, '2024' yearly."""
+    period = pd.Timestamp(period)  # type: ignore[arg-type]  # a period read from a frame
+    if frequency == "yearly":
+        return f"{period.year}"
+    if frequency == "quarterly":
+        return f"{period.year}Q{(period.month - 1) // 3 + 1}"
+    return f"{period:%Y-%m}"
+
+
 def _listed(table: Table, what: str, rows: pd.DataFrame, detail) -> list[str]:
-    """One refusal naming the first figures (area, series, month and `detail(row)`) and counting the rest."""
+    """One refusal naming the first figures (area, series, period and `detail(row)`) and counting the rest."""
     if rows.empty:
         return []
-    month = "%Y" if table.frequency == "yearly" else "%Y-%m"
-    named = [f"{r.area_code} {r.series} {r.period:{month}}: {detail(r)}" for r in rows.head(LISTED).itertuples()]
+    named = [
+        f"{r.area_code} {r.series} {period_label(r.period, table.frequency)}: {detail(r)}"
+        for r in rows.head(LISTED).itertuples()
+    ]
     more = f" and {len(rows) - LISTED} more" if len(rows) > LISTED else ""
     return [f"{table.path}: {what} in {', '.join(named)}{more}"]
 
@@ -332,12 +387,13 @@ def _units(frame: pd.DataFrame, catalog: Catalog) -> pd.Series:
 
 def _value_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[str]:
     """Figures no release may hold: not finite, negative or huge counts, percentages outside 0–100."""
-    value, percent = new["value"], _units(new, catalog) == "percent"
+    units = _units(new, catalog)
+    value, percent, count = new["value"], units == "percent", units.isin(COUNT_UNITS)
     known = value.notna() & ~np.isinf(value)
     checks = [
         ("figure not finite", np.isinf(value)),
         ("negative count", known & ~percent & (value < 0)),
-        (f"count over {MAX_COUNT}", known & ~percent & (value > MAX_COUNT)),
+        (f"count over {MAX_COUNT}", known & count & (value > MAX_COUNT)),
         ("percentage outside 0–100", known & percent & ((value < 0) | (value > 100))),
     ]
     return [p for what, bad in checks for p in _listed(table, what, new[bad], lambda r: f"{r.value:.10g}")]
@@ -381,7 +437,8 @@ def _sum_problems(new: pd.DataFrame, table: Table, catalog: Catalog) -> list[str
 
 
 def _jump_problems(new: pd.DataFrame, table: Table, catalog: Catalog, previous: pd.DataFrame) -> list[str]:
-    """Months after the stored newest one that move further from the month before than the area's history allows."""
+    """Periods after the stored newest one that move further from the period before (of the table's own
+    frequency: the month, quarter or year before) than the area's history allows."""
     keys = ["series", "area_code"]
     history = previous.dropna(subset=["value"]).sort_values("period", kind="mergesort")
     largest = history.groupby(keys)["value"].diff().abs().groupby([history[k] for k in keys]).max()
@@ -394,6 +451,5 @@ def _jump_problems(new: pd.DataFrame, table: Table, catalog: Catalog, previous: 
     seen = pd.Series(list(zip(fresh["series"], fresh["area_code"], strict=True)), index=fresh.index).map(largest)
     allowed = pd.concat([floor, fresh["before"].abs() * JUMP_SHARE, seen.fillna(0) * JUMP_HISTORY_FACTOR], axis=1)
     jumps = in_catalog_order(fresh[(fresh["value"] - fresh["before"]).abs() > allowed.max(axis=1)], catalog)
-    return _listed(
-        table, "implausible change from the month before", jumps, lambda r: f"{r.before:.10g} → {r.value:.10g}"
-    )
+    what = f"implausible change from the {PERIOD_WORD[table.frequency]} before"
+    return _listed(table, what, jumps, lambda r: f"{r.before:.10g} → {r.value:.10g}")
