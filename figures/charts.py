@@ -140,7 +140,7 @@ def trend_chart(
             axis=alt.Axis(
                 format="%Y" if step == 12 else "%b %Y",
                 labelAngle=0,
-                tickCount=alt.TickCount(interval="year") if step == 12 else 6,
+                tickCount="year" if step == 12 else 6,
                 labelOverlap=True,
                 labelSeparation=8,
             ),

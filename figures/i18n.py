@@ -77,6 +77,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "Förändringar: {bases}.",
         "en": "These statistics are published quarterly or yearly, later than the monthly ones. Changes: {bases}.",
     },
+    "series_not_in_demo": {
+        "fi": "demoaineistossa ei ole taulukon ”{table}” lukuja; ne näkyvät, kun oikeat tiedot on haettu",
+        "sv": "demodata har inga uppgifter ur tabellen ”{table}”; de visas när de riktiga uppgifterna har hämtats",
+        "en": "the demo data has no figures of the table “{table}”; they show once the real figures are fetched",
+    },
     "series_not_found": {
         "fi": "tilaston taulukosta ”{table}” ei viimeisimmässä päivityksessä löytynyt tätä sarjaa, joten lukuja ei "
         "ole; mitä etsittiin, kertoo Tiedot ja lähteet -sivu",
@@ -433,13 +438,35 @@ TEXTS: dict[str, dict[str, str]] = {
         "sv": "året {now} mot {before} (programmets utgångsår)",
         "en": "the year {now} vs {before} (the programme's baseline year)",
     },
-    "frequency_quarterly": {"fi": "neljännesvuositilasto", "sv": "kvartalsstatistik", "en": "quarterly statistic"},
-    "frequency_yearly": {"fi": "vuositilasto", "sv": "årsstatistik", "en": "yearly statistic"},
+    "frequency_quarterly": {"fi": "Neljännesvuositilastot", "sv": "Kvartalsstatistik", "en": "Quarterly statistics"},
+    "frequency_yearly": {"fi": "Vuositilastot", "sv": "Årsstatistik", "en": "Yearly statistics"},
     "row_bases": {
-        "fi": "{label}: {kind} – muutos vuodessa {year}; ohjelman alusta {since}.",
-        "sv": "{label}: {kind} – på ett år {year}; sedan programmets början {since}.",
-        "en": "{label}: {kind} – in a year {year}; since the programme began {since}.",
+        "fi": "{kind} ({labels}): muutos vuodessa {year}; ohjelman alusta {since}.",
+        "sv": "{kind} ({labels}): på ett år {year}; sedan programmets början {since}.",
+        "en": "{kind} ({labels}): in a year {year}; since the programme began {since}.",
     },
+    "since_baseline_quarters": {
+        "fi": "ohjelman alusta (4 neljänneksen keskiarvot)",
+        "sv": "sedan programmets början (medelvärden av 4 kvartal)",
+        "en": "since the programme began (4-quarter means)",
+    },
+    "since_baseline_years": {
+        "fi": "vuodesta {base} (ohjelman lähtövuosi)",
+        "sv": "sedan {base} (programmets utgångsår)",
+        "en": "since {base} (the programme's baseline year)",
+    },
+    "no_change_since_quarters": {
+        "fi": "ei muutosta ohjelman alusta (4 neljänneksen keskiarvot)",
+        "sv": "ingen förändring sedan programmets början (medelvärden av 4 kvartal)",
+        "en": "no change since the programme began (4-quarter means)",
+    },
+    "no_change_since_years": {
+        "fi": "ei muutosta vuodesta {base} (ohjelman lähtövuosi)",
+        "sv": "ingen förändring sedan {base} (programmets utgångsår)",
+        "en": "no change since {base} (the programme's baseline year)",
+    },
+    "col_entered_by": {"fi": "Syöttänyt", "sv": "Inmatad av", "en": "Entered by"},
+    "entered_not_yet": {"fi": "ei vielä syötetty", "sv": "ännu inte inmatad", "en": "not entered yet"},
     "scorecard_bases": {
         "fi": "Muutos vuodentakaisesta: {year}. Muutos ohjelman alusta: {since}.",
         "sv": "På ett år: {year}. Sedan programmets början: {since}.",
@@ -561,9 +588,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Figures entered each half-year",
     },
     "entered_missing": {
-        "fi": "lukua ei ole vielä syötetty kaudelle {half} (tunnus {figure})",
-        "sv": "siffran är ännu inte inmatad för {half} (nyckel {figure})",
-        "en": "not entered for {half} yet (key {figure})",
+        "fi": "lukua ei ole vielä syötetty kaudelle {half}",
+        "sv": "siffran är ännu inte inmatad för {half}",
+        "en": "not entered for {half} yet",
     },
     "entered_by": {
         "fi": "lähde: {source}; syöttänyt {who} {day}",
@@ -615,7 +642,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "unit_short_enterprises": {"fi": "yritystä", "sv": "företag", "en": "enterprises"},
     "unit_short_establishments": {"fi": "toimipaikkaa", "sv": "arbetsställen", "en": "establishments"},
     "unit_short_person_years": {"fi": "henkilötyövuotta", "sv": "årsverken", "en": "person-years"},
-    "unit_short_eur_thousand": {"fi": "1 000 €", "sv": "1 000 €", "en": "EUR thousand"},
+    "unit_short_eur_thousand": {"fi": "tuhatta euroa", "sv": "tusen euro", "en": "thousand euros"},
     "unit_short_eur_million": {"fi": "milj. €", "sv": "milj. €", "en": "EUR million"},
     "no_change_since": {
         "fi": "ei muutosta ohjelman alusta (12 kk:n keskiarvot)",

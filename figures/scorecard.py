@@ -131,6 +131,7 @@ class ThemeScore:
     # measures read by meaning only (no stand-in) whose series the last refresh did not find: no figures, so no
     # row; each is listed with why (missing_lines), never left out in silence
     missing: tuple[Measure, ...] = ()
+    demo: bool = False  # scored on the demo dataset, which has no figures of some tables read by meaning
 
     @property
     def unavailable(self) -> tuple[Indicator, ...]:
@@ -222,7 +223,13 @@ def latest_period(stored: dict[Month, Point], end: Month, step: int) -> Month:
 
 
 def theme_score(
-    theme: Theme, frame: pd.DataFrame, catalog: Catalog, end: Month, lang: str, peers: Peers | None = None
+    theme: Theme,
+    frame: pd.DataFrame,
+    catalog: Catalog,
+    end: Month,
+    lang: str,
+    peers: Peers | None = None,
+    demo: bool = False,
 ) -> ThemeScore:
     """`peers` once for every theme (they are the region's, not a theme's), or chosen here.
 
@@ -233,14 +240,14 @@ def theme_score(
     measures = [m.shown_with(catalog) for m in theme.measures if catalog.series_by_id(m.series.id).codes]
     missing = tuple(m for m in theme.measures if not catalog.series_by_id(m.series.id).codes)
     rows = tuple(score_row(theme.id, m, frame, catalog, end, lang, peers) for m in measures)
-    return ThemeScore(theme, end, rows, peers, missing)
+    return ThemeScore(theme, end, rows, peers, missing, demo)
 
 
 def missing_reasons(score: ThemeScore, catalog: Catalog, lang: str) -> list[tuple[str, str]]:
     """(label, why) of each measure the last refresh did not find: 'tilaston taulukosta … ei löytynyt …'."""
+    key = "series_not_in_demo" if score.demo else "series_not_found"
     return [
-        (m.series.label[lang], t("series_not_found", lang, table=catalog.tables[m.series.table].title[lang]))
-        for m in score.missing
+        (m.series.label[lang], t(key, lang, table=catalog.tables[m.series.table].title[lang])) for m in score.missing
     ]
 
 
@@ -363,25 +370,26 @@ def measure_notes(score: ThemeScore, lang: str) -> list[str]:
         for r in score.rows
         if r.measure.judged and r.measure.fit != "exact"
     ]
-    notes += [row_bases(r, lang) for r in score.rows if r.step != 1]
+    notes += row_bases(score.rows, lang)
     crossed = {b.date: b for r in score.rows for b in r.breaks}
     return [*notes, break_note(tuple(crossed.values()), lang)] if crossed else notes
 
 
-FREQUENCY_WORDS = {3: "frequency_quarterly", 12: "frequency_yearly"}
+FREQUENCY_WORDS = {3: "frequency_quarterly", 12: "frequency_yearly"}  # plural: the rows of a basis
 
 
-def row_bases(row: ScoreRow, lang: str) -> str:
-    """A quarterly or yearly row's own bases in words: 'Toimipaikat: vuositilasto – vuodessa 2024 vs. 2023;
-    ohjelman alusta vuosi 2024 vs. 2020 (ohjelman lähtövuosi).'"""
-    return t(
-        "row_bases",
-        lang,
-        label=row.series.label[lang],
-        kind=t(FREQUENCY_WORDS[row.step], lang),
-        year=basis_text(row.year, lang),
-        since=basis_text(row.since, lang),
-    )
+def row_bases(rows: tuple[ScoreRow, ...], lang: str) -> list[str]:
+    """The quarterly and yearly rows' own bases in words, one line per basis naming its rows: 'Vuositilastot
+    (Toimipaikat, Henkilöstö): muutos vuodessa 2024 vs. 2023; ohjelman alusta vuosi 2024 vs. 2020 (…).'"""
+    named: dict[tuple[int, str, str], list[str]] = {}
+    for row in rows:
+        if row.step != 1:
+            bases = (row.step, basis_text(row.year, lang), basis_text(row.since, lang))
+            named.setdefault(bases, []).append(row.series.label[lang])
+    return [
+        t("row_bases", lang, kind=t(FREQUENCY_WORDS[step], lang), labels=", ".join(labels), year=year, since=since)
+        for (step, year, since), labels in named.items()
+    ]
 
 
 def measure_view(series: Series) -> str:
@@ -405,14 +413,43 @@ def since_headline(row: ScoreRow, lang: str) -> str:
     Where either change cannot be given, the headline says so and why, never '..' where a figure should be:
     'ei muutosta ohjelman alusta (12 kk:n keskiarvot): Kymenlaakso, maaliskuu 2021: luku puuttuu'.
     """
+    base = index_base_text(row.step)
     if not (row.since.known and row.country_since.known):
         missing = [change for change in (row.since, row.country_since) if not change.known]
         why = row.reason if row.status == "unknown" else "; ".join(why_unknown(c, "", lang) for c in missing)
-        return f"{t('no_change_since', lang)}: {why.lstrip(': ,')}"
+        return f"{t('no_change_since' + SINCE_WORDS[row.step], lang, base=base)}: {why.lstrip(': ,')}"
+    since = t("since_baseline" + SINCE_WORDS[row.step], lang, base=base)
     return (
-        f"{change_text(row.since.value, row.is_rate, lang)} {t('since_baseline', lang)}, "
+        f"{change_text(row.since.value, row.is_rate, lang)} {since}, "
         f"{t('country', lang).lower()} {change_text(row.country_since.value, row.is_rate, lang)}"
     )
+
+
+# The words of a change since the programme began, by the series' periods: 12-month or four-quarter means, or
+# the baseline year.
+SINCE_WORDS = {1: "", 3: "_quarters", 12: "_years"}
+
+
+def entered_table(theme: Theme, entered: EnteredFigures, lang: str) -> pd.DataFrame:
+    """The theme's figures entered for the half-year as a table: indicator, figure, what it covers, source, who
+    entered it and when; a figure not entered yet says so for the half-year."""
+    rows = []
+    for indicator in theme.entered:
+        figure = entered.get(indicator.entered)
+        if figure is None:
+            rows.append({t("col_indicator", lang): indicator.text, t("figure", lang): t("entered_not_yet", lang)})
+            continue
+        decimals = 0 if float(figure.value).is_integer() else 1
+        rows.append(
+            {
+                t("col_indicator", lang): indicator.text,
+                t("figure", lang): f"{fmt_number(figure.value, decimals, lang)}\u00a0{figure.unit[lang]}",
+                t("period", lang): figure.period,
+                t("col_source", lang): figure.source,
+                t("col_entered_by", lang): f"{figure.entered_by}, {fmt_date(figure.entered_on, lang)}",
+            }
+        )
+    return pd.DataFrame(rows).fillna("–")
 
 
 def entered_lines(theme: Theme, entered: EnteredFigures, lang: str) -> list[str]:
@@ -422,7 +459,7 @@ def entered_lines(theme: Theme, entered: EnteredFigures, lang: str) -> list[str]
     for indicator in theme.entered:
         figure = entered.get(indicator.entered)
         if figure is None:
-            lines.append(f"{indicator.text}: {t('entered_missing', lang, half=entered.half, figure=indicator.entered)}")
+            lines.append(f"{indicator.text}: {t('entered_missing', lang, half=entered.half)}")
             continue
         decimals = 0 if float(figure.value).is_integer() else 1
         value = f"{fmt_number(figure.value, decimals, lang)}\u00a0{figure.unit[lang]}"

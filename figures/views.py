@@ -100,7 +100,8 @@ def apply_view(rows: pd.DataFrame, view: str, catalog: Catalog, frame: pd.DataFr
         else:
             rows["shown"] = 1000 * rows["value"] / _population_by_month(frame, rows["period"], rows["area_code"])
     elif view == "index":
-        rows["shown"] = 100 * rows["value"] / rows["area_code"].map(index_base(frame, series.id, catalog.step(series)))
+        base = rows["area_code"].map(index_base(frame, series.id, catalog.step(series))).astype(float)  # NA: NaN
+        rows["shown"] = 100 * rows["value"] / base
     elif view == "yoy":
         rows["shown"] = rows["value"] - year_ago(rows, frame)
     else:

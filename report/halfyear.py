@@ -278,7 +278,9 @@ def build_report(
         raise ReportError(str(exc)) from None
     progress = printed_progress(half_year.key, programme)
     peers = comparable_regions(data.frame, catalog)
-    scores = tuple(theme_score(theme, data.frame, catalog, end, lang, peers) for theme in programme.themes)
+    scores = tuple(
+        theme_score(theme, data.frame, catalog, end, lang, peers, data.is_demo) for theme in programme.themes
+    )
     sections = []
     for score in scores:
         theme = score.theme

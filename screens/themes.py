@@ -20,7 +20,7 @@ from figures.scorecard import (
     ThemeScore,
     bases_line,
     compact_figures,
-    entered_lines,
+    entered_table,
     fit_label,
     measure_notes,
     measure_title,
@@ -115,8 +115,11 @@ def show_scorecard(score: ThemeScore, lang: str) -> None:
         st.markdown(f"**{t('unavailable_title', lang)}**\n\n" + "\n".join(items))
     if score.theme.entered:
         entered = current_entered(HalfYear.containing(score.end).key)
-        items = (f"- {plain(line)}" for line in entered_lines(score.theme, entered, lang))
-        st.markdown(f"**{t('entered_title', lang)}**\n\n" + "\n".join(items))
+        st.markdown(f"**{t('entered_title', lang)}** ({entered.half})")
+        if entered.problem:
+            st.caption(plain(entered.problem))
+        table = entered_table(score.theme, entered, lang)
+        figures_table(table, t("col_indicator", lang), text_columns=tuple(table.columns))
     if score.assessed:
         items = (f"- {i.text} ({i.source})" for i in score.assessed)
         st.markdown(f"**{t('assessed_title', lang)}**\n\n" + "\n".join(items))

@@ -94,7 +94,9 @@ def theme_scores(data: Dataset, lang: str) -> tuple[ThemeScore, ...]:
     if end is None or not has_programme():
         return ()
     peers = comparable_regions(data.frame, catalog)
-    return tuple(theme_score(theme, data.frame, catalog, end, lang, peers) for theme in load_programme().themes)
+    return tuple(
+        theme_score(theme, data.frame, catalog, end, lang, peers, data.is_demo) for theme in load_programme().themes
+    )
 
 
 def show_trend(

@@ -181,7 +181,10 @@ def in_catalog_order(rows: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
 
 
 def empty_snapshot() -> pd.DataFrame:
-    frame = pd.DataFrame({c: pd.Series(dtype="string") for c in SNAPSHOT_COLUMNS})
+    """No rows, with the dtypes of a table's rows (text as `str`, the status `string`), so that joining it to
+    others changes no column's kind (a `string` area code turns a mapped figure's NaN into NA)."""
+    frame = pd.DataFrame({c: pd.Series(dtype="str") for c in SNAPSHOT_COLUMNS})
+    frame["status"] = pd.Series(dtype="string")
     frame["period"] = pd.Series(dtype="datetime64[ns]")
     frame["value"] = pd.Series(dtype=float)
     return frame
