@@ -181,6 +181,9 @@ def test_a_table_gone_from_its_folder_leaves_its_series_missing_with_one_line_wh
     )
     assert [r.line for r in data.resolutions if r.series_id == "rd_expenditure"] == [line]
     assert out.count(line) == 1
+    assert "tkke/13ra.px: not found, no figures for rd_expenditure, rd_person_years" in out
+    assert "vkour/12bq.px: not found, no figures for population_15plus, tertiary_educated, tertiary_share" in out
+    assert "tertiary_share: not computed from vkour/12bq.px: tertiary_educated and population_15plus not found" in out
     assert not data.shown_catalog.series_by_id("rd_expenditure").codes
     assert not data.shown_catalog.series_by_id("tertiary_share").codes
     # the tables still served went on to their new release: 2026Q3 and 2025 stored
