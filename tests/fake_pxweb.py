@@ -241,10 +241,6 @@ class Cube:
     def time_text(self) -> str:
         return {"monthly": "Kuukausi", "quarterly": "Vuosineljännes", "yearly": "Vuosi"}[self.frequency]
 
-    @property
-    def folder(self) -> str:
-        return next(path.split("/")[0] for path, cube in CUBES.items() if cube is self)
-
     def order(self) -> list[str]:
         codes = [d.code for d in self.dimensions]
         return [self.area_code, *codes[: self.time_at - 1], self.time_code, *codes[self.time_at - 1 :]]

@@ -323,16 +323,17 @@ def test_data_page_shows_release_and_refresh_against_the_fake(tmp_path, monkeypa
     with FakePxWeb() as fake:
         monkeypatch.setenv("PXWEB_BASE_URL", fake.base_url)
         at = open_app(cache, monkeypatch, page="screens/data.py")
-        # the tables read by meaning have no demo: their series show their stand-ins until the first refresh
-        assert page_tables(at)[0]["Laji"].tolist() == ["DEMO", "DEMO", KIND_MISSING, KIND_MISSING]
+        # 12ub and 12t8 have no demo: their series show their stand-ins until the first refresh; the four statistics
+        # tables (no stand-ins) have demo figures
+        assert page_tables(at)[0]["Laji"].tolist() == ["DEMO", "DEMO", KIND_MISSING, KIND_MISSING] + ["DEMO"] * 4
         at.button[0].click().run()
         assert not at.exception
         # the run's outcome as a sentence, its lines folded under it (issue 22: not "Päivitä tiedot nyt: 2/2 ok")
         assert [(e.label, e.state) for e in at.status] == [("Tiedot päivitettiin.", "complete")]
         at.run()
     table = page_tables(at)[0]
-    assert table["Julkaistu"].tolist() == ["21.7.2026", "29.5.2026", "21.7.2026", "21.7.2026"]
-    assert table["Laji"].tolist() == ["virallinen"] * 4
+    assert table["Julkaistu"].tolist() == ["21.7.2026", "29.5.2026", "21.7.2026", "21.7.2026"] + ["20.5.2026"] * 4
+    assert table["Laji"].tolist() == ["virallinen"] * 8
     assert not any("DEMO" in w.value for w in at.warning)
 
 
@@ -341,8 +342,10 @@ def test_data_and_theme_pages_speak_swedish_and_english(lang, released, kind, re
     at = open_app(real_cache, monkeypatch, page="screens/data.py", lang=lang)
     table = page_tables(at)[0]
     tyonv, vaerak = ("21.7.2026", "29.5.2026") if lang == "sv" else ("21 Jul 2026", "29 May 2026")
-    assert table[released].tolist() == [tyonv, vaerak, tyonv, tyonv]  # 12r5, 11ra, 12ub, 12t8
-    assert table[{"sv": "Typ", "en": "Kind"}[lang]].tolist() == [kind] * 4
+    statistics = "20.5.2026" if lang == "sv" else "20 May 2026"
+    # 12r5, 11ra, 12ub, 12t8, then aly, alyr, tkke and vkour
+    assert table[released].tolist() == [tyonv, vaerak, tyonv, tyonv] + [statistics] * 4
+    assert table[{"sv": "Typ", "en": "Kind"}[lang]].tolist() == [kind] * 8
     at.switch_page("screens/themes.py")
     at.run()
     assert not at.exception

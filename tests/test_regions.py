@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from data_sources.domain.catalog import CATALOG_PATH, PER_KINDS, load_catalog
+from data_sources.domain.catalog import CATALOG_PATH, PER_KINDS, UNITS, load_catalog
 from data_sources.domain.programme import NoProgrammeError, deck_ids, has_programme, load_programme, theme_ids
 from data_sources.domain.region import REGIONS_DIR, RegionError, load_region, programme_baseline, region_setting
 from data_sources.snapshots.demo import demo_tables
@@ -196,7 +196,8 @@ def test_no_python_module_names_a_region_a_theme_a_programmes_series_or_a_code()
     regions = yaml.safe_load((CLASSIFICATION / "regions.yaml").read_text(encoding="utf-8"))["regions"]
     names = {text for forms in regions.values() for labels in forms.values() for text in labels.values()}
     catalog = yaml.safe_load(CATALOG_PATH.read_text(encoding="utf-8"))
-    series_ids = {s["id"] for s in catalog["series"]} - set(PER_KINDS)  # 'population': also a `per` kind's name
+    # 'population': also a `per` kind's name; 'establishments': also a unit's
+    series_ids = {s["id"] for s in catalog["series"]} - set(PER_KINDS) - set(UNITS)
     codes = {c for s in catalog["series"] for c in ([s["code"]] if "code" in s else s.get("formula", []))}
     programme = yaml.safe_load((REGIONS_DIR / "MK08" / "programme.yaml").read_text(encoding="utf-8"))
     themes = {theme["id"] for theme in programme["themes"]}

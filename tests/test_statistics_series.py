@@ -11,6 +11,7 @@ from data_sources.service.commands import check
 from data_sources.service.commands import refresh as main
 from data_sources.snapshots.dataset import load_dataset
 from data_sources.snapshots.refresh_run import refresh_cache_dir
+from data_sources.snapshots.series_frame import judge_release
 from tests.fake_pxweb import AGGREGATES, CUBES, MUNICIPALITIES, SUPPRESS_BELOW, FakePxWeb, base_cell, period_index
 
 ALY, ALYR, TKKE, VKOUR = "aly/11yq.px", "alyr/13ww.px", "tkke/13ra.px", "vkour/12bq.px"
@@ -181,6 +182,9 @@ def test_a_table_gone_from_its_folder_leaves_its_series_missing_with_one_line_wh
     )
     assert [r.line for r in data.resolutions if r.series_id == "rd_expenditure"] == [line]
     assert out.count(line) == 1
+    assert "tkke/13ra.px: not found, no figures for rd_expenditure, rd_person_years" in out
+    assert "vkour/12bq.px: not found, no figures for population_15plus, tertiary_educated, tertiary_share" in out
+    assert "tertiary_share: not computed from vkour/12bq.px: tertiary_educated and population_15plus not found" in out
     assert not data.shown_catalog.series_by_id("rd_expenditure").codes
     assert not data.shown_catalog.series_by_id("tertiary_share").codes
     # the tables still served went on to their new release: 2026Q3 and 2025 stored
@@ -238,3 +242,41 @@ def test_the_statistics_queries_stay_within_the_apis_cell_limit(tmp_path, catalo
     assert openings.set_index("period").loc[pd.Timestamp("2025-07-01"), "value"] == expected(
         ALY, "KU286", "2025Q3", {"Tiedot": ["aloitt"]}
     )
+
+
+def judged_frame(series_id: str, table: str, periods: list[pd.Timestamp], values: list[float]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "series": series_id,
+            "table": table,
+            "content_code": "x",
+            "area_code": "KU286",
+            "area_name": "Kouvola",
+            "period": pd.Series(periods, dtype="datetime64[ns]"),
+            "value": values,
+            "status": pd.Series([None] * len(values), dtype="string"),
+        }
+    )
+
+
+def test_a_quarterly_or_yearly_release_is_judged_against_the_period_before_of_its_own_frequency(catalog):
+    quarters = [pd.Timestamp(2025, month, 1) for month in (1, 4, 7, 10)] + [pd.Timestamp(2026, 1, 1)]
+    stock = [5000.0, 5010.0, 5030.0, 5020.0]
+    previous = judged_frame("business_stock", ALY, quarters[:4], stock)
+    aly = catalog.tables["aly_11yq"]
+    steady = judged_frame("business_stock", ALY, quarters, [*stock, 5040.0])
+    assert not judge_release(steady, aly, catalog, previous, ("business_stock",), ("KU286",)).problems
+    jumped = judged_frame("business_stock", ALY, quarters, [*stock, 50400.0])
+    assert judge_release(jumped, aly, catalog, previous, ("business_stock",), ("KU286",)).problems == [
+        "aly/11yq.px: implausible change from the quarter before in KU286 business_stock 2026Q1: 5020 → 50400"
+    ]
+    years = [pd.Timestamp(year, 1, 1) for year in (2022, 2023, 2024)]
+    alyr = catalog.tables["alyr_13ww"]
+    before = judged_frame("establishments", ALYR, years[:2], [6100.0, 6150.0])
+    jumped = judged_frame("establishments", ALYR, years, [6100.0, 6150.0, 615.0])
+    assert judge_release(jumped, alyr, catalog, before, ("establishments",), ("KU286",)).problems == [
+        "alyr/13ww.px: implausible change from the year before in KU286 establishments 2024: 6150 → 615"
+    ]
+    # a turnover in thousands of euros is no count: no cap of ten million on it
+    turnover = judged_frame("establishment_turnover", ALYR, years, [2.1e7, 2.2e7, 2.3e7])
+    assert not judge_release(turnover, alyr, catalog, None, ("establishment_turnover",), ("KU286",)).problems

@@ -311,9 +311,13 @@ def unreadable(table: Table, catalog: Catalog, why: str) -> list[Resolution]:
 def stand_ins(table: Table, catalog: Catalog, store: SnapshotStore, resolutions: list[Resolution]) -> TableResult:
     """Nothing of a table read by meaning found: recorded, so that every page shows the stand-ins, labelled."""
     store.record_resolutions(table.key, [r.to_json() for r in resolutions])
-    lines = tuple(r.line for r in resolutions)
-    named = ", ".join(s.id for s in _wanted(table, catalog))
-    return TableResult(table.key, table.path, "stand-in", f"not found, stand-ins shown for {named}", resolutions=lines)
+    lines = tuple(r.line for r in resolutions) + tuple(line for _, line in ratio_lines(table, catalog, resolutions))
+    wanted = _wanted(table, catalog)
+    standing_in = ", ".join(s.id for s in wanted if s.proxy is not None)
+    missing = ", ".join([s.id for s in wanted if s.proxy is None] + [s.id for s in catalog.ratios_for_table(table.key)])
+    said = [f"stand-ins shown for {standing_in}" if standing_in else "", f"no figures for {missing}" if missing else ""]
+    message = f"not found, {'; '.join(part for part in said if part)}"
+    return TableResult(table.key, table.path, "stand-in", message, resolutions=lines)
 
 
 FAILURES = (PxWebError, QueryError, JsonStatError, ReleaseRejectedError, StoreError, OSError)
