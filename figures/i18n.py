@@ -271,7 +271,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "unit_enterprises": {"fi": "yritystä", "sv": "företag", "en": "enterprises"},
     "unit_establishments": {"fi": "toimipaikkaa", "sv": "arbetsställen", "en": "establishments"},
     "unit_person_years": {"fi": "henkilötyövuotta", "sv": "årsverken", "en": "person-years"},
-    "unit_eur_thousand": {"fi": "1 000 €", "sv": "1 000 €", "en": "EUR thousand"},
+    "unit_eur_thousand": {"fi": "tuhatta euroa", "sv": "tusen euro", "en": "thousand euros"},
     "unit_eur_million": {"fi": "milj. €", "sv": "milj. €", "en": "EUR million"},
     "unit_percent": {"fi": "%", "sv": "%", "en": "%"},
     "unit_share_labour_force": {"fi": "% työvoimasta", "sv": "% av arbetskraften", "en": "% of labour force"},

@@ -417,8 +417,8 @@ def since_headline(row: ScoreRow, lang: str) -> str:
     if not (row.since.known and row.country_since.known):
         missing = [change for change in (row.since, row.country_since) if not change.known]
         why = row.reason if row.status == "unknown" else "; ".join(why_unknown(c, "", lang) for c in missing)
-        return f"{t('no_change_since' + SINCE_WORDS[row.step], lang, base=base)}: {why.lstrip(': ,')}"
-    since = t("since_baseline" + SINCE_WORDS[row.step], lang, base=base)
+        return f"{t(SINCE_WORDS[row.step][1], lang, base=base)}: {why.lstrip(': ,')}"
+    since = t(SINCE_WORDS[row.step][0], lang, base=base)
     return (
         f"{change_text(row.since.value, row.is_rate, lang)} {since}, "
         f"{t('country', lang).lower()} {change_text(row.country_since.value, row.is_rate, lang)}"
@@ -427,7 +427,11 @@ def since_headline(row: ScoreRow, lang: str) -> str:
 
 # The words of a change since the programme began, by the series' periods: 12-month or four-quarter means, or
 # the baseline year.
-SINCE_WORDS = {1: "", 3: "_quarters", 12: "_years"}
+SINCE_WORDS = {
+    1: ("since_baseline", "no_change_since"),
+    3: ("since_baseline_quarters", "no_change_since_quarters"),
+    12: ("since_baseline_years", "no_change_since_years"),
+}
 
 
 def entered_table(theme: Theme, entered: EnteredFigures, lang: str) -> pd.DataFrame:

@@ -294,7 +294,17 @@ def test_six_municipalities_equal_the_snapshot(real_cache, catalog):
 def test_page_shows_the_six_side_by_side(real_cache, monkeypatch):
     frame = stored(real_cache)
     at = open_page(real_cache, monkeypatch, area="KU624")
-    six = page_tables(at)[2]
+    six = page_tables(at)[3]  # figures, codes, the quarterly and yearly statistics, then the six
+    periodic = page_tables(at)[2]
+    # straight from the quarterly table's parquet file, as `stored` reads the monthly one
+    manifest = json.loads((real_cache / "snapshots" / "MK08" / "manifest.json").read_text())
+    release = re.sub(r"[^0-9A-Za-z]+", "", manifest["tables"]["aly_11yq"]["release"])
+    quarterly = pd.read_parquet(real_cache / "snapshots" / "MK08" / "aly_11yq" / f"{release}.parquet")
+    openings = quarterly[(quarterly["series"] == "business_openings") & (quarterly["area_code"] == "KU624")]
+    newest = openings.loc[openings["period"].idxmax()]
+    assert newest["period"] == pd.Timestamp("2026-04-01")  # the fake's latest quarter, 2026Q2
+    assert periodic.loc["Aloittaneet yritykset", "Ajanjakso"] == "2. neljännes 2026"
+    assert periodic.loc["Aloittaneet yritykset", "Pyhtää"] == f"{int(newest['value'])}\u00a0yritystä"
     for code, (unemployed, rate, rank) in expected_six(frame).items():
         name = {"KU075": "Hamina", "KU285": "Kotka", "KU286": "Kouvola"}.get(code)
         if name:
@@ -409,7 +419,7 @@ def test_since_block_on_both_pages_marks_the_revised_figure(two_releases, monkey
     monkeypatch.setattr(meetings_module, "meetings_path", lambda: meetings)
     then = release_parquet(two_releases, "20260618T050000Z")
     at = open_page(two_releases, monkeypatch, area="KU624")
-    block = page_tables(at)[2]  # figures, codes, then the comparison
+    block = page_tables(at)[3]  # figures, codes, the quarterly and yearly statistics, then the comparison
     row = block.loc["Työttömät työnhakijat"]
     may = value(then, "unemployed", "KU624", "2026-05")
     assert list(block.columns) == ["Silloin (toukokuu 2026)", "Nyt (kesäkuu 2026)", "Muutos", "Korjattu"]

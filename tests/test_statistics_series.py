@@ -195,6 +195,19 @@ def test_a_table_gone_from_its_folder_leaves_its_series_missing_with_one_line_wh
     )
     establishments = data.frame[data.frame["series"] == "establishments"]
     assert establishments["period"].max() == pd.Timestamp("2025-01-01")
+    # on theme 4.2 the R&D rows are gone and each says why instead, in words (no code, no URL)
+    from data_sources.domain.periods import Month
+    from data_sources.domain.programme import load_programme
+    from figures.scorecard import missing_reasons, theme_score
+
+    score = theme_score(load_programme().theme("4.2"), data.frame, data.shown_catalog, Month(2026, 6), "fi")
+    assert {m.series.id for m in score.missing} == {"rd_expenditure", "rd_person_years"}
+    assert not {"rd_expenditure", "rd_person_years"} & {row.series.id for row in score.rows}
+    assert missing_reasons(score, data.shown_catalog, "fi")[0] == (
+        "Tutkimus- ja kehittämistoiminnan menot",
+        "tilaston taulukosta ”Tutkimus- ja kehittämistoiminnan menot ja henkilöstö alueittain” ei viimeisimmässä "
+        "päivityksessä löytynyt tätä sarjaa, joten lukuja ei ole; mitä etsittiin, kertoo Tiedot ja lähteet -sivu",
+    )
 
 
 def test_the_demo_has_the_themes_statistics_labelled_demo(tmp_path, catalog):
@@ -280,3 +293,43 @@ def test_a_quarterly_or_yearly_release_is_judged_against_the_period_before_of_it
     # a turnover in thousands of euros is no count: no cap of ten million on it
     turnover = judged_frame("establishment_turnover", ALYR, years, [2.1e7, 2.2e7, 2.3e7])
     assert not judge_release(turnover, alyr, catalog, None, ("establishment_turnover",), ("KU286",)).problems
+
+
+def test_theme_42s_scorecard_shows_the_fakes_yearly_and_quarterly_figures_with_their_changes(fake, cache_dir):
+    """The half-year 2026H1: establishments of 2024 (the latest year out by June 2026) against 2023 and against the
+    baseline year 2020; business openings of 2026Q2 against 2025Q2 and as four-quarter means against 2020Q2–2021Q1;
+    every figure from the fake's cells, computed here."""
+    from data_sources.domain.periods import Month
+    from data_sources.domain.programme import load_programme
+    from figures.scorecard import row_figures, theme_score
+
+    assert refresh(fake, cache_dir) == 0
+    data = load_dataset(cache_dir)
+    shown = data.shown_catalog
+    score = theme_score(load_programme().theme("4.2"), data.frame, shown, Month(2026, 6), "fi")
+    rows = {row.series.id: row for row in score.rows}
+    assert {"business_openings", "business_stock", "establishments", "rd_expenditure"} <= set(rows)
+    assert not score.missing and not score.unavailable  # no "not connected" row
+
+    def establishments(area: str, year: str) -> float:
+        return expected(ALYR, area, year, {"contentscode": ["toimipaikat"]})
+
+    row = rows["establishments"]
+    assert row.period == Month(2024, 1) and row.value.value == establishments("MK08", "2024")
+    assert math.isclose(row.year.value, 100 * (establishments("MK08", "2024") / establishments("MK08", "2023") - 1))
+    assert math.isclose(row.since.value, 100 * (establishments("MK08", "2024") / establishments("MK08", "2020") - 1))
+    assert math.isclose(
+        row.country_since.value, 100 * (establishments("SSS", "2024") / establishments("SSS", "2020") - 1)
+    )
+    assert row_figures(row, "fi")[0].endswith("toimipaikkaa (2024)")
+    assert row.status in ("progressed", "held", "worsened")
+
+    def openings(quarter: str) -> float:
+        return expected(ALY, "MK08", quarter, {"Tiedot": ["aloitt"]})
+
+    row = rows["business_openings"]
+    assert row.period == Month(2026, 4) and row.value.value == openings("2026Q2")
+    now = sum(openings(q) for q in ("2025Q3", "2025Q4", "2026Q1", "2026Q2")) / 4
+    before = sum(openings(q) for q in ("2020Q2", "2020Q3", "2020Q4", "2021Q1")) / 4
+    assert math.isclose(row.since.value, 100 * (now / before - 1))
+    assert math.isclose(row.year.value, 100 * (openings("2026Q2") / openings("2025Q2") - 1))
