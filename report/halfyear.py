@@ -155,7 +155,8 @@ def _summary(scores: tuple[ThemeScore, ...], progress: Progress, lang: str) -> T
         for row in score.rows:
             rows.append([score.theme.id, row.series.label[lang], *row_figures(row, lang), _status(row, lang)])
         rows += [[score.theme.id, *r] for r in _other_rows(score, progress, lang, len(headers) - 1, why=False)]
-    return Table(headers, rows, [12, 48, 24, 25, 25, 22, 22, 26, 19, 40], "LLRRRRRRRL")
+    # the latest value the widest figure: a quarter's or year's names its period ("12 849 toimipaikkaa (2024)")
+    return Table(headers, rows, [12, 44, 34, 23, 23, 22, 22, 26, 17, 40], "LLRRRRRRRL")
 
 
 def _scorecard(score: ThemeScore, progress: Progress, lang: str) -> Table:
@@ -177,7 +178,7 @@ def _scorecard(score: ThemeScore, progress: Progress, lang: str) -> Table:
             ]
         )
     rows += [r[:-1] + ["", r[-1]] for r in _other_rows(score, progress, lang, len(headers) - 1, why=True)]
-    return Table(headers, rows, [40, 22, 25, 25, 22, 22, 26, 19, 24, 44], "LRRRRRRRLL")
+    return Table(headers, rows, [38, 32, 23, 23, 22, 22, 24, 17, 24, 44], "LRRRRRRRLL")
 
 
 def _assessments(score: ThemeScore, progress: Progress, lang: str) -> Table:
