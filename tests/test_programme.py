@@ -174,3 +174,19 @@ def test_a_broken_programme_file_is_named_with_its_line_and_field(tmp_path, old,
     with pytest.raises(ProgrammeError) as err:
         load_programme(path)
     assert str(err.value) == f"{path}: line {line_of(text, old)}: {message}"
+
+
+def test_no_indicator_of_the_programme_is_left_not_connected():
+    """Every statistical indicator has series (read by codes or by meaning) or a figure entered per half-year with
+    its source: no theme shows a "not connected" row (issue 20)."""
+    programme = load_programme()
+    assert [i.text for theme in programme.themes for i in theme.unavailable] == []
+    statistical = [i for theme in programme.themes for i in theme.indicators if i.kind == "statistical"]
+    assert all(i.series or i.entered for i in statistical)
+    theme_42 = {s for i in programme.theme("4.2").indicators for s in i.series}
+    assert {"business_openings", "business_stock", "establishments", "rd_expenditure", "rd_person_years"} <= theme_42
+    assert {i.entered for theme in programme.themes for i in theme.indicators if i.entered} == {
+        "exports",
+        "recruitment_difficulties",
+        "municipal_labour_market_subsidy",
+    }
