@@ -1077,9 +1077,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Entered by (an organisation or a role)",
     },
     "entered_saved": {
-        "fi": "Luku {figure} tallennettu kaudelle {half}.",
-        "sv": "Siffran {figure} sparad för {half}.",
-        "en": "The figure {figure} is saved for {half}.",
+        "fi": "Tallennettu kaudelle {half}: {figure}.",
+        "sv": "Sparad för {half}: {figure}.",
+        "en": "Saved for {half}: {figure}.",
     },
     "entered_file": {
         "fi": "Luvut tiedostona (YAML)",

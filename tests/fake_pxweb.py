@@ -308,11 +308,11 @@ CONTENTS_ALYR = Dimension(
     "contentscode",
     "Tiedot",
     {
-        "toimipaikat": "Toimipaikkojen lukumäärä",
+        "tp_lkm": "Toimipaikkojen lukumäärä",
         "htv": "Henkilöstö (henkilötyövuosina)",
         "lvaihto": "Liikevaihto (1000 euroa)",
     },
-    {"toimipaikat": 1.0, "htv": 3.5, "lvaihto": 1100.0},
+    {"tp_lkm": 1.0, "htv": 3.5, "lvaihto": 1100.0},
 )
 SECTOR_TKKE = Dimension(
     "Sektori",

@@ -124,7 +124,6 @@ def test_the_secretary_enters_a_figure_and_the_theme_shows_it_with_its_source(tm
     from data_sources.domain.entered import load_entered
     from figures.formats import fmt_date
     from figures.scorecard import entered_lines
-    from ui.safe import plain
 
     cache = tmp_path / "cache"
     secretary = {"is_logged_in": True, "email": "sihteeri@kouvola.fi"}
@@ -148,7 +147,7 @@ def test_the_secretary_enters_a_figure_and_the_theme_shows_it_with_its_source(tm
     save_in(at, key).click()
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    assert [s.value for s in at.success] == ["Luku exports tallennettu kaudelle 2026H1."] and not at.error
+    assert [s.value for s in at.success] == ["Tallennettu kaudelle 2026H1: Vienti Kymenlaaksosta."] and not at.error
     saved = records.entered("2026H1").get("exports")
     assert (saved.value, saved.source, saved.entered_by) == (1523.4, hostile, "Kymenlaakson liitto")
     line = (
@@ -156,11 +155,15 @@ def test_the_secretary_enters_a_figure_and_the_theme_shows_it_with_its_source(tm
         f"{hostile}; syöttänyt Kymenlaakson liitto {fmt_date(saved.entered_on, 'fi')}"
     )
     assert entered_lines(load_programme().theme("4.2"), records.entered("2026H1"), "fi")[0] == line
-    # the theme's entered lines on the page show it at once, as text (a code span: no link, no HTML)
-    assert any(f"- {plain(line)}" in m.value for m in at.markdown), "the scorecard's entered lines"
+    # the theme's table of entered figures shows it at once, as text (escaped in the table: no link, no HTML)
+    (entered,) = [table for table in page_tables(at) if "Syöttänyt" in table.columns]
+    assert entered.loc["Vienti Kymenlaaksosta", "Luku"] == "1\u00a0523,4\u00a0milj. €"
+    assert entered.loc["Vienti Kymenlaaksosta", "Lähde"] == hostile
+    assert entered.loc["Vienti Kymenlaaksosta", "Ajanjakso"] == "2025"
     assert load_entered("2026H1").figures == {}, "the shipped file is untouched: the database is the state"
 
     # a reader sees the figure read-only, with no form
     reader = themes_page(cache, monkeypatch, {"is_logged_in": True, "email": "lukija@hamina.fi"}, theme="4.2")
-    assert any(plain(line) in m.value for m in reader.markdown)
+    (entered,) = [table for table in page_tables(reader) if "Syöttänyt" in table.columns]
+    assert entered.loc["Vienti Kymenlaaksosta", "Lähde"] == hostile
     assert not [w for w in reader.text_input if str(w.key).startswith("entered-")]

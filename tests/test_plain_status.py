@@ -58,7 +58,9 @@ def visible_texts(at: AppTest, *, folded: bool) -> list[str]:
 
 
 def found(texts: list[str], words: tuple[str, ...]) -> list[tuple[str, str]]:
-    return [(word, text[:300]) for text in texts for word in words if word in text]
+    """Each word that stands whole in a text (a code 'aloitt' is not found in "aloittaneet yritykset")."""
+    patterns = [(word, re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")) for word in words]
+    return [(word, text[:300]) for text in texts for word, pattern in patterns if pattern.search(text)]
 
 
 def page(cache: Path, monkeypatch, name: str, **params) -> AppTest:

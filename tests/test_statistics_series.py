@@ -50,7 +50,7 @@ def tertiary_share(area: str, year: str) -> float:
 
 EXPECTED = {
     "business_openings": (ALY, QUARTERS, lambda area, q: expected(ALY, area, q, {"Tiedot": ["aloitt"]})),
-    "establishments": (ALYR, YEARS, lambda area, y: expected(ALYR, area, y, {"contentscode": ["toimipaikat"]})),
+    "establishments": (ALYR, YEARS, lambda area, y: expected(ALYR, area, y, {"contentscode": ["tp_lkm"]})),
     "establishment_turnover": (ALYR, YEARS, lambda area, y: expected(ALYR, area, y, {"contentscode": ["lvaihto"]})),
     "rd_expenditure": (TKKE, YEARS, lambda area, y: expected(TKKE, area, y, {"Tiedot": ["tk_menot"]})),
     "tertiary_share": (VKOUR, YEARS, tertiary_share),
@@ -104,9 +104,7 @@ def test_a_suppressed_municipal_cell_stays_missing_with_its_symbol(fake, cache_d
     year = pd.Timestamp("2024-01-01")
     assert math.isnan(mine.loc[("establishment_turnover", year), "value"])
     assert mine.loc[("establishment_turnover", year), "status"] == ".."
-    assert mine.loc[("establishments", year), "value"] == expected(
-        ALYR, "KU489", "2024", {"contentscode": ["toimipaikat"]}
-    )
+    assert mine.loc[("establishments", year), "value"] == expected(ALYR, "KU489", "2024", {"contentscode": ["tp_lkm"]})
     # the share of a suppressed part is missing with the part's symbol, never 0
     assert math.isnan(mine.loc[("tertiary_educated", year), "value"])
     assert math.isnan(mine.loc[("tertiary_share", year), "value"])
@@ -312,7 +310,7 @@ def test_theme_42s_scorecard_shows_the_fakes_yearly_and_quarterly_figures_with_t
     assert not score.missing and not score.unavailable  # no "not connected" row
 
     def establishments(area: str, year: str) -> float:
-        return expected(ALYR, area, year, {"contentscode": ["toimipaikat"]})
+        return expected(ALYR, area, year, {"contentscode": ["tp_lkm"]})
 
     row = rows["establishments"]
     assert row.period == Month(2024, 1) and row.value.value == establishments("MK08", "2024")

@@ -292,7 +292,7 @@ def _entered_form(
         if st.form_submit_button(t("edit_save", lang), icon=":material/save:"):
             _write(
                 lambda: records.save_entered(editor, half, indicator.entered, value, units, period, source, who),
-                t("entered_saved", lang, figure=indicator.entered, half=half),
+                t("entered_saved", lang, figure=indicator.text, half=half),
                 lang,
             )
             st.rerun()
