@@ -6,13 +6,14 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from data_sources.domain.catalog import Catalog, load_catalog
 from data_sources.pxweb.jsonstat import MISSING_SYMBOLS
 from data_sources.pxweb.resolve import Resolution
 from data_sources.snapshots.demo import demo_resolutions, demo_tables
-from data_sources.snapshots.series_frame import is_lower_bound
+from data_sources.snapshots.series_frame import LOWER_BOUND
 from data_sources.snapshots.store import Attempt, Provenance, SnapshotStore
 
 log = logging.getLogger(__name__)
@@ -116,25 +117,32 @@ def exact_or_stand_in(
     rows of an earlier release once its table no longer holds it (then its stand-in shows, labelled).
     """
     found = {r.series_id: r for r in resolutions if r.found}
-    exact_rows = pd.Series(False, index=frame.index)
+    # each (series, table) pair's row positions in one pass, rather than comparing every row once per series
+    grouped = frame.groupby(["series", "table"], sort=False, observed=True).indices
+    positions = {
+        (str(key[0]), str(key[1])): np.asarray(rows) for key, rows in grouped.items() if isinstance(key, tuple)
+    }
     shown: dict[str, str] = {}
+    drop: list[np.ndarray] = []
     for series in catalog.series:
         if series.exact is None:
             continue
-        exact_table = catalog.tables[series.exact.table].path
-        rows = (frame["series"] == series.id) & (frame["table"] == exact_table)
-        if series.id in found and rows.any():
+        exact = positions.get((series.id, catalog.tables[series.exact.table].path))
+        if exact is None:
+            continue
+        if series.id in found:
             shown[series.id] = found[series.id].content_code
-            exact_rows |= rows
-        else:
-            frame = frame[~rows]
-            exact_rows = exact_rows[frame.index]
-    if shown:  # the stand-in's own rows give way
-        stand_in = frame["series"].isin(list(shown)) & ~exact_rows
-        frame = frame[~stand_in]
+            # the stand-in's own rows give way: every other table's rows of the series
+            drop += [rows for (name, _), rows in positions.items() if name == series.id and rows is not exact]
+        else:  # not found at the last refresh: its exact rows of an earlier release are not shown
+            drop.append(exact)
     for series in catalog.series:  # a percentage of two series found by meaning: shown while both are
         if series.ratio_of is not None and not set(series.ratio_of) <= set(shown):
-            frame = frame[frame["series"] != series.id]
+            drop += [rows for (name, _), rows in positions.items() if name == series.id]
+    keep = np.ones(len(frame), dtype=bool)
+    for rows in drop:
+        keep[rows] = False
+    frame = frame[keep]
     return frame.reset_index(drop=True), catalog.with_exact(shown)
 
 
@@ -144,5 +152,5 @@ def _missing_symbols_only(frame: pd.DataFrame) -> pd.DataFrame:
     would hide the figure on every page."""
     symbol = frame["status"].str.strip()
     missing = symbol.isin(MISSING_SYMBOLS) & frame["value"].isna()
-    bound = symbol.map(is_lower_bound).astype(bool) & frame["value"].notna()
+    bound = symbol.str.startswith(LOWER_BOUND).fillna(False).astype(bool) & frame["value"].notna()  # is_lower_bound
     return frame.assign(status=symbol.where(missing | bound))
