@@ -500,10 +500,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No comparable regions can be chosen: {region_name}'s baseline figures are not stored.",
     },
     "peers_table": {
-        "fi": "Muutos ohjelman alusta (12 kk:n keskiarvot): {area}, vertailumaakunnat ja koko maa",
-        "sv": "Förändring sedan programmets början (12 månaders medelvärden): {area}, jämförbara landskap och "
-        "hela landet",
-        "en": "Change since the programme began (12-month means): {area}, comparable regions and the whole country",
+        "fi": "Muutos ohjelman alusta (perusteet yllä): {area}, vertailumaakunnat ja koko maa",
+        "sv": "Förändring sedan programmets början (grunderna ovan): {area}, jämförbara landskap och hela landet",
+        "en": "Change since the programme began (bases above): {area}, comparable regions and the whole country",
     },
     "strip_basis": {
         "fi": "Ohjelman alusta (12 kk:n keskiarvot) koko maahan verrattuna",
