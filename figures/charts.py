@@ -139,6 +139,10 @@ def trend_chart(
             title=None,
             axis=alt.Axis(
                 format="%Y" if step == 12 else "%b %Y",
+                # a quarter as StatFin writes it ('2026Q2'), not as the month it starts with
+                labelExpr="year(datum.value) + 'Q' + (floor(month(datum.value) / 3) + 1)"
+                if step == 3
+                else alt.Undefined,
                 labelAngle=0,
                 tickCount="year" if step == 12 else 6,
                 labelOverlap=True,

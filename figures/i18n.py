@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from data_sources.domain.catalog import LANGUAGES as LANGUAGE_CODES
+from data_sources.domain.periods import last_period_by
 from data_sources.domain.region import load_region, programme_baseline
 from figures.formats import fmt_date
 
@@ -351,20 +352,23 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "status_rule": {
         "fi": "Tila verrataan ohjelman alusta: viimeisten 12 kuukauden keskiarvo 12 kuukauden keskiarvoon {base_last} "
-        "asti (kausivaihtelu tasoittuu), alueen muutos koko maan muutokseen. ✔ edennyt = muuttunut toivottuun "
+        "asti (kausivaihtelu tasoittuu; neljännesvuositilastoissa 4 neljänneksen keskiarvot, vuositilastoissa "
+        "viimeisin vuosi vuoteen {base_year}), alueen muutos koko maan muutokseen. ✔ edennyt = muuttunut toivottuun "
         "suuntaan ja paremmin kuin koko maa, kumpikin yli sietorajan; ✖ heikentynyt = vastakkaiseen suuntaan ja "
         "huonommin kuin koko maa, kumpikin yli sietorajan; = ennallaan = muut: sietorajan ({rate_band} osuuksissa, "
         "{count_band} lukumäärissä) sisällä olevasta erosta ei anneta tilaa; – ei mitattavissa = korvikemittari, "
         "jonka suunta ei tarkoita samaa kuin mittarin; ? ei arvioitavissa = luku puuttuu, on salattu tai osittainen.",
         "sv": "Status jämförs sedan programmets början: medelvärdet av de senaste 12 månaderna mot medelvärdet av 12 "
-        "månader fram till {base_last} (säsongvariationen jämnas ut), områdets förändring mot hela landets. ✔ framsteg "
+        "månader fram till {base_last} (säsongvariationen jämnas ut; i kvartalsstatistik medelvärden av 4 kvartal, i "
+        "årsstatistik det senaste året mot {base_year}), områdets förändring mot hela landets. ✔ framsteg "
         "= i önskad riktning och bättre än hela landet, båda mer än toleransen; ✖ försämrats = i motsatt riktning och "
         "sämre än hela landet, båda mer än toleransen; = oförändrat = övriga: en skillnad inom toleransen "
         "({rate_band} för andelar, {count_band} för antal) ger ingen status; – kan inte mätas = ett ersättande mått "
         "vars riktning inte betyder detsamma som mätarens; ? kan inte bedömas = uppgift saknas, är skyddad eller "
         "ofullständig.",
         "en": "Status compares since the programme began: the mean of the latest 12 months against the mean of the 12 "
-        "months to {base_last} (seasons balance out), the region's change against the whole country's. ✔ progressed "
+        "months to {base_last} (seasons balance out; 4-quarter means in quarterly statistics, the latest year against "
+        "{base_year} in yearly ones), the region's change against the whole country's. ✔ progressed "
         "= moved the wanted way and did better than the country, both by more than the band; ✖ worsened = moved "
         "against it and did worse than the country, both by more than the band; = held = the rest: a difference "
         "within the band ({rate_band} for rates, {count_band} for counts) gets no verdict; – not measurable = a "
@@ -505,9 +509,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Change since the programme began (bases above): {area}, comparable regions and the whole country",
     },
     "strip_basis": {
-        "fi": "Ohjelman alusta (12 kk:n keskiarvot) koko maahan verrattuna",
-        "sv": "Sedan programmets början (12 månaders medelvärden) jämfört med hela landet",
-        "en": "Since the programme began (12-month means), against the whole country",
+        "fi": "Ohjelman alusta (vuoden keskiarvot) koko maahan verrattuna",
+        "sv": "Sedan programmets början (årsmedelvärden) jämfört med hela landet",
+        "en": "Since the programme began (yearly means), against the whole country",
     },
     "strip_not_exact": {
         "fi": "korvike- tai osittaisia mittareita {count}",
@@ -762,6 +766,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "fi": "Lataa kuukausiluvut (Excel)",
         "sv": "Ladda ner månadsuppgifterna (Excel)",
         "en": "Download the monthly figures (Excel)",
+    },
+    "history_stem_periodic": {"fi": "tilastoluvut", "sv": "statistikuppgifter", "en": "statistics"},
+    "history_csv_periodic": {
+        "fi": "Lataa luvut (CSV)",
+        "sv": "Ladda ner uppgifterna (CSV)",
+        "en": "Download the figures (CSV)",
+    },
+    "history_xlsx_periodic": {
+        "fi": "Lataa luvut (Excel)",
+        "sv": "Ladda ner uppgifterna (Excel)",
+        "en": "Download the figures (Excel)",
     },
     "six_unemployed": {"fi": "Työttömät", "sv": "Arbetslösa", "en": "Unemployed"},
     "six_unemployment_rate": {"fi": "Työttömien osuus", "sv": "Andel arbetslösa", "en": "Unemployed share"},
@@ -1139,7 +1154,7 @@ def t(key: str, lang: str, **values: object) -> str:
     """The text for a key in a language (falling back to Finnish), with {placeholders} filled.
 
     The region's name ({region_name}, {region_where}, {region_of}) and the programme's baseline
-    ({base_first}, {base_last}, {approved}) are filled from the region served unless given.
+    ({base_first}, {base_last}, {base_year}, {approved}) are filled from the region served unless given.
     """
     entry = TEXTS[key]
     text = entry.get(lang) or entry[DEFAULT_LANGUAGE]
@@ -1158,5 +1173,6 @@ def region_texts(lang: str) -> dict[str, str]:
         **region.forms(lang),
         "base_first": f"{first.month}/{first.year}",
         "base_last": f"{baseline.month}/{baseline.year}",
+        "base_year": str(last_period_by(baseline, 12).year),  # the last whole year by the baseline month: 2020
         "approved": fmt_date(approved, lang) if approved else "",
     }

@@ -204,7 +204,7 @@ def periodic_table(frame: pd.DataFrame, catalog: Catalog, area: str, lang: str) 
     programme began beside the region's and the country's; and the bases of those changes in words, once per
     frequency. A series the area has no figures of (R&D is by region only) is left out."""
     records: list[dict[str, str]] = []
-    bases: dict[int, str] = {}
+    bases: dict[str, list[str]] = {}
     for series_id in catalog.views.get("municipality_periodic", ()):
         series = catalog.series_by_id(series_id)
         if not series.codes:  # read by meaning and not found at the last refresh
@@ -237,5 +237,9 @@ def periodic_table(frame: pd.DataFrame, catalog: Catalog, area: str, lang: str) 
                 },
             }
         )
-        bases.setdefault(step, f"{basis_text(year, lang)}; {basis_text(since[area], lang)}")
-    return pd.DataFrame(records), list(bases.values())
+        basis = f"{basis_text(year, lang)}; {basis_text(since[area], lang)}"
+        bases.setdefault(basis, []).append(series.label[lang])
+    # each basis once, naming its figures when the figures differ in their periods
+    if len(bases) == 1:
+        return pd.DataFrame(records), list(bases)
+    return pd.DataFrame(records), [f"{', '.join(labels)}: {basis}" for basis, labels in bases.items()]

@@ -145,6 +145,7 @@ class ThemeScore:
         counts = dict.fromkeys(STATUSES, 0)
         for row in self.rows:
             counts[row.status] += 1
+        counts["unknown"] += len(self.missing)  # not found at the last refresh: cannot be assessed
         return counts
 
     @property

@@ -11,7 +11,7 @@ from data_sources.domain.catalog import Catalog
 from data_sources.domain.release_calendar import release_day
 from data_sources.snapshots.store import Provenance
 from figures.comparisons import difference_text
-from figures.formats import fmt_date, fmt_month
+from figures.formats import fmt_date, fmt_month, fmt_period
 from figures.i18n import t
 from figures.latest import latest
 from figures.sentences import value_text
@@ -121,7 +121,8 @@ def comparison_table(
     the months stand once in the headers instead of in every cell.
     """
     compared = compare_vintages(then, now, series_ids, area)
-    one_month = compared["then_period"].nunique() == 1 and compared["now_period"].nunique() == 1
+    monthly = all(catalog.step(catalog.series_by_id(s)) == 1 for s in compared["series"].unique())
+    one_month = monthly and compared["then_period"].nunique() == 1 and compared["now_period"].nunique() == 1
     then_head, now_head, change_head = t("since_then", lang), t("since_now", lang), t("since_change", lang)
     if one_month and len(compared):
         then_head += f" ({fmt_month(compared['then_period'].iloc[0], lang)})"
@@ -129,7 +130,7 @@ def comparison_table(
 
     def cell(number: float, period: pd.Timestamp, series) -> str:
         text = value_text(number, series, lang)
-        return text if one_month else f"{text} ({fmt_month(period, lang)})"
+        return text if one_month else f"{text} ({fmt_period(period, catalog.step(series), lang)})"
 
     records = []
     for rec in compared.to_dict("records"):

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from data_sources.domain.catalog import Catalog
 from data_sources.pxweb.jsonstat import MISSING_SYMBOLS
 from data_sources.snapshots.dataset import Dataset
-from data_sources.snapshots.series_frame import missing_parts
+from data_sources.snapshots.series_frame import missing_parts, period_label
 from figures.formats import fmt_date, fmt_month
 from figures.i18n import t
 from figures.municipal import FigureRow, label_text, lower_bound_notes, markers, proxy_notes, unit_text
@@ -237,13 +237,14 @@ def history_download(
     }
     months = sorted(wanted["period"].unique())
     columns = [(s, a) for s in series_list for a in areas]
+    frequency = history_frequency(catalog, series_ids)  # a quarter's or year's row is named as its table names it
     headers = (
-        t("month", lang),
+        t("month" if frequency == "monthly" else "period", lang),
         *(f"{s.label[lang]}, {catalog.area(a).name[lang]} ({unit_text(s, lang)})" for s, a in columns),
     )
     body, suppressed, lower = [], False, []
     for month in months:
-        row: list[Cell] = [f"{pd.Timestamp(month):%Y-%m}"]
+        row: list[Cell] = [period_label(month, frequency)]
         for series, area in columns:
             value, status = cells.get((series.id, area, month), (math.nan, None))
             symbol = str(status) if isinstance(status, str) and status in MISSING_SYMBOLS else ""
@@ -254,7 +255,7 @@ def history_download(
             row.append(Number(value, series.decimals))
             if missing_parts(status):
                 note = lower_bound_note(status, catalog, lang)
-                where = f"{series.label[lang]}, {catalog.area(area).name[lang]}, {pd.Timestamp(month):%Y-%m}"
+                where = f"{series.label[lang]}, {catalog.area(area).name[lang]}, {period_label(month, frequency)}"
                 lower.append(f"{where}: {note}")
         body.append(tuple(row))
     names = ", ".join(catalog.area(a).name[lang] for a in areas)
@@ -273,16 +274,29 @@ def history_download(
     notes += [(t("note_lower_bound", lang), note) for note in lower]
     if months:
         first, last = pd.Timestamp(months[0]), pd.Timestamp(months[-1])
-        for b in catalog.breaks:
+        breaks = {b.date: b for s in series_list for b in catalog.breaks_for(s)}.values()
+        for b in breaks:
             if first < pd.Timestamp(b.date) <= last:
                 notes.append((t("note_break", lang), f"{fmt_date(b.date, lang)}: {b.label[lang]}. {b.note[lang]}"))
     table = TableDownload(headers, tuple(body), t("history_sheet", lang), t("notes_sheet", lang), tuple(notes))
-    return history_stem(data, catalog, areas, lang), table
+    return history_stem(data, catalog, areas, lang, series_ids), table
 
 
-def history_stem(data: Dataset, catalog: Catalog, areas: Sequence[str], lang: str) -> str:
-    """'kuukausiluvut_pyhtaa_2026-06': the history file's name (the area when one, the data's newest month)."""
-    newest = data.frame["period"].max() if len(data.frame) else None
-    end = f"{pd.Timestamp(newest):%Y-%m}" if newest is not None and not pd.isna(newest) else ""
+def history_frequency(catalog: Catalog, series_ids: Sequence[str]) -> str:
+    """'monthly', 'quarterly' or 'yearly': the coarsest of the series' tables (a download names its rows by it)."""
+    tables = [catalog.tables[catalog.series_by_id(s).table] for s in series_ids]
+    return max(tables, key=lambda table: table.step).frequency if tables else "monthly"
+
+
+def history_stem(
+    data: Dataset, catalog: Catalog, areas: Sequence[str], lang: str, series_ids: Sequence[str] = ()
+) -> str:
+    """'kuukausiluvut_pyhtaa_2026-06': the history file's name (the area when one, the series' newest period;
+    'tilastoluvut_…_2024' for a quarterly or yearly statistic)."""
+    frequency = history_frequency(catalog, series_ids)
+    rows = data.frame[data.frame["series"].isin(series_ids)] if series_ids else data.frame
+    newest = rows["period"].max() if len(rows) else None
+    end = period_label(newest, frequency) if newest is not None and not pd.isna(newest) else ""
     area_part = catalog.area(areas[0]).name[lang] if len(areas) == 1 else ""
-    return file_stem(t("history_stem", lang), area_part, end, "demo" if data.is_demo else "")
+    stem = "history_stem" if frequency == "monthly" else "history_stem_periodic"
+    return file_stem(t(stem, lang), area_part, end, "demo" if data.is_demo else "")

@@ -36,6 +36,7 @@ from figures.scorecard import (
     measure_view,
     missing_reasons,
     peers_line,
+    row_bases,
     row_figures,
     since_headline,
     status_label,
@@ -335,6 +336,7 @@ def _rule_note(scores: tuple[ThemeScore, ...], catalog: Catalog, lang: str) -> s
     """Under the summary: the status rule, the comparable regions, and the breaks the comparisons cross."""
     crossed = {b.date: b for score in scores for row in score.rows for b in row.breaks}
     parts = [status_rule(catalog, lang), peers_line(scores[0], catalog, lang) if scores else ""]
+    parts += row_bases(tuple(row for score in scores for row in score.rows), lang)  # quarters' and years' bases
     parts.append(break_note(tuple(crossed.values()), lang))
     return " ".join(p for p in parts if p)
 

@@ -12,6 +12,7 @@ from data_sources.domain.periods import DEFAULT_START, Month
 from data_sources.domain.programme import Measure, load_programme, theme_ids
 from data_sources.snapshots.dataset import Dataset
 from figures.charts import trend_chart
+from figures.formats import fmt_period
 from figures.i18n import t
 from figures.latest import latest
 from figures.provenance import source_line
@@ -63,8 +64,11 @@ def since_baseline_headline(data: Dataset, catalog: Catalog, theme_id: str, meas
     months = data.frame.loc[data.frame["series"] == measure.series.id, "period"]
     if months.empty:
         return f"{measure.series.label[lang]}: {t('no_data', lang)}"
-    row = score_row(theme_id, measure, data.frame, catalog, Month.of(months.max()), lang)
-    return f"{measure.series.label[lang]}: {since_headline(row, lang)}"
+    # the newest period's last month: a quarter or year is scored by the month it ends with
+    last = Month.of(months.max()).shift(catalog.step(measure.series) - 1)
+    row = score_row(theme_id, measure, data.frame, catalog, last, lang)
+    when = f" ({fmt_period(row.period.start, row.step, lang)})" if row.step != 1 else ""
+    return f"{measure.series.label[lang]}{when}: {since_headline(row, lang)}"
 
 
 def by_population(data: Dataset, areas: list[str]) -> list[str]:

@@ -311,7 +311,7 @@ def test_overview_has_a_four_theme_strip(real_cache, monkeypatch):
     # what the tile judges against, and how many of its measures are stand-ins, on the tile itself
     assert lines[-2:] == [
         "korvike- tai osittaisia mittareita 5",
-        "Ohjelman alusta (12 kk:n keskiarvot) koko maahan verrattuna",
+        "Ohjelman alusta (vuoden keskiarvot) koko maahan verrattuna",
     ]
     at.button(key="open-4.4").click().run()
     assert at.query_params["theme"] == "4.4"

@@ -152,3 +152,31 @@ def test_a_municipalitys_yearly_statistics_with_their_changes_and_bases():
     ]
     assert bases == ["2024 vs. 2023; vuosi 2024 vs. 2020 (ohjelman lähtövuosi)"]
     assert periodic_table(frame, catalog, "KU075", "fi")[0].empty  # no figures of the area: no row
+
+
+def test_the_tertiary_share_by_hand_and_never_from_a_partial_or_zero_whole():
+    from data_sources.snapshots.series_frame import ratio_rows
+
+    rows = [
+        ("tertiary_educated", "KU285", 2024, 15000.0, None),
+        ("population_15plus", "KU285", 2024, 45000.0, None),
+        ("tertiary_educated", "KU075", 2024, 3000.0, "≥ 8"),  # a sum with a suppressed part: a lower bound
+        ("population_15plus", "KU075", 2024, 17000.0, None),
+        ("tertiary_educated", "KU489", 2024, math.nan, ".."),
+        ("population_15plus", "KU489", 2024, 1200.0, None),
+        ("tertiary_educated", "KU624", 2024, 0.0, None),
+        ("population_15plus", "KU624", 2024, 0.0, None),
+    ]
+    frame = pd.DataFrame(
+        [
+            {"series": s, "area_code": a, "area_name": a, "period": pd.Timestamp(y, 1, 1), "value": v, "status": st}
+            for s, a, y, v, st in rows
+        ]
+    )
+    frame["status"] = frame["status"].astype("string")
+    share = ratio_rows(frame, CATALOG.tables["vkour_12bq"], CATALOG).set_index("area_code")
+    assert share.loc["KU285", "value"] == 33.3  # 100 × 15 000 / 45 000, one decimal
+    assert share.loc["KU285", "series"] == "tertiary_share"
+    assert math.isnan(share.loc["KU075", "value"])  # a lower bound's share would read too low: none
+    assert math.isnan(share.loc["KU489", "value"]) and share.loc["KU489", "status"] == ".."
+    assert math.isnan(share.loc["KU624", "value"])  # no whole: no share, never 0

@@ -250,7 +250,7 @@ def entered_forms(records: Records, editor: Editor | None, theme: Theme, half: s
     st.caption(t("entered_edit_help", lang, period=MAX_PERIOD_CHARS))
     for indicator in theme.entered:
         key = indicator.entered
-        with st.expander(f"{indicator.text} ({key})"):
+        with st.expander(indicator.text):
             _entered_form(records, editor, chosen, indicator, current.get(key), earlier.get(key), lang)
     _entered_file(records, editor, chosen, theme, lang)
 

@@ -30,7 +30,7 @@ from figures.provenance import source_line
 from figures.scorecard import ThemeScore, latest_half_end, theme_score
 from figures.views import apply_view, moving_average, select, with_trend
 from report.card import municipality_card
-from report.downloads import TableDownload, history_download, history_stem, to_csv, to_xlsx
+from report.downloads import TableDownload, history_download, history_frequency, history_stem, to_csv, to_xlsx
 from report.export import chart_png, chart_svg, file_stem
 from report.inline import inline_chart
 from ui.context import Context, cached_on_data
@@ -277,15 +277,17 @@ def history_downloads(ctx: Context, series_ids: Sequence[str], areas: Sequence[s
     if not series_ids or not areas:
         return
     data, catalog, lang = ctx.data, ctx.catalog, ctx.lang
-    stem = history_stem(data, catalog, areas, lang)
+    stem = history_stem(data, catalog, areas, lang, series_ids)
+    monthly = history_frequency(catalog, series_ids) == "monthly"
+    csv, xlsx = ("history_csv", "history_xlsx") if monthly else ("history_csv_periodic", "history_xlsx_periodic")
 
     def table() -> TableDownload:
         return history_download(data, catalog, series_ids, areas, lang)[1]
 
     lazy_downloads(
         [
-            (t("history_csv", lang), lambda: to_csv(table()), f"{stem}.csv", "text/csv", ":material/download:"),
-            (t("history_xlsx", lang), lambda: to_xlsx(table()), f"{stem}.xlsx", XLSX_MIME, ":material/download:"),
+            (t(csv, lang), lambda: to_csv(table()), f"{stem}.csv", "text/csv", ":material/download:"),
+            (t(xlsx, lang), lambda: to_xlsx(table()), f"{stem}.xlsx", XLSX_MIME, ":material/download:"),
         ],
         key=f"history-{key}-{data.version}-{'+'.join(series_ids)}-{'+'.join(areas)}",
         kind="secondary",

@@ -12,16 +12,14 @@ from datetime import date, timedelta
 import pandas as pd
 
 from data_sources.domain.catalog import Catalog, Table
+from data_sources.domain.periods import STEP_MONTHS
 
 HELSINKI = "Europe/Helsinki"
 
 
-MONTHS_IN = {"monthly": 1, "quarterly": 3, "yearly": 12}
-
-
 def next_period(last_period: pd.Timestamp, frequency: str) -> pd.Timestamp:
     """The period after `last_period` (a period's first day): the next month, quarter or year."""
-    return pd.Timestamp(last_period) + pd.DateOffset(months=MONTHS_IN[frequency])
+    return pd.Timestamp(last_period) + pd.DateOffset(months=STEP_MONTHS[frequency])
 
 
 def period_end(period: pd.Timestamp, frequency: str) -> date:

@@ -150,7 +150,10 @@ def ratio_rows(frame: pd.DataFrame, table: Table, catalog: Catalog) -> pd.DataFr
         if part.empty or whole.empty:
             continue
         both = part.join(whole[["value", "status"]].add_suffix("_whole"), how="inner")
-        share = 100 * both["value"] / both["value_whole"].where(both["value_whole"] != 0)
+        # a part that is only a lower bound (a sum with a suppressed part) gives no share, never a share too low
+        bound = both["status"].str.startswith(LOWER_BOUND).fillna(False).astype(bool)
+        bound |= both["status_whole"].str.startswith(LOWER_BOUND).fillna(False).astype(bool)
+        share = 100 * both["value"] / both["value_whole"].where((both["value_whole"] != 0) & ~bound)
         value = share.map(lambda v, d=series.decimals: round(float(v), d) if pd.notna(v) else np.nan)
         symbol = both["status"].fillna(both["status_whole"]).astype("string")
         rows = pd.DataFrame(
