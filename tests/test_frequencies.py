@@ -180,3 +180,33 @@ def test_the_tertiary_share_by_hand_and_never_from_a_partial_or_zero_whole():
     assert math.isnan(share.loc["KU075", "value"])  # a lower bound's share would read too low: none
     assert math.isnan(share.loc["KU489", "value"]) and share.loc["KU489", "status"] == ".."
     assert math.isnan(share.loc["KU624", "value"])  # no whole: no share, never 0
+
+
+def test_a_yearly_statistics_download_names_its_years_and_not_the_employment_services_break(tmp_path):
+    from data_sources.snapshots.dataset import load_dataset
+    from report.downloads import history_download
+
+    data = load_dataset(tmp_path / "empty")  # the demo dataset: the themes' statistics labelled demo
+    stem, table = history_download(data, data.shown_catalog, ["establishments"], ["MK08"], "fi")
+    assert stem == "tilastoluvut_kymenlaakso_2024_demo"
+    assert table.headers[0] == "Ajanjakso" and [row[0] for row in table.rows[-2:]] == ["2023", "2024"]
+    assert not [note for note in table.notes if note[0] == "Tilastomuutos"]  # the 2025 break is tyonv's
+    stem, table = history_download(data, data.shown_catalog, ["business_openings"], ["MK08"], "sv")
+    assert table.headers[0] == "Period" and table.rows[-1][0] == "2026Q2"
+    _, monthly = history_download(data, data.shown_catalog, ["unemployed"], ["MK08"], "fi")
+    assert monthly.headers[0] == "Kuukausi" and monthly.rows[-1][0] == "2026-06"
+    assert [note for note in monthly.notes if note[0] == "Tilastomuutos"]
+
+
+def test_a_slide_headline_of_a_yearly_statistic_is_the_scorecards_latest_year(tmp_path):
+    from data_sources.domain.programme import load_programme
+    from data_sources.snapshots.dataset import load_dataset
+    from figures.scorecard import since_headline, theme_score
+    from report.slides import since_baseline_headline
+
+    data = load_dataset(tmp_path / "empty")
+    score = theme_score(load_programme().theme("4.2"), data.frame, data.shown_catalog, Month(2026, 6), "fi")
+    for series_id, period in (("establishments", "2024"), ("business_openings", "2. neljännes 2026")):
+        (row,) = [r for r in score.rows if r.series.id == series_id]
+        headline = since_baseline_headline(data, data.shown_catalog, "4.2", row.measure, "fi")
+        assert headline == f"{row.series.label['fi']} ({period}): {since_headline(row, 'fi')}"
