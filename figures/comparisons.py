@@ -220,7 +220,12 @@ def basis_text(change: Change, lang: str) -> str:
 def why_unknown(change: Change, area: str, lang: str) -> str:
     """Why a change cannot be given, in words: the first month that is missing, suppressed or partial."""
     if change.overlap:
-        return t("reason_overlap", lang, area=area, first=f"{change.now_span[0].month}/{change.now_span[0].year}")
+        first, base = change.now_span[0], change.before_span[1]
+        after = base.shift(MEAN_MONTHS - change.step)  # the last period whose year still overlaps the baseline's
+        key = "reason_overlap" if change.step == 1 else "reason_overlap_periods"
+        return t(
+            key, lang, area=area, first=_span((first, first), change.step), after=_span((after, after), change.step)
+        )
     if change.zero_base:
         return t("reason_zero_base", lang, area=area)
     if not change.gaps:

@@ -401,11 +401,19 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "reason_overlap": {
         "fi": "{area}: viimeiset 12 kuukautta ({first} alkaen) osuvat lähtötason 12 kuukauteen; muutosta ohjelman "
-        "alusta voi laskea vasta 2/2022 jälkeen",
+        "alusta voi laskea vasta {after} jälkeen",
         "sv": "{area}: de senaste 12 månaderna (från {first}) överlappar utgångslägets 12 månader; förändringen sedan "
-        "programmets början kan räknas först efter 2/2022",
+        "programmets början kan räknas först efter {after}",
         "en": "{area}: the latest 12 months (from {first}) overlap the baseline's 12 months; a change since the "
-        "programme began can be computed only after 2/2022",
+        "programme began can be computed only after {after}",
+    },
+    "reason_overlap_periods": {
+        "fi": "{area}: viimeisin vertailujakso ({first} alkaen) osuu lähtötason jaksoon; muutosta ohjelman alusta voi "
+        "laskea vasta {after} jälkeen",
+        "sv": "{area}: den senaste jämförelseperioden (från {first}) överlappar utgångsläget; förändringen sedan "
+        "programmets början kan räknas först efter {after}",
+        "en": "{area}: the latest period compared (from {first}) overlaps the baseline; a change since the programme "
+        "began can be computed only after {after}",
     },
     "reason_zero_base": {
         "fi": "{area}: lähtötaso on 0, joten suhteellista muutosta ei ole",

@@ -210,3 +210,38 @@ def test_a_slide_headline_of_a_yearly_statistic_is_the_scorecards_latest_year(tm
         (row,) = [r for r in score.rows if r.series.id == series_id]
         headline = since_baseline_headline(data, data.shown_catalog, "4.2", row.measure, "fi")
         assert headline == f"{row.series.label['fi']} ({period}): {since_headline(row, 'fi')}"
+
+
+@pytest.mark.parametrize(
+    ("step", "last", "after", "reason"),
+    [
+        (
+            1,
+            Month(2021, 12),
+            Month(2022, 2),
+            "viimeiset 12 kuukautta (1/2021 alkaen) osuvat lähtötason 12 "
+            "kuukauteen; muutosta ohjelman alusta voi laskea vasta 2/2022 jälkeen",
+        ),
+        # 2021Q1–2021Q4 still holds 2021Q1 of the baseline's 2020Q2–2021Q1: the first whole year ends 2022Q1
+        (
+            3,
+            Month(2021, 7),
+            Month(2021, 10),
+            "viimeisin vertailujakso (2020Q4 alkaen) osuu lähtötason jaksoon; "
+            "muutosta ohjelman alusta voi laskea vasta 2021Q4 jälkeen",
+        ),
+        (
+            12,
+            Month(2020, 1),
+            Month(2020, 1),
+            "viimeisin vertailujakso (2020 alkaen) osuu lähtötason jaksoon; "
+            "muutosta ohjelman alusta voi laskea vasta 2020 jälkeen",
+        ),
+    ],
+)
+def test_too_early_a_change_says_from_when_in_its_own_periods(step, last, after, reason):
+    change = programme_change({}, last, False, step=step)
+    assert change.overlap and why_unknown(change, "Kymenlaakso", "fi") == f"Kymenlaakso: {reason}"
+    # the period named is the last that overlaps: the next one's year is the first wholly after the baseline's
+    assert programme_change({}, after, False, step=step).overlap
+    assert not programme_change({}, after.shift(step), False, step=step).overlap
